@@ -1,0 +1,1 @@
+"""Translation catalogs (data only): ``<language>/LC_MESSAGES/messages.po`` and ``.mo``."""

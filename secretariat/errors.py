@@ -1,0 +1,40 @@
+"""The one error type that services raise for anything a user can fix.
+
+Messages are English msgids translated when shown, so an error raised while the program
+runs in one language reads correctly after the user switches to the other.
+"""
+
+from __future__ import annotations
+
+from secretariat.i18n import _
+
+
+class SecretariatError(Exception):
+    """A problem a secretariat clerk can understand and act on.
+
+    ``message`` is an untranslated msgid (mark it with ``N_``) with ``str.format`` fields;
+    ``details`` are extra already-plain lines, e.g. one per invalid CSV row.
+    """
+
+    def __init__(self, message: str, /, *, details: list[str] | None = None, **params: object):
+        super().__init__(message)
+        self.msgid = message
+        self.params = params
+        self.details = list(details or [])
+
+    def translated(self) -> str:
+        text = _(self.msgid)
+        return text.format(**self.params) if self.params else text
+
+    def __str__(self) -> str:  # what the CLI prints and the GUI shows
+        if not self.details:
+            return self.translated()
+        return self.translated() + "\n" + "\n".join(self.details)
+
+
+class ConflictError(SecretariatError):
+    """Someone else changed the record since it was read (optimistic locking)."""
+
+
+class StoreError(SecretariatError):
+    """The database cannot be opened safely (corrupt, not a database, too new)."""

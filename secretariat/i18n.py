@@ -1,0 +1,79 @@
+"""Translations and locale-aware formatting for the core, the CLI and the GUI.
+
+Source strings are English msgids. Catalogs live in the top-level ``i18n`` package as
+``i18n/<folder>/LC_MESSAGES/messages.{po,mo}``. Babel's folder names (``zh_TW``) are what
+``Translations.load`` needs; the babel *locale* for formatting is ``zh_Hant_TW``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from pathlib import Path
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.support import Translations
+
+LANGUAGES: dict[str, str] = {"zh_TW": "zh_Hant_TW", "en": "en"}
+"""Catalog folder name -> babel locale used for dates and numbers."""
+
+DEFAULT_LANGUAGE = "zh_TW"
+DOMAIN = "messages"
+
+
+def catalog_dir() -> Path:
+    import i18n  # the top-level data package; importing it only locates the folder
+
+    return Path(i18n.__file__).resolve().parent
+
+
+_current_language = "en"
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def set_language(language: str) -> None:
+    """Switch every later ``_()`` call to ``language`` (a key of LANGUAGES)."""
+    global _current_language, _translations
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    _translations = Translations.load(str(catalog_dir()), [language], DOMAIN)
+    _current_language = language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+def current_locale() -> Locale:
+    return Locale.parse(LANGUAGES[_current_language])
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with ``_()``."""
+    return message
+
+
+def format_date(value: dt.date, fmt: str = "medium") -> str:
+    return babel_dates.format_date(value, format=fmt, locale=current_locale())
+
+
+def format_datetime(value: dt.datetime, fmt: str = "medium", tzinfo: dt.tzinfo | None = None) -> str:
+    return babel_dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=current_locale())
+
+
+def format_number(value: float | int) -> str:
+    return babel_numbers.format_decimal(value, locale=current_locale())
+
+
+def format_percent(value: float) -> str:
+    return babel_numbers.format_percent(value, locale=current_locale())
