@@ -1,62 +1,265 @@
-"""Opening a database: engine, sessions, SQLite pragmas.
+"""Opening a database: checks, automatic backup, migrations, engine and sessions.
 
-PROVISIONAL: creates tables with ``create_all``; the store work replaces this with
-Alembic migrations, backups and refusal of corrupt/newer databases, keeping the API:
-
-    store = open_store(url)          # creates/migrates as needed
+    store = open_store(url)          # checks, backs up and migrates as needed
     with store.session() as s: ...   # a Session (expire_on_commit=False)
-    store.documents_dir              # content-addressed files beside the database
+    store.documents_dir              # content-addressed document files
     store.close()
+
+Opening never damages what it cannot handle: a file that is not a database, a damaged
+one, or one written by a newer program is refused by read-only checks before anything
+writes to it (not even the switch to WAL). An older schema is copied aside with SQLite's
+online backup API and then upgraded in one transaction. PostgreSQL gets the same
+revision checks inside one transaction (its DDL is transactional); its backups are the
+server's business (``pg_dump``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool, StaticPool
 
-from secretariat.model import Base
+from secretariat import migrations, sqlite_file
+from secretariat.errors import StoreError
+from secretariat.i18n import N_
 
+log = logging.getLogger(__name__)
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+DOCUMENTS_DIR_ENV = "SECRETARIAT_DOCUMENTS_DIR"
+
+NEWER_SCHEMA = N_(
+    "This database was written by a newer version of Forum Secretariat (schema {revision}). "
+    "Install the newer program; the database was not changed."
+)
+CANNOT_CONNECT = N_("The database {location} cannot be opened: {problem}")
+NO_FOLDER = N_("The folder {folder} does not exist, so the database {path} cannot be created.")
+BACKUP_FAILED = N_(
+    "Could not write a safety copy of {path} before upgrading it ({problem}). "
+    "The database was not changed."
+)
 
 
 @dataclass
 class Store:
     url: str
     engine: Engine
+    documents_dir: Path
+    schema_revision: str | None
+    head_revision: str
     _factory: sessionmaker = field(repr=False)
+    # Set when this open upgraded an older database: its revision and the safety copy.
+    upgraded_from: str | None = None
+    backup_path: Path | None = None
+    _temporary_dir: Path | None = field(repr=False, default=None)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
     @property
-    def documents_dir(self) -> Path:
-        if self.is_sqlite and self.engine.url.database not in (None, "", ":memory:"):
-            db = Path(self.engine.url.database)
-            return db.with_name(db.name + ".files")
-        from secretariat.paths import data_dir
-
-        return data_dir() / "documents"
+    def database_path(self) -> Path | None:
+        """The database file, or None for PostgreSQL and in-memory SQLite."""
+        return sqlite_path(self.engine.url)
 
     def session(self) -> Session:
         return self._factory()
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._temporary_dir is not None:
+            shutil.rmtree(self._temporary_dir, ignore_errors=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
 
 
 def open_store(url: str) -> Store:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(parsed)
+        return _open_sqlite_file(url, path) if path else _open_sqlite_memory(url)
+    return _open_server(url)
+
+
+# -- SQLite ---------------------------------------------------------------------------
+
+def _sqlite_pragmas(foreign_keys: bool):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a commit is on disk before it returns; a laptop losing power must not
+        # lose a record the clerk saw saved. NORMAL may drop the last commits in WAL mode.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return on_connect
+
+
+def _open_sqlite_file(url: str, path: Path) -> Store:
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise StoreError(NO_FOLDER, folder=str(path.parent), path=str(path))
+    state = sqlite_file.inspect_file(path) if path.exists() else sqlite_file.FileState(True, None)
+    head = migrations.head_revision()
+    _refuse_unknown(state.revision)
+    backup = None
+    if state.revision is not None and state.revision != head:
+        backup = _backup_before_upgrade(path, state.revision)
+    if state.revision != head:
+        try:
+            _migrate_sqlite_file(url)
+        except exc.OperationalError as error:  # e.g. another program holds the write lock
+            raise StoreError(CANNOT_CONNECT, location=str(path), problem=str(error.orig)) from error
     engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
-    return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
+    event.listen(engine, "connect", _sqlite_pragmas(foreign_keys=True))
+    return _store(url, engine, head, from_revision=state.revision, backup=backup)
+
+
+def _open_sqlite_memory(url: str) -> Store:
+    """An in-memory database for tests: one connection shared by every session."""
+    engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas(foreign_keys=True))
+    with engine.connect() as conn:
+        migrations.upgrade(conn)
+        conn.commit()
+    return _store(url, engine, migrations.head_revision(), from_revision=None)
+
+
+def _backup_before_upgrade(path: Path, revision: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
+    try:
+        source = sqlite_file.connect_read_only(path)
+        try:
+            sqlite_file.copy_database(source, target)
+        finally:
+            source.close()
+    except Exception as error:  # disk full, no permission, unreadable page…
+        raise StoreError(BACKUP_FAILED, path=str(path), problem=str(error)) from error
+    log.info("Backed up %s to %s before upgrading it from schema %s", path, target, revision)
+    return target
+
+
+def _migrate_sqlite_file(url: str) -> None:
+    """Upgrade to head in one transaction, with foreign keys off while batch migrations
+    rebuild tables, and refuse the result if it left any dangling reference."""
+    engine = create_engine(url, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_pragmas(foreign_keys=False))
+
+    @event.listens_for(engine, "connect")
+    def _driver_leaves_transactions_to_us(dbapi_connection, _record) -> None:
+        # pysqlite would otherwise commit before each DDL statement.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn) -> None:
+        # Take the write lock first, so the revision read below cannot go stale.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as conn:
+            _refuse_unknown(migrations.current_revision(conn))
+            migrations.upgrade(conn)
+            dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if dangling:
+                raise RuntimeError(f"the upgrade left dangling references: {dangling[:5]}")
+    finally:
+        engine.dispose()
+
+
+# -- PostgreSQL -----------------------------------------------------------------------
+
+# Any fixed number: two workstations opening an old database at once upgrade it in turn.
+_UPGRADE_LOCK_KEY = 0x5EC2E7A1
+
+
+def _open_server(url: str) -> Store:
+    engine = create_engine(url, pool_pre_ping=True)
+    head = migrations.head_revision()
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
+            revision = migrations.current_revision(conn)
+            _refuse_unknown(revision)
+            if revision is None and migrations.has_foreign_tables(conn):
+                raise StoreError(sqlite_file.NOT_OURS, path=_display(url))
+            if revision != head:
+                if revision is not None:
+                    log.warning(
+                        "Upgrading %s from schema %s; back up PostgreSQL with pg_dump.",
+                        _display(url), revision,
+                    )
+                migrations.upgrade(conn)
+    except exc.OperationalError as error:
+        engine.dispose()
+        raise StoreError(CANNOT_CONNECT, location=_display(url), problem=str(error.orig)) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return _store(url, engine, head, from_revision=revision)
+
+
+def _display(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+# -- shared ---------------------------------------------------------------------------
+
+def _refuse_unknown(revision: str | None) -> None:
+    if revision is not None and revision not in migrations.known_revisions():
+        raise StoreError(NEWER_SCHEMA, revision=revision)
+
+
+def _store(
+    url: str, engine: Engine, head: str, *, from_revision: str | None, backup: Path | None = None
+) -> Store:
+    documents, temporary = documents_dir_for(engine.url)
+    return Store(
+        url=url,
+        engine=engine,
+        documents_dir=documents,
+        schema_revision=head,
+        head_revision=head,
+        upgraded_from=from_revision if from_revision not in (None, head) else None,
+        backup_path=backup,
+        _factory=sessionmaker(engine, expire_on_commit=False),
+        _temporary_dir=temporary,
+    )
+
+
+def documents_dir_for(url: URL) -> tuple[Path, Path | None]:
+    """Where document files live, and a temporary folder to delete on close (if any).
+
+    ``SECRETARIAT_DOCUMENTS_DIR`` wins (e.g. a shared network folder). Otherwise a
+    database file keeps its documents in ``<name>.files`` beside it, so copying both
+    moves a forum; PostgreSQL, which has no file of its own, uses the user's data folder
+    (``platformdirs``) / ``documents``; an in-memory database uses a temporary folder
+    that disappears with it.
+    """
+    override = os.environ.get(DOCUMENTS_DIR_ENV)
+    if override:
+        return Path(override).expanduser(), None
+    path = sqlite_path(url)
+    if path is not None:
+        path = path.resolve()
+        return path.with_name(path.name + ".files"), None
+    if url.get_backend_name() == "sqlite":
+        temporary = Path(tempfile.mkdtemp(prefix="secretariat-documents-"))
+        return temporary, temporary
+    from secretariat.paths import data_dir
+
+    return data_dir() / "documents", None

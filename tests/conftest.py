@@ -29,6 +29,15 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_databases():
+    """Throw-away PostgreSQL databases go when the session ends (CI servers stay clean)."""
+    yield
+    from tests.pg import drop_fresh_databases
+
+    drop_fresh_databases()
+
+
 def _pg_url() -> str | None:
     url = os.environ.get(PG_ENV)
     if not url and os.environ.get("CI") == "true":
