@@ -1,0 +1,173 @@
+"""Checks and plumbing shared by the service modules.
+
+Every service validates before it writes, so a refused input changes nothing; the helpers
+here keep the wording of common messages identical across services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from secretariat.errors import ConflictError, SecretariatError
+from secretariat.i18n import N_, _
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+CONFLICT_MESSAGE = N_(
+    "This record was changed by someone else since you opened it. Reload and try again."
+)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def get_or_error(s: Session, model: type[T], record_id: int | None, what: str) -> T:
+    """Load a record by id; ``what`` is an untranslated noun such as N_("meeting")."""
+    obj = s.get(model, record_id) if record_id is not None else None
+    if obj is None:
+        raise SecretariatError(
+            N_("The {what} with number {id} does not exist (it may have been deleted)."),
+            what=label(what),
+            id=record_id,
+        )
+    return obj
+
+
+class _Label:
+    """A msgid translated when the message is shown, not when it is raised, so an error
+    reads in one language even if the user switched languages in between."""
+
+    def __init__(self, msgid: str):
+        self.msgid = msgid
+
+    def __str__(self) -> str:
+        return _(self.msgid)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def label(what: str) -> _Label:
+    return _Label(what)
+
+
+def required_text(value: str | None, field: str) -> str:
+    """Strip ``value`` and refuse it when empty; ``field`` is an N_() marked label."""
+    text = (value or "").strip()
+    if not text:
+        raise SecretariatError(N_("{field} cannot be empty."), field=label(field))
+    return text
+
+
+def optional_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def check_email(value: str | None) -> str:
+    email = optional_text(value)
+    if email and not _EMAIL.match(email):
+        raise SecretariatError(N_("“{email}” is not a valid email address."), email=email)
+    return email
+
+
+def check_time_zone(name: str | None) -> str:
+    """An IANA time-zone name such as Asia/Taipei."""
+    zone = optional_text(name)
+    try:
+        if not zone:
+            raise ValueError
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SecretariatError(
+            N_("“{zone}” is not a known time zone (expected a name such as Asia/Taipei)."),
+            zone=zone,
+        ) from None
+    return zone
+
+
+def check_aware(value: dt.datetime, field: str) -> dt.datetime:
+    """Refuse naive datetimes: a time without a zone means different instants on
+    different workstations."""
+    if not isinstance(value, dt.datetime):
+        raise SecretariatError(N_("{field} must be a date and time."), field=label(field))
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise SecretariatError(
+            N_("{field} has no time zone; give the time with its zone."), field=label(field)
+        )
+    return value
+
+
+def coerce_enum(enum_cls: type[E], value: E | str, field: str) -> E:
+    """Accept an enum member or its stored value (the CLI and the CSV import pass strings)."""
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except ValueError:
+        raise SecretariatError(
+            N_("“{value}” is not a valid choice for {field}."), value=value, field=label(field)
+        ) from None
+
+
+def check_version(obj: Any, expected_version: int | None) -> None:
+    """Optimistic locking for edits made from a form opened earlier."""
+    if expected_version is not None and obj.version != expected_version:
+        raise ConflictError(CONFLICT_MESSAGE)
+
+
+def flush(s: Session) -> None:
+    """Flush, turning a lost optimistic-locking race into a ConflictError."""
+    try:
+        s.flush()
+    except StaleDataError:
+        raise ConflictError(CONFLICT_MESSAGE) from None
+
+
+def check_fields(fields: Mapping[str, object], allowed: Iterable[str]) -> None:
+    """Unknown field names are programming errors, not user errors."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")
+
+
+def like_pattern(search: str) -> str:
+    """A case-insensitive substring pattern for ILIKE, with wildcards in the input escaped."""
+    escaped = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def terms_overlap(
+    start_a: dt.date, end_a: dt.date | None, start_b: dt.date, end_b: dt.date | None
+) -> bool:
+    """Inclusive date ranges; ``None`` as the end means open-ended."""
+    return (end_b is None or start_a <= end_b) and (end_a is None or start_b <= end_a)
+
+
+def check_date(value: dt.date | str | None, field: str) -> dt.date:
+    """A calendar date, given as a date or as ISO text (the CLI passes text)."""
+    if isinstance(value, dt.datetime):
+        raise SecretariatError(N_("{field} must be a date without a time."), field=label(field))
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise SecretariatError(
+        N_("{field} must be a date such as 2026-03-31 (got “{value}”)."),
+        field=label(field), value=value if value is not None else "",
+    )
+
+
+def check_optional_date(value: dt.date | str | None, field: str) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return check_date(value, field)

@@ -1,0 +1,181 @@
+"""The document repository: records in the database, bytes in a content-addressed folder.
+
+A file is stored as ``documents_dir/<sha[:2]>/<sha>``. Identical papers are stored once,
+and a file is only ever visible under its final name once completely written (temporary
+file in the same folder, fsync, ``os.replace``), so a crash never leaves half a paper.
+If the caller's transaction is rolled back the copied file stays behind unreferenced;
+that is harmless, and the next import of the same file reuses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from secretariat.errors import SecretariatError
+from secretariat.i18n import LANGUAGES, N_
+from secretariat.model import AgendaItem, Document, DocumentKind, agenda_item_document
+from secretariat.services._validate import coerce_enum, flush, get_or_error, required_text
+from secretariat.services.forum import require_forum
+
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+def add_document(
+    s: Session,
+    *,
+    documents_dir: Path,
+    source: Path,
+    title: str,
+    kind: DocumentKind | str = DocumentKind.OTHER,
+    language: str = "zh_TW",
+    is_public: bool = True,
+    description: str = "",
+) -> Document:
+    forum = require_forum(s)
+    clean_title = required_text(title, N_("Title"))
+    kind = coerce_enum(DocumentKind, kind, N_("Document type"))
+    if language not in LANGUAGES:
+        raise SecretariatError(N_("“{language}” is not a supported language."), language=language)
+    source = Path(source)
+    size = _check_source(source)
+    sha = _store_file(Path(documents_dir), source)
+    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    document = Document(
+        forum_id=forum.id, title=clean_title, kind=kind, language=language,
+        is_public=bool(is_public), sha256=sha, file_name=source.name, media_type=media_type,
+        size_bytes=size, description=(description or "").strip(),
+    )
+    s.add(document)
+    flush(s)
+    return document
+
+
+def document_file(documents_dir: Path, doc: Document) -> Path:
+    """Where the document's bytes are; refuses with a message when the file has gone."""
+    path = _stored_path(Path(documents_dir), doc.sha256)
+    if not path.is_file():
+        raise SecretariatError(
+            N_("The file of “{title}” is missing from the document folder {folder}. "
+               "Restore the folder from a backup."), title=doc.title, folder=str(documents_dir))
+    return path
+
+
+def attach_document(s: Session, agenda_item_id: int, document_id: int) -> None:
+    """Link a paper to an agenda item; attaching it twice changes nothing."""
+    item = get_or_error(s, AgendaItem, agenda_item_id, N_("agenda item"))
+    document = get_or_error(s, Document, document_id, N_("document"))
+    if document not in item.documents:
+        item.documents.append(document)
+    flush(s)
+
+
+def detach_document(s: Session, agenda_item_id: int, document_id: int) -> None:
+    item = get_or_error(s, AgendaItem, agenda_item_id, N_("agenda item"))
+    document = get_or_error(s, Document, document_id, N_("document"))
+    if document in item.documents:
+        item.documents.remove(document)
+    flush(s)
+
+
+def documents_of_item(s: Session, agenda_item_id: int) -> list[Document]:
+    return list(s.scalars(
+        select(Document).join(agenda_item_document,
+                              agenda_item_document.c.document_id == Document.id)
+        .where(agenda_item_document.c.agenda_item_id == agenda_item_id)
+        .order_by(Document.title)
+    ))
+
+
+def delete_document(s: Session, document_id: int) -> None:
+    """Remove the record (and its links to agenda items); the stored bytes stay, since
+    another record may share them."""
+    document = get_or_error(s, Document, document_id, N_("document"))
+    s.execute(delete(agenda_item_document)
+              .where(agenda_item_document.c.document_id == document.id))
+    s.delete(document)
+    flush(s)
+
+
+def _check_source(source: Path) -> int:
+    if not source.exists():
+        raise SecretariatError(N_("The file {path} does not exist."), path=str(source))
+    if not source.is_file():
+        raise SecretariatError(N_("{path} is a folder, not a file."), path=str(source))
+    size = source.stat().st_size
+    if size == 0:
+        raise SecretariatError(N_("The file {path} is empty."), path=str(source))
+    if size > MAX_DOCUMENT_BYTES:
+        raise SecretariatError(
+            N_("The file {path} is larger than {limit} MB and cannot be added."),
+            path=str(source), limit=MAX_DOCUMENT_BYTES // (1024 * 1024))
+    if not os.access(source, os.R_OK):
+        raise SecretariatError(N_("The file {path} cannot be read (no permission)."),
+                               path=str(source))
+    return size
+
+
+def _stored_path(documents_dir: Path, sha: str) -> Path:
+    return documents_dir / sha[:2] / sha
+
+
+def _store_file(documents_dir: Path, source: Path) -> str:
+    """Copy ``source`` into the store unless the same content is already there."""
+    sha = _sha256(source)
+    target = _stored_path(documents_dir, sha)
+    if target.is_file() and target.stat().st_size == source.stat().st_size:
+        return sha
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        copied = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out, _open_source(source) as src:
+            while chunk := src.read(_CHUNK):
+                copied.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if copied.hexdigest() != sha:  # the file changed while we read it twice
+            raise SecretariatError(N_("The file {path} changed while it was being copied. "
+                                      "Close the program editing it and try again."),
+                                   path=str(source))
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+    return sha
+
+
+def _sha256(source: Path) -> str:
+    digest = hashlib.sha256()
+    with _open_source(source) as src:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _open_source(source: Path):
+    try:
+        return source.open("rb")
+    except OSError as exc:
+        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
+                               path=str(source), reason=exc.strerror or str(exc)) from None
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open folders for fsync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

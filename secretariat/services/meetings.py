@@ -1,0 +1,239 @@
+"""Meetings: scheduling, editing, cancelling and the meeting list.
+
+Agenda items and attendance live in ``_agenda`` and are re-exported here, so callers use
+one module for everything about a meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_
+from secretariat.model import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Minutes,
+    Modality,
+    Phase,
+    utcnow,
+)
+from secretariat.services._agenda import (  # noqa: F401  (public API of this module)
+    AttendanceSummary,
+    add_agenda_item,
+    attendance_summary,
+    move_agenda_item,
+    remove_agenda_item,
+    remove_attendance,
+    set_attendance,
+    update_agenda_item,
+)
+from secretariat.services._validate import (
+    check_aware,
+    check_fields,
+    check_time_zone,
+    check_version,
+    coerce_enum,
+    flush,
+    get_or_error,
+    optional_text,
+    required_text,
+)
+from secretariat.services.forum import require_forum
+
+MAX_DURATION = dt.timedelta(hours=24)
+
+_EDITABLE = (
+    "title", "title_en", "starts_at", "ends_at", "time_zone", "kind", "phase", "modality",
+    "status", "location", "remote_link", "is_public", "notice_sent_at", "notice_recipients",
+    "internal_notes",
+)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    title: str
+    title_en: str
+    kind: MeetingKind
+    phase: Phase
+    modality: Modality
+    status: MeetingStatus
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time_zone: str
+    location: str
+    is_public: bool
+    agenda_count: int
+    version: int
+
+
+def schedule_meeting(
+    s: Session,
+    *,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    time_zone: str | None = None,
+    kind: MeetingKind | str = MeetingKind.FORUM,
+    phase: Phase | str = Phase.WHOLE_CYCLE,
+    modality: Modality | str = Modality.IN_PERSON,
+    location: str = "",
+    remote_link: str = "",
+    is_public: bool = False,
+    title_en: str = "",
+) -> Meeting:
+    forum = require_forum(s)
+    meeting = Meeting(
+        forum_id=forum.id, title=title, title_en=title_en, starts_at=starts_at,
+        ends_at=ends_at, time_zone=time_zone or forum.time_zone, kind=kind, phase=phase,
+        modality=modality, location=location, remote_link=remote_link,
+        is_public=bool(is_public), status=MeetingStatus.PLANNED,
+    )
+    _validate(s, meeting)  # transient until valid: a refusal saves nothing
+    s.add(meeting)
+    flush(s)
+    return meeting
+
+
+def update_meeting(
+    s: Session, meeting_id: int, *, expected_version: int | None = None, **fields: object
+) -> Meeting:
+    check_fields(fields, _EDITABLE)
+    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    check_version(meeting, expected_version)
+    candidate = Meeting(**{key: getattr(meeting, key) for key in _EDITABLE + ("forum_id",)})
+    for key, value in fields.items():
+        setattr(candidate, key, value)
+    _validate(s, candidate, ignore_id=meeting.id)
+    for key in _EDITABLE:
+        setattr(meeting, key, getattr(candidate, key))
+    flush(s)
+    return meeting
+
+
+def cancel_meeting(s: Session, meeting_id: int, *, expected_version: int | None = None) -> Meeting:
+    """Cancelled meetings stay on record (their notice may have gone out) but free the slot."""
+    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    check_version(meeting, expected_version)
+    meeting.status = MeetingStatus.CANCELLED
+    flush(s)
+    return meeting
+
+
+def delete_meeting(s: Session, meeting_id: int) -> None:
+    """Remove a meeting entered by mistake, with its agenda and attendance."""
+    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    for model in (Minutes, Decision, ActionItem):
+        if s.scalar(select(exists().where(model.meeting_id == meeting.id))):
+            raise SecretariatError(
+                N_("“{title}” has minutes, decisions or action items and cannot be deleted; "
+                   "cancel it instead."), title=meeting.title)
+    s.delete(meeting)
+    flush(s)
+
+
+def list_meetings(s: Session, *, now: dt.datetime | None = None) -> list[MeetingRow]:
+    """Upcoming and ongoing meetings first (soonest first), then past ones (latest first)."""
+    moment = check_aware(now, N_("Now")) if now is not None else utcnow()
+    counts = (select(AgendaItem.meeting_id, func.count().label("n"))
+              .group_by(AgendaItem.meeting_id).subquery())
+    base = (select(Meeting, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.meeting_id == Meeting.id))
+    upcoming = s.execute(base.where(Meeting.ends_at > moment)
+                         .order_by(Meeting.starts_at, Meeting.id)).all()
+    past = s.execute(base.where(Meeting.ends_at <= moment)
+                     .order_by(Meeting.starts_at.desc(), Meeting.id.desc())).all()
+    return [_row(meeting, count) for meeting, count in [*upcoming, *past]]
+
+
+def next_meeting(s: Session, *, now: dt.datetime | None = None) -> Meeting | None:
+    """The soonest meeting not yet over and not cancelled."""
+    moment = check_aware(now, N_("Now")) if now is not None else utcnow()
+    return s.scalars(
+        select(Meeting)
+        .where(Meeting.ends_at > moment, Meeting.status != MeetingStatus.CANCELLED)
+        .order_by(Meeting.starts_at, Meeting.id).limit(1)
+    ).first()
+
+
+def local_time(meeting: Meeting, moment: dt.datetime) -> dt.datetime:
+    """``moment`` as the clock on the wall where the meeting happens."""
+    return moment.astimezone(ZoneInfo(meeting.time_zone))
+
+
+def _validate(s: Session, m: Meeting, *, ignore_id: int | None = None) -> None:
+    """Normalise and check a (transient) meeting in place."""
+    m.title = required_text(m.title, N_("Title"))
+    m.title_en = optional_text(m.title_en)
+    m.kind = coerce_enum(MeetingKind, m.kind, N_("Meeting type"))
+    m.phase = coerce_enum(Phase, m.phase, N_("Phase"))
+    m.modality = coerce_enum(Modality, m.modality, N_("Modality"))
+    m.status = coerce_enum(MeetingStatus, m.status, N_("Status"))
+    m.time_zone = check_time_zone(m.time_zone)
+    m.location = optional_text(m.location)
+    m.remote_link = optional_text(m.remote_link)
+    m.is_public = bool(m.is_public)
+    check_aware(m.starts_at, N_("Start"))
+    check_aware(m.ends_at, N_("End"))
+    if m.notice_sent_at is not None:
+        check_aware(m.notice_sent_at, N_("Notice sent at"))
+    if m.ends_at <= m.starts_at:
+        raise SecretariatError(N_("The meeting must end after it starts."))
+    if m.ends_at - m.starts_at > MAX_DURATION:
+        raise SecretariatError(N_("A meeting cannot last more than 24 hours; "
+                                  "schedule a multi-day event as one meeting per day."))
+    _check_place(m)
+    if m.status != MeetingStatus.CANCELLED:
+        _check_no_overlap(s, m, ignore_id)
+
+
+def _check_place(m: Meeting) -> None:
+    needs_location = m.modality in (Modality.IN_PERSON, Modality.HYBRID)
+    needs_link = m.modality in (Modality.REMOTE, Modality.HYBRID)
+    if needs_location and not m.location:
+        raise SecretariatError(N_("An in-person or hybrid meeting needs a location."))
+    if needs_link and not m.remote_link:
+        raise SecretariatError(N_("A remote or hybrid meeting needs a link to join remotely."))
+    if m.remote_link and not m.remote_link.lower().startswith(("https://", "http://")):
+        raise SecretariatError(
+            N_("The remote link “{link}” should be a web address starting with https://."),
+            link=m.remote_link)
+
+
+def _check_no_overlap(s: Session, m: Meeting, ignore_id: int | None) -> None:
+    """Two meetings of the same kind at once are almost always a typing mistake in a date."""
+    query = select(Meeting).where(
+        Meeting.forum_id == m.forum_id,
+        Meeting.kind == m.kind,
+        Meeting.status != MeetingStatus.CANCELLED,
+        Meeting.starts_at < m.ends_at,
+        Meeting.ends_at > m.starts_at,
+    )
+    if ignore_id is not None:
+        query = query.where(Meeting.id != ignore_id)
+    other = s.scalars(query.order_by(Meeting.starts_at).limit(1)).first()
+    if other is not None:
+        start = local_time(other, other.starts_at)
+        raise SecretariatError(
+            N_("This overlaps “{title}” ({start}), a meeting of the same type. "
+               "Change the time or cancel the other meeting."),
+            title=other.title, start=start.strftime("%Y-%m-%d %H:%M %Z"))
+
+
+def _row(m: Meeting, agenda_count: int) -> MeetingRow:
+    return MeetingRow(
+        id=m.id, title=m.title, title_en=m.title_en, kind=m.kind, phase=m.phase,
+        modality=m.modality, status=m.status, starts_at=m.starts_at, ends_at=m.ends_at,
+        time_zone=m.time_zone, location=m.location, is_public=m.is_public,
+        agenda_count=int(agenda_count), version=m.version,
+    )
