@@ -1,0 +1,271 @@
+"""The hash-chained audit log of records that became immutable.
+
+Each entry stores ``content_hash`` = SHA-256 of the record's canonical content (JSON with
+sorted keys and no whitespace, of its significant fields) and ``entry_hash`` = SHA-256 of
+``prev_hash + action + record_type + record_id + content_hash + recorded_at (ISO, UTC)``.
+The first entry's ``prev_hash`` is 64 zeros.
+
+``verify_chain`` walks the chain in order and reports the first problem: a broken link
+(an entry deleted or rewritten), an entry whose own hash does not match, a record whose
+current content differs from the content recorded by its latest entry (a row changed
+behind the program's back), a recorded row that disappeared, or an approved record that
+should be in the chain but is not (e.g. the last entry deleted).
+
+Record types are pluggable: ``register_record_type`` names a loader returning the
+canonical dict of many records at once, so verification stays a handful of queries even
+for thousands of entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from secretariat.i18n import N_, _
+from secretariat.model import AuditEntry, Decision, Minutes, MinutesStatus, utcnow
+from secretariat.services import guards  # noqa: F401  (installs the ORM immutability guard)
+from secretariat.services.audit_content import (  # noqa: F401  (re-exported)
+    canonical_json,
+    content_hash,
+    iso,
+    load_decisions,
+    load_minutes,
+)
+
+GENESIS_HASH = "0" * 64
+MINUTES = "minutes"
+DECISION = "decision"
+
+# Any constant: serialises appends from several PostgreSQL workstations so the chain
+# never forks (two entries with the same predecessor).
+_PG_CHAIN_LOCK = 0x5EC2E7A1
+
+ContentLoader = Callable[[Session, list[int]], dict[int, dict]]
+LabelParams = Callable[[Session, int], dict]
+
+
+@dataclass(frozen=True)
+class RecordType:
+    load: ContentLoader
+    # msgid used when the record's content no longer matches; fields from ``label``.
+    changed_msgid: str
+    label: LabelParams
+
+
+_RECORD_TYPES: dict[str, RecordType] = {}
+
+
+def register_record_type(name: str, record_type: RecordType) -> None:
+    """Let other aggregates (e.g. declarations) enter the chain."""
+    _RECORD_TYPES[name] = record_type
+
+
+def _minutes_label(s: Session, record_id: int) -> dict:
+    row = s.execute(
+        select(Minutes.meeting_id, Minutes.version_no).where(Minutes.id == record_id)
+    ).one()
+    return {"meeting_id": row.meeting_id, "version": row.version_no}
+
+
+def _decision_label(s: Session, record_id: int) -> dict:
+    return {"number": s.scalar(select(Decision.number).where(Decision.id == record_id))}
+
+
+register_record_type(MINUTES, RecordType(
+    load_minutes,
+    N_("Minutes version {version} of meeting {meeting_id} (record {record_id}) no longer "
+       "match the content recorded in audit entry {entry_id}: they were changed outside "
+       "the program."),
+    _minutes_label,
+))
+register_record_type(DECISION, RecordType(
+    load_decisions,
+    N_("Decision {number} (record {record_id}) no longer matches the content recorded in "
+       "audit entry {entry_id}: it was changed outside the program."),
+    _decision_label,
+))
+
+
+def record_content(s: Session, record_type: str, record_id: int) -> dict | None:
+    """The canonical content of one record as the chain hashes it (None if missing)."""
+    return _RECORD_TYPES[record_type].load(s, [record_id]).get(record_id)
+
+
+# --- appending -------------------------------------------------------------------------
+
+
+def entry_hash(prev_hash: str, action: str, record_type: str, record_id: int,
+               content_digest: str, recorded_at: dt.datetime) -> str:
+    material = f"{prev_hash}{action}{record_type}{record_id}{content_digest}{iso(recorded_at)}"
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def append_entry(s: Session, record_type: str, record_id: int, action: str) -> AuditEntry:
+    """Append an entry for the record's current content (pending changes are flushed
+    first, so the hash covers exactly what the database holds)."""
+    if record_type not in _RECORD_TYPES:
+        raise ValueError(f"unknown audit record type {record_type!r}")
+    s.flush()
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_CHAIN_LOCK})
+    content = record_content(s, record_type, record_id)
+    if content is None:
+        raise ValueError(f"no {record_type} record {record_id} to enter in the audit log")
+    prev = s.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1))
+    # Microseconds dropped: every back end stores whole seconds identically.
+    recorded_at = utcnow().replace(microsecond=0)
+    digest = content_hash(content)
+    entry = AuditEntry(
+        recorded_at=recorded_at,
+        action=action,
+        record_type=record_type,
+        record_id=record_id,
+        content_hash=digest,
+        prev_hash=prev or GENESIS_HASH,
+        entry_hash=entry_hash(prev or GENESIS_HASH, action, record_type, record_id, digest,
+                              recorded_at),
+    )
+    s.add(entry)
+    s.flush()
+    return entry
+
+
+def chained_ids(s: Session, record_type: str) -> set[int]:
+    return set(s.scalars(
+        select(AuditEntry.record_id).where(AuditEntry.record_type == record_type).distinct()
+    ))
+
+
+def is_chained(s: Session, record_type: str, record_id: int) -> bool:
+    return s.scalar(
+        select(AuditEntry.id)
+        .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
+        .limit(1)
+    ) is not None
+
+
+# --- verification ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    entry_id: int | None
+    record_type: str
+    record_id: int | None
+    reason_msgid: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """Translated when read, so it follows the user's current language."""
+        return _(self.reason_msgid).format(**self.params)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    ok: bool
+    entries_checked: int
+    first_problem: Problem | None
+
+
+def _problem(entry_id, record_type, record_id, msgid, **params) -> Problem:
+    params = {"entry_id": entry_id, "record_type": record_type, "record_id": record_id,
+              **params}
+    return Problem(entry_id, record_type, record_id, msgid, params)
+
+
+def _chain_problem(entries) -> Problem | None:
+    prev = GENESIS_HASH
+    for e in entries:
+        if e.prev_hash != prev:
+            return _problem(e.id, e.record_type, e.record_id, N_(
+                "Audit entry {entry_id} does not follow the entry before it: an entry was "
+                "deleted or altered just before it."))
+        if e.entry_hash != entry_hash(e.prev_hash, e.action, e.record_type, e.record_id,
+                                      e.content_hash, e.recorded_at):
+            return _problem(e.id, e.record_type, e.record_id, N_(
+                "Audit entry {entry_id} was altered: its hash does not match its contents."))
+        prev = e.entry_hash
+    return None
+
+
+def _content_problems(s: Session, entries) -> list[Problem]:
+    latest: dict[tuple[str, int], object] = {}
+    for e in entries:
+        latest[(e.record_type, e.record_id)] = e
+    problems = []
+    by_type: dict[str, list[int]] = {}
+    for record_type, record_id in latest:
+        by_type.setdefault(record_type, []).append(record_id)
+    for record_type, ids in by_type.items():
+        kind = _RECORD_TYPES.get(record_type)
+        if kind is None:
+            e = latest[(record_type, ids[0])]
+            problems.append(_problem(e.id, record_type, e.record_id, N_(
+                "Audit entry {entry_id} names an unknown kind of record: {record_type}.")))
+            continue
+        contents = kind.load(s, ids)
+        for record_id in ids:
+            e = latest[(record_type, record_id)]
+            content = contents.get(record_id)
+            if content is None:
+                problems.append(_problem(e.id, record_type, record_id, N_(
+                    "The {record_type} record {record_id} named in audit entry {entry_id} "
+                    "no longer exists: it was deleted outside the program.")))
+            elif content_hash(content) != e.content_hash:
+                problems.append(_problem(e.id, record_type, record_id, kind.changed_msgid,
+                                         **kind.label(s, record_id)))
+    return problems
+
+
+def _missing_problem(s: Session) -> Problem | None:
+    """Approved records absent from the chain: the trace of a deleted last entry."""
+    locked = select(Minutes.id).where(
+        Minutes.status.in_([MinutesStatus.APPROVED, MinutesStatus.LOCKED])
+    )
+    chained_minutes = chained_ids(s, MINUTES)
+    for minutes_id in s.scalars(locked.order_by(Minutes.id)):
+        if minutes_id not in chained_minutes:
+            return _problem(None, MINUTES, minutes_id, N_(
+                "Approved minutes (record {record_id}) are missing from the audit log: an "
+                "entry was removed."))
+    chained_decisions = chained_ids(s, DECISION)
+    approved_meetings = locked.with_only_columns(Minutes.meeting_id)
+    decisions = s.execute(
+        select(Decision.id, Decision.number)
+        .where(Decision.meeting_id.in_(approved_meetings))
+        .order_by(Decision.id)
+    )
+    for decision_id, number in decisions:
+        if decision_id not in chained_decisions:
+            return _problem(None, DECISION, decision_id, N_(
+                "Decision {number} (record {record_id}) belongs to approved minutes but is "
+                "missing from the audit log: an entry was removed."), number=number)
+    return None
+
+
+def verify_chain(s: Session) -> AuditReport:
+    entries = s.execute(
+        select(AuditEntry.id, AuditEntry.recorded_at, AuditEntry.action,
+               AuditEntry.record_type, AuditEntry.record_id, AuditEntry.content_hash,
+               AuditEntry.prev_hash, AuditEntry.entry_hash).order_by(AuditEntry.id)
+    ).all()
+    candidates = [p for p in [_chain_problem(entries), *_content_problems(s, entries)] if p]
+    first = min(candidates, key=lambda p: p.entry_id) if candidates else _missing_problem(s)
+    return AuditReport(ok=first is None, entries_checked=len(entries), first_problem=first)
+
+
+def audit_entries(s: Session, *, record_type: str | None = None,
+                  record_id: int | None = None) -> list[AuditEntry]:
+    """Entries in chain order, optionally for one record (for a history view)."""
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if record_type is not None:
+        query = query.where(AuditEntry.record_type == record_type)
+    if record_id is not None:
+        query = query.where(AuditEntry.record_id == record_id)
+    return list(s.scalars(query))
