@@ -1,0 +1,78 @@
+"""How command modules plug into the command line, and what their handlers share.
+
+Each command module has ``register(commands: Commands)`` and adds its commands there;
+``secretariat.cli.COMMAND_MODULES`` lists the modules. Groups such as ``import`` or
+``export`` may be extended by several modules: ``commands.group("import", …)`` returns
+the same group every time.
+
+A handler is ``handler(args) -> int`` (the exit code; None counts as 0). It raises
+``SecretariatError`` for anything the user can fix; ``main`` prints it and exits 1
+(2 for ``StoreError``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from secretariat.i18n import _
+
+Handler = Callable[[argparse.Namespace], "int | None"]
+
+
+class Commands:
+    """A level of subcommands: the top level, or a group such as ``import``."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction):
+        self._subparsers = subparsers
+        self._groups: dict[str, Commands] = {}
+
+    def add(self, name: str, *, help: str, handler: Handler,
+            description: str | None = None) -> argparse.ArgumentParser:
+        """A command; add its arguments to the returned parser."""
+        parser = self._subparsers.add_parser(name, help=help, description=description or help)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def group(self, name: str, *, help: str) -> Commands:
+        """A command with subcommands (``secretariat import members …``)."""
+        if name not in self._groups:
+            parser = self._subparsers.add_parser(name, help=help, description=help)
+            sub = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"),
+                                        dest=f"{name}_command")
+            sub.required = True
+            self._groups[name] = Commands(sub)
+        return self._groups[name]
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator:
+    """The database named by ``--db`` / ``SECRETARIAT_DB`` / the default, closed after."""
+    from secretariat.store import open_store
+
+    store = open_store(args.db_url)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def print_table(rows: Sequence[tuple[str, str]], *, right_align: bool = False,
+                out=None) -> None:
+    """Two columns, the first padded to the widest label."""
+    out = out or sys.stdout
+    width = max((display_width(label) for label, _value in rows), default=0)
+    value_width = max((display_width(value) for _label, value in rows), default=0)
+    for label, value in rows:
+        pad = " " * (width - display_width(label))
+        if right_align:
+            value = " " * (value_width - display_width(value)) + value
+        print(f"{label}{pad}  {value}", file=out)

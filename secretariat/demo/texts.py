@@ -1,0 +1,194 @@
+"""Names and phrases the demo forums are written from.
+
+Bilingual pairs (Traditional Chinese, English) so every generated record reads naturally in
+both languages, and Chinese phrases varied enough that full-text search over the large demo
+finds something for ordinary queries (開放資料, 行動方案, 會議紀錄…). People and civil-society
+organisations are invented; government bodies are Taiwan's real agencies, as a secretariat
+would list them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+FORUM_NAME_ZH_TW = "開放政府國家行動方案多元利害關係人論壇"
+FORUM_NAME_EN = "Open Government National Action Plan Multi-stakeholder Forum"
+FORUM_JURISDICTION = "中華民國（臺灣） Taiwan"
+FORUM_WEBSITE = "https://opengov.example.tw/"
+FORUM_CONTACT = "論壇秘書處 Forum Secretariat, secretariat@opengov.example.tw"
+TIME_ZONE = "Asia/Taipei"
+
+# Planted in private fields so privacy tests can prove no export leaks them.
+PRIVATE_MARKER = "PRIVATE-MARKER-demo"
+RESTRICTED_DOC_MARKER = "PRIVATE-MARKER-restricted-document"
+
+SURNAMES = (
+    ("陳", "Chen"), ("林", "Lin"), ("黃", "Huang"), ("張", "Chang"), ("李", "Lee"),
+    ("王", "Wang"), ("吳", "Wu"), ("劉", "Liu"), ("蔡", "Tsai"), ("楊", "Yang"),
+    ("許", "Hsu"), ("鄭", "Cheng"), ("謝", "Hsieh"), ("郭", "Kuo"), ("洪", "Hung"),
+    ("曾", "Tseng"), ("邱", "Chiu"), ("廖", "Liao"), ("賴", "Lai"), ("周", "Chou"),
+    ("徐", "Hsu"), ("蘇", "Su"), ("葉", "Yeh"), ("莊", "Chuang"), ("呂", "Lu"),
+)
+GIVEN_SYLLABLES = (
+    ("志", "chih"), ("明", "ming"), ("淑", "shu"), ("芬", "fen"), ("家", "chia"),
+    ("豪", "hao"), ("怡", "yi"), ("君", "chun"), ("俊", "chun"), ("宏", "hung"),
+    ("雅", "ya"), ("婷", "ting"), ("建", "chien"), ("華", "hua"), ("美", "mei"),
+    ("玲", "ling"), ("冠", "kuan"), ("宇", "yu"), ("佩", "pei"), ("珊", "shan"),
+    ("承", "cheng"), ("翰", "han"), ("欣", "hsin"), ("儀", "yi"), ("思", "szu"),
+    ("維", "wei"), ("文", "wen"), ("慧", "hui"), ("柏", "po"), ("安", "an"),
+)
+
+# (zh_TW, English, sector code)
+GOVERNMENT_BODIES = (
+    ("國家發展委員會", "National Development Council", "government_agency"),
+    ("法務部", "Ministry of Justice", "government_agency"),
+    ("內政部", "Ministry of the Interior", "government_agency"),
+    ("數位發展部", "Ministry of Digital Affairs", "government_agency"),
+    ("財政部", "Ministry of Finance", "government_agency"),
+    ("經濟部", "Ministry of Economic Affairs", "government_agency"),
+    ("環境部", "Ministry of Environment", "government_agency"),
+    ("衛生福利部", "Ministry of Health and Welfare", "government_agency"),
+    ("教育部", "Ministry of Education", "government_agency"),
+    ("勞動部", "Ministry of Labor", "government_agency"),
+    ("原住民族委員會", "Council of Indigenous Peoples", "government_agency"),
+    ("行政院性別平等處", "Department of Gender Equality, Executive Yuan", "government_agency"),
+    ("臺北市政府", "Taipei City Government", "subnational_government"),
+    ("高雄市政府", "Kaohsiung City Government", "subnational_government"),
+    ("立法院", "Legislative Yuan", "parliament"),
+    ("司法院", "Judicial Yuan", "judiciary"),
+)
+NON_GOVERNMENT_BODIES = (
+    ("開放資料促進協會", "Open Data Promotion Association", "civil_society"),
+    ("公民參與行動聯盟", "Civic Participation Action Alliance", "civil_society"),
+    ("透明治理研究基金會", "Transparent Governance Research Foundation", "civil_society"),
+    ("數位人權學會", "Digital Rights Society", "civil_society"),
+    ("環境資訊協會", "Environmental Information Association", "civil_society"),
+    ("原住民族權益促進會", "Indigenous Rights Advancement Association", "civil_society"),
+    ("身心障礙者權益聯盟", "Disability Rights Alliance", "civil_society"),
+    ("性別平等教育協會", "Gender Equality Education Association", "civil_society"),
+    ("國立臺灣大學公共事務研究所", "Graduate Institute of Public Affairs, National Taiwan University", "academia"),
+    ("國立政治大學公共行政學系", "Department of Public Administration, National Chengchi University", "academia"),
+    ("國立成功大學政治學系", "Department of Political Science, National Cheng Kung University", "academia"),
+    ("臺灣科技產業協進會", "Taiwan Technology Industry Council", "private_sector"),
+    ("中小企業數位轉型聯盟", "SME Digital Transformation Alliance", "private_sector"),
+    ("", "", "citizen"),  # a citizen member sits in a personal capacity
+    ("公共媒體觀察基金會", "Public Media Watch Foundation", "media"),
+    ("青年公共事務學會", "Youth Public Affairs Society", "other"),
+)
+
+JOB_TITLES_GOV = (("參事", "Counsellor"), ("處長", "Director-General"), ("副處長", "Deputy Director-General"),
+                  ("科長", "Section Chief"), ("主任秘書", "Chief Secretary"), ("政務次長", "Deputy Minister"))
+JOB_TITLES_NGO = (("理事長", "Chairperson"), ("秘書長", "Secretary-General"), ("研究員", "Researcher"),
+                  ("教授", "Professor"), ("副教授", "Associate Professor"), ("執行長", "Executive Director"))
+
+TOPICS = (
+    ("開放資料", "open data"), ("公共參與", "public participation"),
+    ("政治獻金透明", "political finance transparency"), ("受益所有權登記", "beneficial ownership register"),
+    ("氣候變遷資訊公開", "climate information disclosure"), ("性別平等", "gender equality"),
+    ("司法透明", "judicial transparency"), ("數位包容", "digital inclusion"),
+    ("遊說法制", "lobbying regulation"), ("公共採購資訊公開", "open contracting"),
+    ("原住民族參與", "Indigenous participation"), ("揭弊者保護", "whistleblower protection"),
+    ("青年參與", "youth engagement"), ("地方開放政府", "local open government"),
+    ("預算透明", "budget transparency"), ("個人資料保護", "personal data protection"),
+)
+# Agenda item patterns: (zh_TW, English, purpose value)
+ITEM_PATTERNS = (
+    ("{t}承諾事項執行進度報告", "Progress report on the {t} commitment", "information"),
+    ("{t}承諾事項草案討論", "Discussion of the draft {t} commitment", "discussion"),
+    ("{t}工作小組提案", "Proposal of the {t} working group", "decision"),
+    ("{t}公眾意見回應說明", "Response to public comments on {t}", "information"),
+    ("{t}里程碑調整案", "Revised milestones for {t}", "decision"),
+    ("{t}跨機關協調事項", "Inter-agency coordination on {t}", "discussion"),
+    ("{t}自我評估報告初稿", "Draft self-assessment on {t}", "discussion"),
+    ("{t}諮詢會議規劃", "Planning the consultation on {t}", "decision"),
+)
+OPENING_ITEMS = (
+    ("確認上次會議紀錄", "Confirmation of the minutes of the previous meeting", "decision"),
+    ("秘書處工作報告", "Report of the secretariat", "information"),
+)
+CLOSING_ITEM = ("臨時動議", "Any other business", "discussion")
+DECISION_PATTERNS = (
+    ("同意{t}承諾事項修正草案，請相關機關據以辦理。",
+     "Approved the revised draft {t} commitment; the agencies concerned will implement it."),
+    ("{t}里程碑展延三個月，並於下次會議報告進度。",
+     "Extended the {t} milestones by three months; progress to be reported at the next meeting."),
+    ("請秘書處彙整{t}公眾意見，於兩週內公開回應。",
+     "Asked the secretariat to compile public comments on {t} and publish responses within two weeks."),
+    ("成立{t}工作小組，由政府與民間各推派代表組成。",
+     "Set up a {t} working group with representatives of government and civil society."),
+    ("{t}自我評估報告修正後通過，送開放政府夥伴聯盟。",
+     "Adopted the {t} self-assessment as amended, for submission to OGP."),
+)
+MEETING_TITLES = {
+    "forum_meeting": ("第{n}次論壇會議", "Forum meeting no. {n}"),
+    "working_group": ("{t}工作小組第{n}次會議", "{T} working group, meeting {n}"),
+    "open_meeting": ("開放政府公開會議：{t}", "Open meeting: {t}"),
+    "public_consultation": ("{t}公眾諮詢場次", "Public consultation session on {t}"),
+    "ministerial_meeting": ("開放政府部會首長會議", "Ministerial meeting on open government"),
+}
+LOCATIONS = (
+    "國家發展委員會 1 樓大禮堂（臺北市中正區寶慶路 3 號）",
+    "行政院第一會議室",
+    "數位發展部 18 樓會議室",
+    "臺中市政府集會堂",
+    "高雄市政府四維行政中心",
+)
+REMOTE_LINK = "https://meet.example.tw/ogp-forum"
+
+
+@dataclass(frozen=True)
+class PersonName:
+    name: str
+    name_en: str
+
+
+def person_name(rng: random.Random) -> PersonName:
+    surname, surname_en = rng.choice(SURNAMES)
+    (a, a_en), (b, b_en) = rng.sample(GIVEN_SYLLABLES, 2)
+    return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}")
+
+
+def unique_names(rng: random.Random, count: int) -> list[PersonName]:
+    """``count`` distinct names (25 × 30 × 29 combinations leave plenty of room)."""
+    seen: set[str] = set()
+    names: list[PersonName] = []
+    while len(names) < count:
+        candidate = person_name(rng)
+        if candidate.name not in seen:
+            seen.add(candidate.name)
+            names.append(candidate)
+    return names
+
+
+def email_for(name: PersonName, index: int) -> str:
+    local = name.name_en.lower().replace(" ", ".").replace("-", "")
+    return f"{local}.{index}@example.tw"
+
+
+def phone_for(rng: random.Random) -> str:
+    return f"+886-2-{rng.randint(2000, 8999)}-{rng.randint(1000, 9999)}"
+
+
+def agenda_titles(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
+    """``count`` agenda items (zh_TW, English, purpose): opening items, topics, and AOB."""
+    items = list(OPENING_ITEMS[: max(0, min(2, count - 1))])
+    while len(items) < count - 1:
+        topic, topic_en = rng.choice(TOPICS)
+        zh, en, purpose = rng.choice(ITEM_PATTERNS)
+        items.append((zh.format(t=topic), en.format(t=topic_en), purpose))
+    items.append(CLOSING_ITEM)
+    return items[:count]
+
+
+def decision_text(rng: random.Random) -> tuple[str, str]:
+    topic, topic_en = rng.choice(TOPICS)
+    zh, en = rng.choice(DECISION_PATTERNS)
+    return zh.format(t=topic), en.format(t=topic_en)
+
+
+def meeting_title(kind: str, number: int, rng: random.Random) -> tuple[str, str]:
+    topic, topic_en = rng.choice(TOPICS)
+    zh, en = MEETING_TITLES[kind]
+    return (zh.format(n=number, t=topic),
+            en.format(n=number, t=topic_en, T=topic_en[:1].upper() + topic_en[1:]))
