@@ -1,0 +1,1 @@
+"""Application icons (a package so installers and wheels carry the files)."""

@@ -1,0 +1,106 @@
+"""Main window: navigation, shortcuts, status bar, language switch, About, persistence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from secretariat.i18n import _
+from tests.ui.conftest import settle
+from ui import settings
+from ui.navigation import CAPABILITIES
+
+ENGLISH_TITLES = [
+    "Terms of reference", "Members and seats", "Member selection", "Conflicts of interest",
+    "Meetings", "Minutes and decisions", "Co-creation records", "Standards compliance",
+    "Evidence packages and publication",
+]
+
+
+def test_navigation_lists_every_capability_and_disables_unbuilt_ones(window):
+    nav = window.navigation
+    assert nav.titles() == ENGLISH_TITLES
+    enabled = {cap.key for cap in CAPABILITIES
+               if nav.item(CAPABILITIES.index(cap)).flags() & Qt.ItemFlag.ItemIsEnabled}
+    assert enabled == {"members", "meetings"}
+    assert "later version" in nav.item(0).toolTip()
+
+
+def test_ctrl_number_switches_pages(qtbot, window):
+    window.activateWindow()
+    window.actions["page_meetings"].trigger()
+    assert window.stack.currentWidget() is window.page("meetings")
+    assert window.actions["page_meetings"].shortcut().toString() == "Ctrl+5"
+    window.actions["page_members"].trigger()
+    assert window.stack.currentWidget() is window.page("members")
+    assert not window.actions["page_terms"].isEnabled()
+
+
+def test_status_bar_shows_forum_and_database(window):
+    assert window.forum_label.text() == "Test Forum"
+    assert "gui.db" in window.database_label.text()
+
+
+def test_undo_redo_shortcuts(window):
+    assert window.actions["undo"].shortcut().toString() == "Ctrl+Z"
+    redo = [k.toString() for k in window.actions["redo"].shortcuts()]
+    assert redo == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert window.actions["quit"].shortcut().toString() == "Ctrl+Q"
+
+
+def test_switching_language_retranslates_the_window(qtbot, window):
+    window.switch_language("zh_TW")
+    settle(qtbot, window)
+    # Our catalog (gettext) and the data's own Chinese names both appear ...
+    assert window.navigation.titles()[0] == "職權範圍"
+    assert window.navigation.titles() == [_(t) for t in ENGLISH_TITLES]
+    assert window.forum_label.text() == "測試論壇"
+    assert window.menuBar().actions()[0].text() == _("&File")
+    # ... and Qt's own strings come from qtbase_zh_TW.qm.
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert settings.LANGUAGE.value() == "zh_TW"
+
+    window.switch_language("en")
+    settle(qtbot, window)
+    assert window.navigation.titles() == ENGLISH_TITLES
+    assert window.forum_label.text() == "Test Forum"
+
+
+def test_preferences_page_saves_language(qtbot, window):
+    from ui.preferences.dialog import PreferencesDialog
+    from ui.preferences.language_page import LanguagePage
+
+    dialog = PreferencesDialog(window)
+    page = dialog.page(LanguagePage)
+    page.language.setCurrentIndex(page.language.findData("zh_TW"))
+    dialog.accept()
+    assert dialog.changed == {settings.LANGUAGE.key}
+    assert settings.language() == "zh_TW"
+
+
+def test_geometry_is_saved_on_close(qtbot, window):
+    window.resize(900, 600)
+    window.close()
+    assert not settings.WINDOW_GEOMETRY.value().isEmpty()
+
+
+def test_about_shows_version_and_database(qtbot, window):
+    from secretariat import __version__
+
+    box = window.show_about()
+    assert __version__ in box.text()
+    assert "gui.db" in box.text()
+    box.close()
+
+
+def test_ctrl_f_shortcut_selects_the_filter_text(qtbot, window):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    page = window.page("members")
+    page.filter_box.setText("abc")
+    page.filter_box.deselect()
+    (shortcut,) = [s for s in page.findChildren(QShortcut)
+                   if s.key() == QKeySequence(QKeySequence.StandardKey.Find)]
+    shortcut.activated.emit()
+    assert page.filter_box.selectedText() == "abc"

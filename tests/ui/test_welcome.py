@@ -1,0 +1,53 @@
+"""First run: the welcome dialog creates the forum (or loads the demo)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from secretariat.services import forum as forum_service
+from ui.welcome import WelcomeDialog
+from ui.worker import DatabaseWorker
+
+
+def test_welcome_dialog_creates_the_forum(qtbot, gui_store):
+    worker = DatabaseWorker(gui_store)
+    dialog = WelcomeDialog(worker)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.name_zh_tw.setText("臺灣開放政府國家行動方案多元利害關係人論壇")
+    dialog.name_en.setText("Taiwan OGP Multi-stakeholder Forum")
+    assert dialog.time_zone.currentText() == "Asia/Taipei"
+    dialog.language_boxes["en"].setChecked(False)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == WelcomeDialog.DialogCode.Accepted, timeout=10000)
+    with gui_store.session() as s:
+        forum = forum_service.get_forum(s)
+        assert forum.name_en == "Taiwan OGP Multi-stakeholder Forum"
+        assert forum.languages == "zh_TW"
+        assert forum.time_zone == "Asia/Taipei"
+    worker.wait_idle()
+
+
+def test_welcome_dialog_requires_names_and_a_language(qtbot, gui_store):
+    dialog = WelcomeDialog(DatabaseWorker(gui_store))
+    qtbot.addWidget(dialog)
+    dialog.name_zh_tw.setText("論壇")
+    dialog.name_en.setText("Forum")
+    for box in dialog.language_boxes.values():
+        box.setChecked(False)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.error_for("languages") == "Choose at least one language."
+    dialog.time_zone.setCurrentText("Mars/Olympus")
+    assert "time zone" in dialog.error_for("time_zone")
+
+
+def test_demo_forum_loads_with_progress(qtbot, gui_store):
+    worker = DatabaseWorker(gui_store)
+    dialog = WelcomeDialog(worker)
+    qtbot.addWidget(dialog)
+    dialog.load_demo()
+    assert dialog.demo_progress.progress.cancelled() is False
+    qtbot.waitUntil(lambda: dialog.loaded_demo, timeout=60000)
+    with gui_store.session() as s:
+        assert forum_service.get_forum(s) is not None
+    worker.wait_idle()

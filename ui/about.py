@@ -1,0 +1,52 @@
+"""Help ▸ About: version, where the data lives, which database is open."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.engine import make_url
+
+from secretariat import __version__
+from secretariat.i18n import _
+from secretariat.paths import data_dir
+from ui.icons import app_icon
+
+
+def safe_url(url: str) -> str:
+    """The database URL without a password, fit to show on screen."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an odd URL is still worth showing as given
+        return url
+
+
+def database_location(store) -> str:
+    if store.is_sqlite and store.engine.url.database:
+        return store.engine.url.database
+    return safe_url(store.url)
+
+
+def about_text(store) -> str:
+    rows = [
+        (_("Version"), __version__),
+        (_("Data folder"), str(data_dir())),
+        (_("Database"), database_location(store)),
+        (_("Database URL"), safe_url(store.url)),
+        (_("Documents folder"), str(store.documents_dir)),
+    ]
+    table = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
+                    for k, v in rows)
+    return (f"<h3>{escape(_('Forum Secretariat'))}</h3>"
+            f"<p>{escape(_('Records and evidence for an OGP multi-stakeholder forum.'))}</p>"
+            f"<table>{table}</table>")
+
+
+def show_about(parent: QWidget, store) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(_("About Forum Secretariat"))
+    box.setIconPixmap(app_icon().pixmap(96, 96))
+    box.setText(about_text(store))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

@@ -1,0 +1,1 @@
+"""One small QUndoCommand per domain action, run on the database worker."""

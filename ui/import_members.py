@@ -1,0 +1,47 @@
+"""File ▸ Import members from CSV: all rows checked, every problem listed, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from secretariat.i18n import _
+from ui import settings
+from ui.errors import show_error
+from ui.operations import MEMBERS, Change
+
+
+def _import(session, path: Path):
+    from secretariat.services.members_import import import_members_csv
+
+    return import_members_csv(session, path)
+
+
+def report_text(report) -> str:
+    return _("Imported {people} people, {organisations} organisations, {seats} seats and "
+             "{memberships} memberships.").format(
+        people=report.people_added, organisations=report.organisations_added,
+        seats=report.seats_added, memberships=report.memberships_added)
+
+
+def import_members_file(parent: QWidget, worker, path: Path) -> None:
+    """Run the import on the worker; the result or the list of errors is shown."""
+
+    def done(report) -> None:
+        worker.changed.emit(Change(MEMBERS))
+        QMessageBox.information(parent, _("Import members"), report_text(report))
+
+    def failed(error: BaseException) -> None:
+        show_error(parent, error, _("Import members"))
+
+    worker.submit(lambda s: _import(s, path), done, failed)
+
+
+def ask_and_import(parent: QWidget, worker) -> None:
+    start = settings.LAST_IMPORT_DIR.value() or str(Path.home())
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import members from CSV"), start, _("CSV files (*.csv);;All files (*)"))
+    if name:
+        settings.LAST_IMPORT_DIR.set(str(Path(name).parent))
+        import_members_file(parent, worker, Path(name))

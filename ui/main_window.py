@@ -1,0 +1,171 @@
+"""The main window: navigation on the left, the chosen page on the right, menus, status.
+
+Everything language-dependent is built by ``_build()``; switching language rebuilds it
+(menus, navigation, pages, status bar) while the worker, the undo stack and the window
+geometry stay.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QWidget
+
+from secretariat.i18n import _, current_language
+from ui import settings
+from ui.about import database_location, show_about
+from ui.commands.base import CommandContext
+from ui.icons import app_icon
+from ui.language import apply_language
+from ui.menus import build_menus
+from ui.navigation import CAPABILITIES, NavigationList, capability
+from ui.operations import FORUM
+from ui.operations import forum as forum_ops
+from ui.worker import DatabaseWorker
+
+
+class MainWindow(QMainWindow):
+    first_load_done = Signal()  # shown, and the first page's records are on screen
+
+    def __init__(self, store, worker: DatabaseWorker | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.worker = worker or DatabaseWorker(store, self)
+        self.undo_stack = QUndoStack(self)
+        self.context = CommandContext(self.worker, self.undo_stack)
+        self.forum = None
+        self.actions: dict = {}
+        self.pages: dict[str, QWidget] = {}
+        self._current = settings.LAST_PAGE.value()
+        if not capability_available(self._current):
+            self._current = "members"
+        self._loaded_once = False
+        self.setWindowIcon(app_icon())
+        self.worker.changed.connect(self._on_change)
+        self._build()
+        if not self.restoreGeometry(settings.WINDOW_GEOMETRY.value()):
+            self.resize(1200, 760)
+        self.restoreState(settings.WINDOW_STATE.value())
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(_("Forum Secretariat"))
+        for action in self.actions.values():  # old shortcuts would clash with the new
+            self.removeAction(action)
+            action.deleteLater()
+        self.actions = build_menus(self)
+        self.pages = {}
+        self.navigation = NavigationList()
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([self.navigation.minimumWidth(), 4 * self.navigation.minimumWidth()])
+        old = self.centralWidget()
+        self.setCentralWidget(splitter)
+        if old is not None:
+            old.deleteLater()
+        self._build_status_bar()
+        self.navigation.page_chosen.connect(self.show_page)
+        self.show_page(self._current)
+
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar()
+        self.forum_label = QLabel()
+        self.database_label = QLabel(_("Database: {location}").format(
+            location=database_location(self.store)))
+        self.database_label.setToolTip(self.store.url)
+        bar.addWidget(self.forum_label)
+        bar.addPermanentWidget(self.database_label)
+        self.setStatusBar(bar)
+        self._show_forum()
+
+    # -- pages -----------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            page = capability(key).make_page(self.context, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            if self._loaded_once:
+                page.refresh()
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        if not capability_available(key):
+            return
+        self._current = key
+        self.stack.setCurrentWidget(self.page(key))
+        self.navigation.blockSignals(True)
+        self.navigation.select(key)
+        self.navigation.blockSignals(False)
+        settings.LAST_PAGE.set(key)
+
+    def current_page(self) -> QWidget:
+        return self.pages[self._current]
+
+    def refresh_current(self) -> None:
+        self.current_page().refresh()
+
+    # -- loading after the first show --------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            QTimer.singleShot(0, self._load_records)
+
+    def _load_records(self) -> None:
+        self._refresh_forum()
+        for page in self.pages.values():
+            page.refresh()
+        self.worker.submit(lambda _s: None, lambda _r: self.first_load_done.emit())
+
+    def _refresh_forum(self) -> None:
+        self.worker.submit(forum_ops.forum_summary, self._forum_loaded)
+
+    def _forum_loaded(self, summary) -> None:
+        self.forum = summary
+        self._show_forum()
+
+    def _show_forum(self) -> None:
+        if self.forum is not None:
+            self.forum_label.setText(self.forum.name(current_language()))
+            self.setWindowTitle(_("{forum} — Forum Secretariat").format(
+                forum=self.forum.name(current_language())))
+
+    def _on_change(self, change) -> None:
+        if change.topic == FORUM:
+            self._refresh_forum()
+
+    # -- menu actions ------------------------------------------------------------------
+    def import_members(self) -> None:
+        from ui.import_members import ask_and_import
+
+        ask_and_import(self, self.worker)
+
+    def show_about(self):
+        return show_about(self, self.store)
+
+    def show_preferences(self) -> None:
+        from ui.preferences.dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec() and settings.LANGUAGE.key in dialog.changed:
+            self.switch_language(settings.LANGUAGE.value())
+
+    def switch_language(self, language: str) -> None:
+        settings.LANGUAGE.set(language)
+        apply_language(language)
+        self._build()  # new pages load their records as they are built
+
+    def closeEvent(self, event) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        self.worker.wait_idle()
+        super().closeEvent(event)
+
+
+def capability_available(key: str) -> bool:
+    return any(c.key == key and c.available for c in CAPABILITIES)

@@ -1,0 +1,1 @@
+"""The Members and seats page: table, balance panel, dialogs."""

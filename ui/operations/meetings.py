@@ -1,0 +1,73 @@
+"""Meeting operations: schedule, edit and their undos, and loading the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from secretariat.model import Meeting, MeetingKind, Modality, Phase
+from secretariat.services import forum as forum_service
+from secretariat.services import meetings as meeting_service
+from ui.operations import MEETINGS, Change
+
+
+@dataclass(frozen=True)
+class MeetingForm:
+    """What the meeting dialog edits. Times are aware datetimes in ``time_zone``."""
+
+    title: str = ""
+    title_en: str = ""
+    kind: MeetingKind = MeetingKind.FORUM
+    phase: Phase = Phase.WHOLE_CYCLE
+    modality: Modality = Modality.IN_PERSON
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    time_zone: str = "Asia/Taipei"
+    location: str = ""
+    remote_link: str = ""
+    is_public: bool = False
+
+    def as_fields(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def load_meetings(s: Session, *, now: dt.datetime | None = None) -> list:
+    return meeting_service.list_meetings(s, now=now)
+
+
+def forum_time_zone(s: Session) -> str:
+    forum = forum_service.get_forum(s)
+    return forum.time_zone if forum else "Asia/Taipei"
+
+
+def schedule_meeting(s: Session, form: MeetingForm) -> Change:
+    meeting = meeting_service.schedule_meeting(s, **form.as_fields())
+    return Change(MEETINGS, (meeting.id,))
+
+
+def delete_meeting(s: Session, meeting_id: int) -> Change:
+    """Undo of ``schedule_meeting``."""
+    meeting_service.delete_meeting(s, meeting_id)
+    return Change(MEETINGS, (meeting_id,))
+
+
+def read_meeting(s: Session, meeting_id: int) -> MeetingForm:
+    m = s.get(Meeting, meeting_id)
+    if m is None:  # deleted meanwhile: the service words the message
+        meeting_service.update_meeting(s, meeting_id)
+    return MeetingForm(
+        title=m.title, title_en=m.title_en, kind=m.kind, phase=m.phase, modality=m.modality,
+        starts_at=m.starts_at, ends_at=m.ends_at, time_zone=m.time_zone, location=m.location,
+        remote_link=m.remote_link, is_public=m.is_public,
+    )
+
+
+def edit_meeting(s: Session, meeting_id: int, new: MeetingForm) -> tuple[Change, MeetingForm]:
+    """Write the changed fields; returns the change and the old values (for undo)."""
+    old = read_meeting(s, meeting_id)
+    changed = {k: v for k, v in new.as_fields().items() if v != getattr(old, k)}
+    if changed:
+        meeting_service.update_meeting(s, meeting_id, **changed)
+    return Change(MEETINGS, (meeting_id,)), old

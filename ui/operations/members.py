@@ -1,0 +1,134 @@
+"""Member operations: add, edit, end a term and their undos, and loading the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from secretariat.model import Membership, Role
+from secretariat.services import forum as forum_service
+from secretariat.services import members as member_service
+from secretariat.services import people as people_service
+from ui.operations import MEMBERS, Change
+
+
+@dataclass(frozen=True)
+class MemberForm:
+    """What the Add/Edit member dialog edits, as plain values."""
+
+    name: str = ""
+    name_en: str = ""
+    organisation: str = ""
+    sector_code: str = "civil_society"
+    role: Role = Role.MEMBER
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+    high_level: bool = False
+    email: str = ""
+    phone: str = ""
+    seat_label: str = ""
+
+
+@dataclass(frozen=True)
+class MemberList:
+    rows: list
+    balance: object
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class SectorChoice:
+    code: str
+    name_zh_tw: str
+    name_en: str
+
+
+def load_members(s: Session, *, on: dt.date, include_past: bool) -> MemberList:
+    rows = member_service.member_rows(s, on=on, include_past=include_past)
+    return MemberList(rows=rows, balance=member_service.balance(s, on=on), on=on)
+
+
+def sector_choices(s: Session) -> list[SectorChoice]:
+    return [SectorChoice(x.code, x.name_zh_tw, x.name_en) for x in forum_service.list_sectors(s)]
+
+
+def add_member(s: Session, form: MemberForm) -> Change:
+    membership = member_service.add_member(
+        s,
+        name=form.name,
+        name_en=form.name_en,
+        organisation=form.organisation or None,
+        sector_code=form.sector_code,
+        role=form.role,
+        term_start=form.term_start,
+        term_end=form.term_end,
+        high_level=form.high_level,
+        email=form.email,
+        phone=form.phone,
+        seat_label=form.seat_label or None,
+    )
+    return Change(MEMBERS, (membership.id,))
+
+
+def remove_member(s: Session, membership_id: int, *, seat_was_new: bool) -> Change:
+    """Undo of ``add_member``: the membership goes, and the person (and the seat made for
+    it) if nothing else uses them."""
+    member_service.remove_membership(s, membership_id, delete_orphan_person=True,
+                                     delete_empty_seat=seat_was_new)
+    return Change(MEMBERS, (membership_id,))
+
+
+def read_member(s: Session, membership_id: int) -> MemberForm:
+    """The current values of a membership, to fill the Edit dialog and to undo an edit."""
+    m = s.get(Membership, membership_id)
+    if m is None:  # deleted meanwhile: let the service word the message
+        member_service.update_membership(s, membership_id)
+    person, contact = m.person, m.person.contact
+    return MemberForm(
+        name=person.name,
+        name_en=person.name_en,
+        organisation=person.organisation.name if person.organisation else "",
+        sector_code=m.seat.sector.code,
+        role=m.role,
+        term_start=m.term_start,
+        term_end=m.term_end,
+        high_level=m.high_level,
+        email=contact.email if contact else "",
+        phone=contact.phone if contact else "",
+        seat_label=m.seat.label,
+    )
+
+
+def edit_member(s: Session, membership_id: int, new: MemberForm) -> tuple[Change, MemberForm]:
+    """Write the changed fields; returns the change and the old values (for undo)."""
+    old = read_member(s, membership_id)
+    person_id = s.get(Membership, membership_id).person_id
+    person_fields = {
+        name: getattr(new, name)
+        for name in ("name", "name_en", "organisation", "email", "phone")
+        if getattr(new, name) != getattr(old, name)
+    }
+    if "organisation" in person_fields:
+        person_fields["organisation"] = new.organisation or None
+    term_fields = {
+        name: getattr(new, name)
+        for name in ("role", "term_start", "term_end", "high_level")
+        if getattr(new, name) != getattr(old, name)
+    }
+    if person_fields:
+        people_service.update_person(s, person_id, **person_fields)
+    if term_fields:
+        member_service.update_membership(s, membership_id, **term_fields)
+    return Change(MEMBERS, (membership_id,)), old
+
+
+def end_term(s: Session, membership_id: int, *, ended_on: dt.date, reason: str) -> Change:
+    member_service.end_term(s, membership_id, ended_on=ended_on, reason=reason)
+    return Change(MEMBERS, (membership_id,))
+
+
+def reopen_term(s: Session, membership_id: int) -> Change:
+    member_service.reopen_term(s, membership_id)
+    return Change(MEMBERS, (membership_id,))

@@ -1,0 +1,1 @@
+"""Settings ▸ Preferences: one module per page, gathered by ``dialog.PAGES``."""

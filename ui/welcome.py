@@ -1,0 +1,99 @@
+"""First run on an empty database: create the forum, or load the demo forum."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
+)
+
+from secretariat.i18n import _
+from ui.demo_loader import load_demo_forum
+from ui.forms import FormDialog
+from ui.language import language_names
+from ui.meetings.meeting_dialog import zone_names
+from ui.operations import forum as ops
+
+DEFAULT_TIME_ZONE = "Asia/Taipei"
+
+
+class WelcomeDialog(FormDialog):
+    """Accepted once the database holds a forum; ``loaded_demo`` tells which way."""
+
+    def __init__(self, worker, parent: QWidget | None = None):
+        super().__init__(parent, _("Welcome to Forum Secretariat"))
+        self.worker = worker
+        self.loaded_demo = False
+        intro = QLabel(_(
+            "This database is empty. Enter your forum's name to start keeping its records, "
+            "or load the demo forum to try the program first."))
+        intro.setWordWrap(True)
+        self.form.insertRow(0, intro)
+        self.name_zh_tw = self.add_field("name_zh_tw", _("Forum name (&Chinese):"), QLineEdit())
+        self.name_zh_tw.setPlaceholderText("例：開放政府國家行動方案多元利害關係人論壇")
+        self.name_en = self.add_field("name_en", _("Forum name (&English):"), QLineEdit())
+        languages = QWidget()
+        row = QHBoxLayout(languages)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for code, name in language_names():
+            box = QCheckBox(name)
+            box.setChecked(True)
+            self.language_boxes[code] = box
+            row.addWidget(box)
+            box.toggled.connect(lambda _on: self._touch("languages"))
+        row.addStretch(1)
+        self.add_field("languages", _("&Languages:"), languages)
+        self.time_zone = self.add_field("time_zone", _("&Time zone:"), QComboBox())
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(list(zone_names()))
+        self.time_zone.setCurrentText(DEFAULT_TIME_ZONE)
+        self.time_zone.currentTextChanged.connect(lambda _t: self._touch("time_zone"))
+        self.ok_button.setText(_("&Create forum"))
+        self.demo_button = self.buttons.addButton(_("Load the &demo forum"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.demo_button.clicked.connect(self.load_demo)
+        self.ready()
+
+    def _touch(self, key: str) -> None:
+        self._touched.add(key)
+        self.revalidate()
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.language_boxes.items() if box.isChecked())
+
+    def problems(self) -> dict[str, str]:
+        found = {}
+        if not self.name_zh_tw.text().strip():
+            found["name_zh_tw"] = _("Enter the forum's name in Chinese.")
+        if not self.name_en.text().strip():
+            found["name_en"] = _("Enter the forum's name in English.")
+        if not self.languages():
+            found["languages"] = _("Choose at least one language.")
+        if self.time_zone.currentText().strip() not in zone_names():
+            found["time_zone"] = _("Choose a time zone from the list, e.g. Asia/Taipei.")
+        return found
+
+    def submit(self) -> None:
+        values = dict(name_zh_tw=self.name_zh_tw.text().strip(),
+                      name_en=self.name_en.text().strip(), languages=self.languages(),
+                      time_zone=self.time_zone.currentText().strip())
+        self.worker.submit(lambda s: ops.create_forum(s, **values),
+                           lambda change: self._created(change), self.failed)
+
+    def _created(self, change) -> None:
+        self.worker.changed.emit(change)
+        self.succeeded()
+
+    def load_demo(self) -> None:
+        self.demo_button.setEnabled(False)
+        self.ok_button.setEnabled(False)
+
+        def done() -> None:
+            self.loaded_demo = True
+            self.succeeded()
+
+        def failed(error: BaseException) -> None:
+            self.demo_button.setEnabled(True)
+            self.failed(error)
+
+        self.demo_progress = load_demo_forum(self, self.worker, done, failed)
