@@ -1,0 +1,178 @@
+"""Turning search matches into what a result list shows: title, date, snippet.
+
+The queries in ``search`` only decide *which* records match and in what order; this
+module reads those few records (at most ``limit``) from their own tables, so titles
+and snippets always show the current, unfolded text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from secretariat.i18n import _
+from secretariat.model import AgendaItem, Decision, Document, Meeting, Minutes, MinutesEntry
+from secretariat.services.search_index import TAI, TAI_FORMAL
+
+SNIPPET_CHARS = 40
+TITLE_WORDS_CHARS = 24  # how much of a decision's text follows its number in a title
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A short window of the matching text, split so the GUI can bold the match."""
+
+    before: str
+    match: str
+    after: str
+
+    def marked(self) -> str:
+        return f"{self.before}«{self.match}»{self.after}"
+
+    def __str__(self) -> str:
+        return self.marked()
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    record_id: int
+    meeting_id: int | None
+    agenda_item_id: int | None
+    title: str
+    date: dt.datetime
+    is_public: bool
+    fields: tuple[str, ...]  # the searched texts, in the order they were indexed
+
+    def hit_fields(self) -> dict:
+        values = asdict(self)
+        del values["fields"]
+        return values
+
+
+def load(s: Session, found: Sequence[tuple[str, int]]) -> list[Record]:
+    """The records behind ``(source, id)`` pairs, in the same order."""
+    by_source: dict[str, list[int]] = {}
+    for source, source_id in found:
+        by_source.setdefault(source, []).append(source_id)
+    records: dict[tuple[str, int], Record] = {}
+    for source, ids in by_source.items():
+        for source_id, record in _LOADERS[source](s, ids):
+            records[source, source_id] = record
+    return [records[key] for key in found if key in records]
+
+
+def _agenda_items(s: Session, ids: list[int]):
+    rows = s.execute(
+        select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.title, AgendaItem.title_en,
+               Meeting.starts_at, Meeting.is_public)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id).where(AgendaItem.id.in_(ids)))
+    for r in rows:
+        yield r.id, Record("agenda_item", r.id, r.meeting_id, r.id, r.title or r.title_en,
+                           r.starts_at, r.is_public, (r.title, r.title_en))
+
+
+def _minutes_title(version: int, about: str) -> str:
+    return _("Minutes v{version}: {title}").format(version=version, title=about)
+
+
+def _minutes(s: Session, ids: list[int]):
+    rows = s.execute(
+        select(Minutes.id, Minutes.meeting_id, Minutes.version_no, Minutes.general_text,
+               Meeting.title, Meeting.starts_at, Meeting.is_public)
+        .join(Meeting, Meeting.id == Minutes.meeting_id).where(Minutes.id.in_(ids)))
+    for r in rows:
+        yield r.id, Record("minutes", r.id, r.meeting_id, None,
+                           _minutes_title(r.version_no, r.title), r.starts_at, r.is_public,
+                           (r.general_text,))
+
+
+def _minutes_entries(s: Session, ids: list[int]):
+    rows = s.execute(
+        select(MinutesEntry.id, MinutesEntry.minutes_id, MinutesEntry.agenda_item_id,
+               MinutesEntry.text, Minutes.version_no, Minutes.meeting_id,
+               AgendaItem.title, Meeting.starts_at, Meeting.is_public)
+        .join(Minutes, Minutes.id == MinutesEntry.minutes_id)
+        .join(Meeting, Meeting.id == Minutes.meeting_id)
+        .join(AgendaItem, AgendaItem.id == MinutesEntry.agenda_item_id)
+        .where(MinutesEntry.id.in_(ids)))
+    for r in rows:
+        yield r.id, Record("minutes", r.minutes_id, r.meeting_id, r.agenda_item_id,
+                           _minutes_title(r.version_no, r.title), r.starts_at, r.is_public,
+                           (r.text,))
+
+
+def _decisions(s: Session, ids: list[int]):
+    rows = s.execute(
+        select(Decision.id, Decision.number, Decision.meeting_id, Decision.agenda_item_id,
+               Decision.text, Decision.text_en, Decision.rationale, Decision.decided_at,
+               Decision.is_public).where(Decision.id.in_(ids)))
+    for r in rows:
+        title = f"{r.number} {_first_words(r.text or r.text_en)}".strip()
+        yield r.id, Record("decision", r.id, r.meeting_id, r.agenda_item_id, title,
+                           r.decided_at, r.is_public, (r.text, r.text_en, r.rationale))
+
+
+def _documents(s: Session, ids: list[int]):
+    rows = s.execute(
+        select(Document.id, Document.title, Document.description, Document.added_at,
+               Document.is_public).where(Document.id.in_(ids)))
+    for r in rows:
+        yield r.id, Record("document", r.id, None, None, r.title, r.added_at, r.is_public,
+                           (r.title, r.description))
+
+
+_LOADERS = {
+    "agenda_item": _agenda_items,
+    "minutes": _minutes,
+    "minutes_entry": _minutes_entries,
+    "decision": _decisions,
+    "document": _documents,
+}
+
+
+def _first_words(value: str) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= TITLE_WORDS_CHARS else flat[: TITLE_WORDS_CHARS - 1] + "…"
+
+
+def _locating_fold(value: str) -> str:
+    """Case- and 台-folded text with every character kept in place, so that an index in
+    the result is an index in ``value`` (``str.lower`` alone may change the length)."""
+    return "".join(
+        low if len(low := c.lower()) == 1 else c for c in value.replace(TAI, TAI_FORMAL))
+
+
+def snippet(fields: Iterable[str | None], terms: Sequence[str]) -> Snippet:
+    """About SNIPPET_CHARS characters around the first match in the first field that has
+    one (fields are not run together: a window never mixes the Chinese and English text)."""
+    folded_terms = [_locating_fold(t) for t in terms]
+    texts = [" ".join((f or "").split()) for f in fields]  # one line, for a result list
+    for value in texts:
+        folded = _locating_fold(value)
+        found = [(i, len(t)) for t in folded_terms if (i := folded.find(t)) >= 0]
+        if found:
+            start, length = min(found)
+            return _window(value, start, length)
+    # Unreachable for a real match; a record changed since the query still gets a line.
+    first = next((v for v in texts if v), "")
+    return Snippet("", "", _cut_after(first, SNIPPET_CHARS))
+
+
+def _window(value: str, start: int, length: int) -> Snippet:
+    room = max(SNIPPET_CHARS - length, 0)
+    lead = room // 3  # more context after the match than before, as people read on
+    begin = max(start - lead, 0)
+    before = value[begin:start]
+    if begin > 0:
+        before = "…" + before
+    after = _cut_after(value[start + length:], room - (start - begin))
+    return Snippet(before, value[start:start + length], after)
+
+
+def _cut_after(value: str, chars: int) -> str:
+    return value if len(value) <= chars else value[:chars] + "…"
