@@ -4,7 +4,3 @@ Each user action is a named operation in ``ui.operations`` run on the single dat
 worker (``ui.worker``) and wrapped in an undo command (``ui.commands``); views only
 display rows and refresh what an operation reports as changed.
 """
-
-from ui.qt_compat import pin_singletons
-
-pin_singletons()

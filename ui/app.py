@@ -96,9 +96,6 @@ def _load_demo_blocking(worker) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ui.qt_compat import pin_singletons
-
-    pin_singletons()  # before any Qt object exists; see ui.qt_compat
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from secretariat.paths import resolve_db_url
     from ui import settings

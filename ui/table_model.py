@@ -12,10 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from secretariat.i18n import _
-from ui.qt_compat import pin_singletons
 
-# data() returns None for roles it does not serve; see ui.qt_compat for why this matters.
-pin_singletons()
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -13,10 +13,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from ui.qt_compat import pin_singletons  # noqa: E402
-
-pin_singletons()
-
 
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path, qapp):
