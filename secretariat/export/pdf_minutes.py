@@ -1,0 +1,197 @@
+"""The minutes of one meeting as a PDF: status, attendance, minutes and decisions per
+agenda item, and action items. Minutes not yet approved say so on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from sqlalchemy.orm import Session
+
+from secretariat import dates
+from secretariat.export.meeting_data import (
+    ActionData, AttendanceData, AttendeeData, DecisionData, MinutesRecord, load_minutes_record,
+    rendering_language,
+)
+from secretariat.export.pdf_common import (
+    CONTENT_WIDTH, PageDecor, Styles, build_pdf, meeting_header, table_style,
+)
+from secretariat.i18n import N_, _
+from secretariat.model import AttendeeCapacity, DecisionMethod, MinutesStatus
+
+_ACCENT = colors.HexColor("#1f3a5f")
+_GRID = colors.HexColor("#b0b0b0")
+# No. | action | owner | due | status
+_ACTION_COLUMNS = [11 * mm, 75 * mm, 32 * mm, 34 * mm, 18 * mm]
+DRAFT_MARK = N_("Draft — not approved")
+
+
+def render_minutes_pdf(
+    session: Session, meeting_id: int, out: Path, *, language: str = "zh_TW",
+    roc: bool = False, minutes_version: int | None = None,
+) -> None:
+    """Write the minutes of meeting ``meeting_id`` (latest version unless
+    ``minutes_version`` is given) to ``out``. SecretariatError if there are none."""
+    record = load_minutes_record(session, meeting_id, language=language, version=minutes_version)
+    with rendering_language(language):
+        styles = Styles.for_language(language)
+        meeting, minutes = record.meeting, record.minutes
+        label = _("Minutes")
+        story = meeting_header(styles, meeting, label, roc=roc) + minutes_story(styles, record, roc=roc)
+        decor = PageDecor(
+            styles, meeting.forum_name,
+            _("{title} · minutes version {version}").format(title=meeting.title, version=minutes.version_no),
+            draft_mark="" if minutes.is_approved else _(DRAFT_MARK),
+        )
+        build_pdf(
+            out, story, decor=decor,
+            title=_("Minutes: {title}").format(title=meeting.title),
+            author=meeting.forum_name, subject=label,
+        )
+
+
+def _names(names: list[str]) -> str:
+    # TRANSLATORS: separates the names in a list of people; Chinese uses 、
+    return _("; ").join(names)
+
+
+def _date(styles: Styles, value, roc: bool) -> str:
+    return dates.format_date(value, language=styles.language, roc=roc) if value else ""
+
+
+def minutes_story(styles: Styles, record: MinutesRecord, *, roc: bool) -> list[Flowable]:
+    story = _status(styles, record, roc) + _attendance(styles, record.attendance)
+    if record.minutes.general_text.strip():
+        story += [styles.para(_("General"), styles.heading), *styles.paragraphs(record.minutes.general_text)]
+    story.append(styles.para(_("Agenda items"), styles.heading))
+    item_ids = {item.id for item in record.meeting.items}
+    for item in record.meeting.items:
+        block = [styles.para(f"{item.number}. {item.title}", styles.subheading)]
+        text = record.minutes.text_for(item.id)
+        block += styles.paragraphs(text) or [styles.para(_("No minutes recorded for this item."), styles.small)]
+        story += [KeepTogether(block[:2]), *block[2:]]
+        story += [_decision(styles, d) for d in record.decisions if d.agenda_item_id == item.id]
+    others = [d for d in record.decisions if d.agenda_item_id not in item_ids]
+    if others:
+        story.append(styles.para(_("Other decisions"), styles.heading))
+        story += [_decision(styles, d) for d in others]
+    if record.actions:
+        story += _actions(styles, record.actions, roc)
+    return story
+
+
+def _status(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]:
+    minutes = record.minutes
+    lines = [_("Minutes version {version} · {status}").format(
+        version=minutes.version_no, status=_(minutes.status.label))]
+    if minutes.supersedes_version is not None:
+        lines.append(_("Corrects version {version}: {reason}").format(
+            version=minutes.supersedes_version, reason=minutes.correction_reason))
+    if minutes.circulated_on:
+        lines.append(_("Circulated on {date} to {recipients}").format(
+            date=_date(styles, minutes.circulated_on, roc), recipients=minutes.circulated_to or "—"))
+    story = [styles.para(line, styles.label) for line in lines]
+    if minutes.is_approved:
+        approval = _("Approved by decision {number} on {date}.") if minutes.approved_by else _("Approved on {date}.")
+        story.append(styles.para(approval.format(
+            number=minutes.approved_by, date=_date(styles, minutes.approved_on, roc)), styles.item_title))
+    else:
+        banner = _("Draft minutes — not approved") if minutes.status == MinutesStatus.DRAFT \
+            else _("Circulated minutes — not yet approved")
+        story += [Spacer(1, 2 * mm), styles.para(banner, styles.banner)]
+    return story
+
+
+def _attendee(attendee: AttendeeData) -> str:
+    text = attendee.name
+    if attendee.organisation:
+        text = _("{name} ({organisation})").format(name=text, organisation=attendee.organisation)
+    if attendee.capacity == AttendeeCapacity.ALTERNATE:
+        text = _("{name}, alternate").format(name=text)
+    elif attendee.capacity in (AttendeeCapacity.OBSERVER, AttendeeCapacity.GUEST):
+        text = _("{name}, {capacity}").format(name=text, capacity=_(attendee.capacity.label).lower())
+    if attendee.represented_by:
+        text = _("{member}, represented by {proxy}").format(member=text, proxy=attendee.represented_by)
+    return text
+
+
+def _attendance(styles: Styles, attendance: AttendanceData) -> list[Flowable]:
+    story: list[Flowable] = [styles.para(_("Attendance"), styles.heading)]
+    rows = [
+        (_("{group} ({count})").format(group=_(heading), count=len(people)),
+         _names([_attendee(a) for a in people]))
+        for heading, people in attendance.groups() if people
+    ]
+    if not rows:
+        return [*story, styles.para(_("No attendance recorded."), styles.small)]
+    table = Table([[styles.para(h, styles.label), styles.para(v)] for h, v in rows],
+                  colWidths=[40 * mm, CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
+    table.setStyle(table_style(styles, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)))
+    return [*story, table]
+
+
+def _votes(decision: DecisionData) -> str:
+    counts = (decision.votes_for, decision.votes_against, decision.votes_abstain)
+    if decision.method != DecisionMethod.VOTE and all(c is None for c in counts):
+        return ""
+    return _("Votes: {for_} for, {against} against, {abstain} abstaining").format(
+        for_=decision.votes_for or 0, against=decision.votes_against or 0,
+        abstain=decision.votes_abstain or 0)
+
+
+def _decision(styles: Styles, decision: DecisionData) -> Flowable:
+    """A shaded box; one row per fact so a long decision can break across pages."""
+    head = _("Decision {number}").format(number=decision.number) + " · " + _(decision.method.label)
+    if not decision.is_public:
+        head += " · " + _("not public")
+    rows = [styles.para(head, styles.item_title), *styles.paragraphs(decision.text)]
+    if votes := _votes(decision):
+        rows.append(styles.para(votes, styles.cell))
+    if decision.recusals:
+        rows.append(styles.para(_("Recused: {names}").format(names=_names(list(decision.recusals))), styles.cell))
+    for dissent in decision.dissents:
+        who = dissent.name or _("A member")
+        rows.append(styles.para(_("Dissent of {name}: {statement}").format(name=who, statement=dissent.statement), styles.cell))
+    if decision.rationale.strip():
+        rows.append(styles.para(_("Rationale: {text}").format(text=decision.rationale), styles.cell))
+    table = Table([[row] for row in rows], colWidths=[CONTENT_WIDTH - 6 * mm], hAlign="RIGHT",
+                  spaceBefore=1.5 * mm, spaceAfter=2.5 * mm)
+    table.setStyle(table_style(
+        styles,
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f2f5f9")),
+        ("LINEBEFORE", (0, 0), (0, -1), 2, _ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ))
+    return table
+
+
+def _actions(styles: Styles, actions: tuple[ActionData, ...], roc: bool) -> list[Flowable]:
+    head = [_("No."), _("Action"), _("Owner"), _("Due"), _("Status")]
+    rows = [[styles.para(text, styles.label) for text in head]]
+    for number, action in enumerate(actions, start=1):
+        refs = [_("Item {number}").format(number=action.item_number)] if action.item_number else []
+        if action.decision_number:
+            refs.append(_("Decision {number}").format(number=action.decision_number))
+        cell = [styles.para(action.description, styles.cell)]
+        if refs:
+            cell.append(styles.para(" · ".join(refs), styles.small))
+        rows.append([
+            styles.para(f"{number}.", styles.cell), cell,
+            styles.para(action.owner, styles.cell),
+            styles.para(dates.format_date(action.due_on, language=styles.language, roc=roc, fmt="medium")
+                        if action.due_on else "—", styles.cell),
+            styles.para(_(action.status.label), styles.cell),
+        ])
+    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(
+        styles,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, _GRID),
+    ))
+    return [styles.para(_("Action items"), styles.heading), table]
