@@ -30,6 +30,10 @@ COMMAND_MODULES = (
     "secretariat.cli.app",
     "secretariat.cli.demo",
     "secretariat.cli.members",
+    "secretariat.cli.meetings",
+    "secretariat.cli.export",
+    "secretariat.cli.search",
+    "secretariat.cli.audit",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1
@@ -50,9 +54,14 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 
 
 def _language_option(argv: Sequence[str]) -> str | None:
-    """``--lang`` read ahead of the real parser, which is built in that language."""
+    """``--lang`` read ahead of the real parser, which is built in that language.
+
+    Only a ``--lang`` before the command counts: one after it belongs to the command
+    (``export … --lang en`` chooses the document's language, not the messages')."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=list(i18n.LANGUAGES))
+    pre.add_argument("--db")  # so its value is not taken for the command
+    pre.add_argument("command", nargs=argparse.REMAINDER)
     known, _rest = pre.parse_known_args(argv)
     return known.lang
 
