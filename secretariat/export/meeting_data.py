@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from secretariat import i18n
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_
+from secretariat.i18n import N_, current_language
 from secretariat.model import (
     ActionItem, ActionStatus, AgendaItem, Attendance, AttendanceStatus, AttendeeCapacity, Decision,
     DecisionMethod, Dissent, Forum, ItemPurpose, Meeting, MeetingKind, MeetingStatus, Minutes,
@@ -270,6 +270,11 @@ def _attendance(meeting: Meeting, language: str) -> AttendanceData:
     )
 
 
+def _message_title(meeting: Meeting) -> str:
+    # Errors are read in the language in force, which is not always the document's.
+    return pick(meeting.title, meeting.title_en, current_language())
+
+
 def _pick_minutes(session: Session, meeting: Meeting, version: int | None) -> Minutes:
     query = select(Minutes).where(Minutes.meeting_id == meeting.id).options(selectinload(Minutes.entries))
     if version is None:
@@ -277,14 +282,14 @@ def _pick_minutes(session: Session, meeting: Meeting, version: int | None) -> Mi
         if minutes is None:
             raise SecretariatError(
                 N_("Meeting “{title}” has no minutes yet: write them before exporting."),
-                title=meeting.title,
+                title=_message_title(meeting),
             )
         return minutes
     minutes = session.execute(query.where(Minutes.version_no == version)).scalar()
     if minutes is None:
         raise SecretariatError(
             N_("Meeting “{title}” has no minutes version {version}."),
-            title=meeting.title, version=version,
+            title=_message_title(meeting), version=version,
         )
     return minutes
 
