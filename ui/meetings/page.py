@@ -28,12 +28,16 @@ class MeetingsPage(QWidget):
         self._sized = False
         self.new_button = QPushButton(_("&New meeting…"))
         self.edit_button = QPushButton(_("&Edit…"))
+        self.open_button = QPushButton(_("&Open"))
+        self.open_button.setToolTip(_("Open the meeting editor: agenda, attendance, minutes, "
+                                      "decisions (Enter)"))
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(_("Filter by title, kind, place… (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.open_button)
         bar.addSpacing(12)
         bar.addWidget(self.filter_box, 1)
         self.table = make_table(self.proxy, self)
@@ -46,11 +50,17 @@ class MeetingsPage(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_button.clicked.connect(self.new_meeting)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.table.doubleClicked.connect(lambda _i: self.open_meeting())
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_a: self.edit_button.setEnabled(self.selected_id() is not None))
-        self.edit_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_meeting)
+        # Double-click or Enter, as the platform activates items.
+        self.table.activated.connect(lambda _i: self.open_meeting())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._update_buttons()
         context.worker.changed.connect(self._on_change)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.open_button.setEnabled(chosen)
 
     def refresh(self) -> None:
         self.context.worker.submit(
@@ -86,9 +96,15 @@ class MeetingsPage(QWidget):
         dialog.open()
         return dialog
 
-    def open_meeting(self) -> None:
-        """Double-click: the fuller meeting editor will hook in here; for now, edit."""
-        self.edit_selected()
+    def open_meeting(self):
+        """Double-click, Enter or Open: the meeting editor window of the selected meeting."""
+        from ui.meeting_editor import open_meeting_editor  # built on first use
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.editor = open_meeting_editor(self.context, meeting_id, self.window())
+            return self.editor
+        return None
 
     def edit_selected(self) -> None:
         meeting_id = self.selected_id()

@@ -1,0 +1,170 @@
+"""Attendance tab: members active on the meeting day with a status selector, observers
+and guests, and a live panel with quorum and government/non-government balance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
+    QStyledItemDelegate, QVBoxLayout, QWidget,
+)
+
+from secretariat.i18n import _
+from secretariat.model import AttendanceStatus, AttendeeCapacity
+from ui.meeting_editor.models import AttendanceModel
+from ui.meeting_editor.ops_meeting import AttendanceState
+from ui.table_view import fit_columns, make_proxy, make_table
+
+MET_STYLE = "background: #e3f4e1; color: #1b5e20; padding: 6px; border-radius: 4px;"
+NOT_MET_STYLE = "background: #fde7e6; color: #8c1d18; padding: 6px; border-radius: 4px;"
+
+
+class EditableAttendanceModel(AttendanceModel):
+    """The status column is editable; an edit is a request, saved by the tab."""
+
+    status_requested = Signal(int, object)  # row, AttendanceStatus
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.STATUS_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid() \
+                and index.column() == self.STATUS_COLUMN:
+            status = self.row_at(index.row()).status
+            return status.value if status is not None else ""
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() \
+                or index.column() != self.STATUS_COLUMN or not value:
+            return False
+        self.status_requested.emit(index.row(), AttendanceStatus(value))
+        return True
+
+
+class StatusDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        return _status_combo(parent)
+
+    def setEditorData(self, editor: QComboBox, index) -> None:
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _status_combo(parent) -> QComboBox:
+    combo = QComboBox(parent)
+    for status in AttendanceStatus:
+        combo.addItem(_(status.label), status.value)
+    return combo
+
+
+def summary_texts(summary) -> tuple[str, str, bool]:
+    """(quorum line, balance and counts line, quorum met)."""
+    met = _("met") if summary.quorum_met else _("not met")
+    quorum = _("Quorum {state}: {attending} of {entitled} members attending, "
+               "{required} required").format(state=met, attending=summary.members_attending,
+                                             entitled=summary.members_entitled,
+                                             required=summary.quorum_required)
+    detail = _("Attending members: government {government}, non-government {non_government}"
+               " · present {present}, remote {remote}, by proxy {proxy}, apologies "
+               "{apologies}, absent {absent} · observers {observers}, guests {guests}").format(
+        government=summary.government, non_government=summary.non_government,
+        present=summary.present, remote=summary.remote, proxy=summary.proxy,
+        apologies=summary.apologies, absent=summary.absent, observers=summary.observers,
+        guests=summary.guests)
+    return quorum, detail, summary.quorum_met
+
+
+class AttendanceTab(QWidget):
+    def __init__(self, editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.people: list = []
+        self._sized = False
+        self.model = EditableAttendanceModel(self)
+        self.proxy = make_proxy(self.model, self)
+        self.table = make_table(self.proxy, self)
+        self.table.setItemDelegateForColumn(AttendanceModel.STATUS_COLUMN, StatusDelegate(self))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setAccessibleName(_("Attendance"))
+        self.quorum_label = QLabel()
+        self.quorum_label.setAccessibleName(_("Quorum"))
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.guest_name = QLineEdit()
+        self.guest_name.setPlaceholderText(_("Guest's name"))
+        self.guest_capacity = QComboBox()
+        for capacity in (AttendeeCapacity.GUEST, AttendeeCapacity.OBSERVER):
+            self.guest_capacity.addItem(_(capacity.label), capacity)
+        self.add_guest_button = QPushButton(_("Add &guest"))
+        self.clear_button = QPushButton(_("&Clear record"))
+        self.clear_button.setToolTip(_("Remove the selected attendance record"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.guest_name, 1)
+        bar.addWidget(self.guest_capacity)
+        bar.addWidget(self.add_guest_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        self.model.status_requested.connect(
+            lambda row, status: self.set_status(row, status))
+        self.add_guest_button.clicked.connect(self.add_guest)
+        self.guest_name.returnPressed.connect(self.add_guest)
+        self.clear_button.clicked.connect(self.clear_selected)
+
+    def show_data(self, rows: list, summary, people: list) -> None:
+        self.people = people
+        self.model.set_rows(rows)
+        if rows and not self._sized:
+            fit_columns(self.table)
+            self._sized = True
+        quorum, detail, met = summary_texts(summary)
+        self.quorum_label.setText(quorum)
+        self.quorum_label.setStyleSheet(MET_STYLE if met else NOT_MET_STYLE)
+        self.detail_label.setText(detail)
+
+    def _ask_proxy(self, row) -> int | None:
+        choices = [p for p in self.people if p.id != row.person_id]
+        names = [p.name for p in choices]
+        name, ok = QInputDialog.getItem(self, _("Represented by"), _(
+            "Who represented {name}?").format(name=row.name), names, 0, False)
+        return choices[names.index(name)].id if ok and name in names else None
+
+    def set_status(self, number: int, status: AttendanceStatus,
+                   represented_by_id: int | None = None) -> None:
+        """Row ``number`` of the model gets ``status`` (proxy asks who, unless given)."""
+        row = self.model.row_at(number)
+        if status == AttendanceStatus.PROXY and represented_by_id is None:
+            represented_by_id = self._ask_proxy(row)
+            if represented_by_id is None:
+                return
+        state = AttendanceState(row.person_id, row.guest_name, status, row.capacity,
+                                represented_by_id)
+        self.editor.commands.set_attendance(state, row.name, self.editor.show_error)
+
+    def add_guest(self, name: str | None = None) -> None:
+        name = (name if isinstance(name, str) else self.guest_name.text()).strip()
+        if not name:
+            self.guest_name.setFocus()
+            return
+        state = AttendanceState(None, name, AttendanceStatus.PRESENT,
+                                self.guest_capacity.currentData())
+        self.editor.commands.set_attendance(state, name, self.editor.show_error,
+                                            self.guest_name.clear)
+
+    def clear_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            row = self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+            if row.status is not None:
+                state = AttendanceState(row.person_id, row.guest_name, None)
+                self.editor.commands.set_attendance(state, row.name, self.editor.show_error)

@@ -1,0 +1,198 @@
+"""Details tab: the meeting's own fields, validated as they are typed, saved with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from secretariat.i18n import _
+from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
+from ui.errors import error_text
+from ui.forms import error_label
+from ui.meeting_editor.data import DetailsForm
+from ui.meetings.meeting_dialog import datetime_edit, wall_time, zone_names
+from ui.widgets import enum_combo, select_data, to_qdate
+
+
+def meeting_problems(form, zone_known: bool) -> dict[str, str]:
+    """Field key -> message for what the service would refuse (shown before saving).
+
+    Works on any object with the meeting's field names (MeetingForm or DetailsForm)."""
+    found: dict[str, str] = {}
+    if not form.title.strip():
+        found["title"] = _("Enter the meeting's title.")
+    if not zone_known:
+        found["time_zone"] = _("Choose a time zone from the list, e.g. Asia/Taipei.")
+    if form.ends_at <= form.starts_at:
+        found["ends_at"] = _("The meeting must end after it starts.")
+    elif form.ends_at - form.starts_at > dt.timedelta(hours=24):
+        found["ends_at"] = _("A meeting cannot last more than 24 hours.")
+    if form.modality in (Modality.IN_PERSON, Modality.HYBRID) and not form.location:
+        found["location"] = _("An in-person or hybrid meeting needs a location.")
+    if form.modality in (Modality.REMOTE, Modality.HYBRID) and not form.remote_link:
+        found["remote_link"] = _("A remote or hybrid meeting needs a link.")
+    elif form.remote_link and not form.remote_link.lower().startswith(("https://", "http://")):
+        found["remote_link"] = _("The link should be a web address starting with https://.")
+    notice = getattr(form, "notice_sent_at", None)
+    if notice is not None and not getattr(form, "notice_recipients", "").strip():
+        found["notice_recipients"] = _("Say to whom the notice was sent.")
+    return found
+
+
+class DetailsTab(QWidget):
+    def __init__(self, editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self._errors: dict[str, QLabel] = {}
+        self._loaded: DetailsForm | None = None
+        self.form = QFormLayout()
+        self.title = self._add("title", _("&Title (Chinese):"), QLineEdit())
+        self.title_en = self._add("title_en", _("Title (&English):"), QLineEdit())
+        self.kind = self._add("kind", _("&Kind:"), enum_combo(MeetingKind))
+        self.phase = self._add("phase", _("&Phase:"), enum_combo(Phase))
+        self.status = self._add("status", _("Stat&us:"), enum_combo(MeetingStatus))
+        self.modality = self._add("modality", _("&Modality:"), enum_combo(Modality))
+        self.location = self._add("location", _("&Location:"), QLineEdit())
+        self.remote_link = self._add("remote_link", _("Remote l&ink:"), QLineEdit())
+        now = dt.datetime.now()
+        self.starts = self._add("starts_at", _("&Starts:"), datetime_edit(now))
+        self.ends = self._add("ends_at", _("E&nds:"), datetime_edit(now))
+        self.time_zone = self._add("time_zone", _("Time &zone:"), QComboBox())
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(list(zone_names()))
+        self.notice_sent = QCheckBox(_("Noti&ce sent on:"))
+        self.notice_at = datetime_edit(now)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_sent)
+        notice_row.addWidget(self.notice_at, 1)
+        self._add("notice_sent_at", _("Notice:"), notice_row)
+        self.notice_recipients = self._add("notice_recipients", _("Notice &recipients:"),
+                                           QLineEdit())
+        self.notice_recipients.setPlaceholderText(_("e.g. all members and alternates"))
+        self.is_public = self._add("is_public", _("Pu&blic:"),
+                                   QCheckBox(_("Open to the public")))
+        self.internal_notes = self._add("internal_notes", _("Internal n&otes:"),
+                                        QPlainTextEdit())
+        self.internal_notes.setMaximumHeight(80)
+        self.save_button = QPushButton(_("S&ave details"))
+        self.revert_button = QPushButton(_("Re&vert"))
+        self.submit_error = error_label()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(self.form)
+        column.addWidget(self.submit_error)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip(_("Ctrl+S"))
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.revert_button.clicked.connect(lambda: self.show_form(self._loaded))
+        self.notice_sent.toggled.connect(self.notice_at.setEnabled)
+        for widget in (self.title, self.location, self.remote_link, self.notice_recipients):
+            widget.textChanged.connect(self.revalidate)
+        for combo in (self.kind, self.phase, self.status, self.modality):
+            combo.currentIndexChanged.connect(self.revalidate)
+        self.time_zone.currentTextChanged.connect(self.revalidate)
+        for edit in (self.starts, self.ends, self.notice_at):
+            edit.dateTimeChanged.connect(self.revalidate)
+        self.notice_sent.toggled.connect(self.revalidate)
+
+    def _add(self, key: str, label: str, widget):
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(widget) if isinstance(widget, QHBoxLayout) else column.addWidget(widget)
+        self._errors[key] = error_label()
+        column.addWidget(self._errors[key])
+        caption = QLabel(label)
+        if isinstance(widget, QWidget):
+            caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        return widget
+
+    def _zone(self) -> ZoneInfo | None:
+        name = self.time_zone.currentText().strip()
+        return ZoneInfo(name) if name in zone_names() else None
+
+    def show_form(self, form: DetailsForm | None) -> None:
+        if form is None:
+            return
+        self._loaded = form
+        zone = ZoneInfo(form.time_zone)
+        self.title.setText(form.title)
+        self.title_en.setText(form.title_en)
+        for combo, value in ((self.kind, form.kind), (self.phase, form.phase),
+                             (self.status, form.status), (self.modality, form.modality)):
+            select_data(combo, value)
+        self.time_zone.setCurrentText(form.time_zone)
+        for edit, value in ((self.starts, form.starts_at), (self.ends, form.ends_at),
+                            (self.notice_at, form.notice_sent_at or form.starts_at)):
+            local = value.astimezone(zone)
+            edit.setDateTime(QDateTime(to_qdate(local.date()), QTime(local.hour, local.minute)))
+        self.notice_sent.setChecked(form.notice_sent_at is not None)
+        self.notice_at.setEnabled(form.notice_sent_at is not None)
+        self.notice_recipients.setText(form.notice_recipients)
+        self.location.setText(form.location)
+        self.remote_link.setText(form.remote_link)
+        self.is_public.setChecked(form.is_public)
+        self.internal_notes.setPlainText(form.internal_notes)
+        self.revalidate()
+
+    def value(self) -> DetailsForm:
+        zone = self._zone() or dt.timezone.utc
+        return DetailsForm(
+            title=self.title.text().strip(), title_en=self.title_en.text().strip(),
+            kind=MeetingKind(self.kind.currentData()), phase=Phase(self.phase.currentData()),
+            modality=Modality(self.modality.currentData()),
+            status=MeetingStatus(self.status.currentData()),
+            starts_at=wall_time(self.starts).replace(tzinfo=zone),
+            ends_at=wall_time(self.ends).replace(tzinfo=zone),
+            time_zone=self.time_zone.currentText().strip(),
+            location=self.location.text().strip(), remote_link=self.remote_link.text().strip(),
+            is_public=self.is_public.isChecked(),
+            notice_sent_at=(wall_time(self.notice_at).replace(tzinfo=zone)
+                            if self.notice_sent.isChecked() else None),
+            notice_recipients=self.notice_recipients.text().strip(),
+            internal_notes=self.internal_notes.toPlainText(),
+        )
+
+    def problems(self) -> dict[str, str]:
+        return meeting_problems(self.value(), self._zone() is not None)
+
+    def revalidate(self, *_args) -> bool:
+        problems = self.problems()
+        for key, label in self._errors.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+        self.submit_error.hide()
+        self.save_button.setEnabled(not problems)
+        return not problems
+
+    def save(self) -> None:
+        if not self.revalidate():
+            return
+        self.save_button.setEnabled(False)
+        self.editor.commands.edit_details(self.value(), self._failed,
+                                          lambda: self.save_button.setEnabled(True))
+
+    def _failed(self, error: BaseException) -> None:
+        self.submit_error.setText(error_text(error))
+        self.submit_error.show()
+        self.save_button.setEnabled(True)

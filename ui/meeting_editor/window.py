@@ -1,0 +1,151 @@
+"""The meeting editor window: header with the meeting's title and exports, five tabs,
+its own Meeting and Edit menus (undo shares the main window's stack)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMainWindow, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+)
+
+from secretariat.i18n import _, current_language, format_date
+from ui import errors
+from ui.commands.base import CommandContext
+from ui.meeting_editor.agenda_tab import AgendaTab
+from ui.meeting_editor.attendance_tab import AttendanceTab
+from ui.meeting_editor.commands import EditorCommands
+from ui.meeting_editor.data import load_editor_data
+from ui.meeting_editor.decisions_tab import DecisionsTab
+from ui.meeting_editor.details_tab import DetailsTab
+from ui.meeting_editor.export import AGENDA, CALENDAR, MINUTES, Exporter
+from ui.meeting_editor.minutes_tab import MinutesTab
+from ui.operations import MEETINGS
+
+_open_editors: dict[int, "MeetingEditor"] = {}
+
+
+def open_meeting_editor(context: CommandContext, meeting_id: int,
+                        parent: QWidget | None = None) -> "MeetingEditor":
+    """Show the editor of ``meeting_id``, reusing the window if it is already open."""
+    editor = _open_editors.get(meeting_id)
+    if editor is None:
+        editor = MeetingEditor(context, meeting_id, parent)
+        _open_editors[meeting_id] = editor
+    editor.show()
+    editor.raise_()
+    editor.activateWindow()
+    return editor
+
+
+class MeetingEditor(QMainWindow):
+    loaded = Signal()  # the records are on screen (after every reload)
+    exported = Signal(str)  # path of a finished export
+
+    def __init__(self, context: CommandContext, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context, self.worker, self.meeting_id = context, context.worker, meeting_id
+        self.documents_dir = context.worker.store.documents_dir
+        self.commands = EditorCommands(context, meeting_id)
+        self.exporter = Exporter(self)
+        self.data = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subheading = QLabel()
+        self.export_button = QToolButton()
+        self.export_button.setText(_("E&xport"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tabs = QTabWidget()
+        self.details = DetailsTab(self)
+        self.agenda = AgendaTab(self)
+        self.attendance = AttendanceTab(self)
+        self.minutes = MinutesTab(self)
+        self.decisions = DecisionsTab(self)
+        for tab, title in ((self.details, _("&1 Details")), (self.agenda, _("&2 Agenda")),
+                           (self.attendance, _("&3 Attendance")),
+                           (self.minutes, _("&4 Minutes")),
+                           (self.decisions, _("&5 Decisions and actions"))):
+            self.tabs.addTab(tab, title)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        header.addLayout(titles, 1)
+        header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(header)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(body)
+        self._build_menus()
+        self.resize(1100, 760)
+        self.setWindowTitle(_("Meeting editor"))
+        self.worker.changed.connect(self._on_change)
+        self.reload()
+
+    def _build_menus(self) -> None:
+        self.export_actions: dict[str, QAction] = {}
+        export_menu = QMenu(_("E&xport"), self)
+        for kind, text, keys in ((AGENDA, _("&Agenda PDF…"), "Ctrl+Shift+A"),
+                                 (MINUTES, _("&Minutes PDF…"), "Ctrl+Shift+M"),
+                                 (CALENDAR, _("&Calendar (.ics)…"), "Ctrl+Shift+C")):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _c=False, k=kind: self.exporter.ask(k))
+            export_menu.addAction(action)
+            self.export_actions[kind] = action
+        self.export_button.setMenu(export_menu)
+        meeting_menu = self.menuBar().addMenu(_("&Meeting"))
+        meeting_menu.addMenu(export_menu)
+        meeting_menu.addSeparator()
+        reload_action = meeting_menu.addAction(_("Re&load"), self.reload)
+        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        close_action = meeting_menu.addAction(_("&Close"), self.close)
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        undo = self.context.stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.context.stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        meeting_id = self.meeting_id
+        self.worker.submit(lambda s: load_editor_data(s, meeting_id), self._show,
+                           self._load_failed)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        self.close()
+
+    def _show(self, data) -> None:
+        self.data = data
+        d = data.details
+        title = d.title_en if current_language() != "zh_TW" and d.title_en else d.title
+        self.heading.setText(title)
+        self.subheading.setText(_("{kind} · {date} · {status}").format(
+            kind=_(d.kind.label), date=format_date(data.day), status=_(d.status.label)))
+        self.setWindowTitle(_("{title} — Meeting editor").format(title=title))
+        self.details.show_form(d)
+        self.agenda.show_rows(data.agenda)
+        self.attendance.show_data(data.attendees, data.summary, data.people)
+        self.minutes.show_data(data.minutes, data.agenda, d.time_zone)
+        self.decisions.show_data(data)
+        self.loaded.emit()
+
+    def _on_change(self, change) -> None:
+        if change.topic == MEETINGS and (not change.ids or self.meeting_id in change.ids):
+            self.reload()
+
+    def show_error(self, error: BaseException) -> None:
+        errors.show_error(self, error)
+
+    def closeEvent(self, event) -> None:
+        if _open_editors.get(self.meeting_id) is self:
+            del _open_editors[self.meeting_id]
+        self.worker.changed.disconnect(self._on_change)
+        super().closeEvent(event)
