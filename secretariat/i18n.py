@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from babel import Locale
@@ -31,31 +34,57 @@ def catalog_dir() -> Path:
 
 _current_language = "en"
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+_loaded: dict[str, gettext.NullTranslations] = {}
+# A document rendered in one language on a worker thread must not switch the language of
+# the window being painted meanwhile: overrides are per thread.
+_thread = threading.local()
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    if language not in _loaded:
+        _loaded[language] = Translations.load(str(catalog_dir()), [language], DOMAIN)
+    return _loaded[language]
 
 
 def set_language(language: str) -> None:
-    """Switch every later ``_()`` call to ``language`` (a key of LANGUAGES)."""
+    """Switch the process's language (a key of LANGUAGES) for every later ``_()`` call."""
     global _current_language, _translations
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}")
-    _translations = Translations.load(str(catalog_dir()), [language], DOMAIN)
+    _translations = _load(language)
     _current_language = language
 
 
+@contextmanager
+def language_override(language: str) -> Iterator[None]:
+    """Translate with ``language`` in this thread only, e.g. while building a document."""
+    previous = getattr(_thread, "override", None)
+    _thread.override = (language, _load(language))
+    try:
+        yield
+    finally:
+        _thread.override = previous
+
+
+def _active() -> tuple[str, gettext.NullTranslations]:
+    override = getattr(_thread, "override", None)
+    return override if override is not None else (_current_language, _translations)
+
+
 def current_language() -> str:
-    return _current_language
+    return _active()[0]
 
 
 def current_locale() -> Locale:
-    return Locale.parse(LANGUAGES[_current_language])
+    return Locale.parse(LANGUAGES[current_language()])
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _active()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active()[1].ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -29,13 +29,10 @@ from secretariat.model import (
 
 @contextmanager
 def rendering_language(language: str) -> Iterator[None]:
-    """Translate with ``language`` while a document is built, then restore the caller's."""
-    previous = i18n.current_language()
-    i18n.set_language(language)
-    try:
+    """Translate with ``language`` while a document is built, in this thread only, so a
+    window painted meanwhile keeps the user's language."""
+    with i18n.language_override(language):
         yield
-    finally:
-        i18n.set_language(previous)
 
 
 def pick(text: str, text_en: str, language: str) -> str:
