@@ -75,7 +75,10 @@ def update() -> None:
         catalog.obsolete.clear()
         if language == SOURCE_LANGUAGE:
             for message in catalog:
-                if message.id and not message.string:
+                if isinstance(message.id, tuple):  # plural: (singular, plural) strings
+                    if not all(message.string):
+                        message.string = message.id
+                elif message.id and not message.string:
                     message.string = message.id
         _write_po(catalog, po_path(language))
 
@@ -90,6 +93,11 @@ def compile_all() -> None:
     for language in languages():
         catalog = _load(po_path(language), language)
         po_path(language).with_suffix(".mo").write_bytes(_mo_bytes(catalog))
+
+
+def _hashable(value):
+    # read_mo returns plural ids and strings as lists; the .po side has tuples.
+    return tuple(value) if isinstance(value, list) else value
 
 
 def problems() -> list[str]:
@@ -124,7 +132,7 @@ def problems() -> list[str]:
             found.append(f"{language}: {mo} is missing (run: python -m i18n.manage compile)")
         else:
             with mo.open("rb") as fh:
-                compiled = {m.id: m.string for m in read_mo(fh) if m.id}
+                compiled = {_hashable(m.id): _hashable(m.string) for m in read_mo(fh) if m.id}
             expected = {m.id: m.string for m in catalog if m.id and not m.fuzzy}
             if compiled != expected:
                 found.append(f"{language}: {mo.name} is out of step with the .po (run compile)")
