@@ -66,7 +66,7 @@ class ItemPurpose(LabelledEnum):
 class ProposedBy(LabelledEnum):
     GOVERNMENT = "government", N_("Government")
     NON_GOVERNMENT = "non_government", N_("Non-government")
-    PUBLIC = "public", N_("Public")
+    PUBLIC = "public", N_("Members of the public")
 
 
 class AttendanceStatus(LabelledEnum):

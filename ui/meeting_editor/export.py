@@ -44,7 +44,7 @@ class ExportOptionsDialog(FormDialog):
         self.language.addItem(_("English"), "en")
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.roc = self.add_field("roc", _("Dates:"), QCheckBox(
-            _("Republic of China (&民國) years")))
+            _("&Republic of China (民國) years")))
         self.language.currentIndexChanged.connect(self._language_changed)
         self._language_changed()
         self.ready()
