@@ -227,7 +227,7 @@ def _print_minutes(versions, zone: ZoneInfo) -> None:
         if v.correction_reason:
             parts.append(_("correction: {reason}").format(reason=v.correction_reason))
         print("  " + _("Version {version}: {details}").format(
-            version=v.version_no, details="; ".join(parts)))
+            version=v.version_no, details=_("; ").join(parts)))
 
 
 def _votes(row) -> str:
