@@ -21,6 +21,7 @@ from ui.menus import build_menus
 from ui.navigation import CAPABILITIES, NavigationList, capability
 from ui.operations import FORUM
 from ui.operations import forum as forum_ops
+from ui.records.search_panel import focus_search, install_search
 from ui.worker import DatabaseWorker
 
 
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             action.deleteLater()
         self.actions = build_menus(self)
+        install_search(self)
         self.pages = {}
         self.navigation = NavigationList()
         self.stack = QStackedWidget()
@@ -140,6 +142,9 @@ class MainWindow(QMainWindow):
             self._refresh_forum()
 
     # -- menu actions ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        focus_search(self)
+
     def import_members(self) -> None:
         from ui.import_members import ask_and_import
 

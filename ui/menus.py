@@ -37,6 +37,10 @@ def build_menus(window) -> dict[str, QAction]:
     actions["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addAction(actions["undo"])
     edit_menu.addAction(actions["redo"])
+    edit_menu.addSeparator()
+    actions["search"] = _action(window, _("&Search all records…"), window.focus_search,
+                                [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
+    edit_menu.addAction(actions["search"])
 
     view_menu = bar.addMenu(_("&View"))
     for number, cap in enumerate(CAPABILITIES, start=1):

@@ -36,7 +36,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("selection", N_("Member selection"), None),
     Capability("conflicts", N_("Conflicts of interest"), None),
     Capability("meetings", N_("Meetings"), "ui.meetings.page:MeetingsPage"),
-    Capability("minutes", N_("Minutes and decisions"), None),
+    Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),
     Capability("cocreation", N_("Co-creation records"), None),
     Capability("compliance", N_("Standards compliance"), None),
     Capability("evidence", N_("Evidence packages and publication"), None),

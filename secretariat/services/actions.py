@@ -48,6 +48,7 @@ class ActionRow:
     status: ActionStatus
     completed_on: dt.date | None
     version: int
+    meeting_time_zone: str = ""  # IANA zone: the meeting's local day for display
 
 
 def _validate_links(s: Session, meeting: Meeting, *, agenda_item_id, decision_id,
@@ -144,7 +145,7 @@ def action_rows(s: Session, *, status: ActionStatus | None = None,
                ActionItem.agenda_item_id, ActionItem.decision_id, Decision.number,
                ActionItem.description, ActionItem.owner_person_id, Person.name,
                ActionItem.owner_text, ActionItem.due_on, ActionItem.status,
-               ActionItem.completed_on, ActionItem.version)
+               ActionItem.completed_on, ActionItem.version, Meeting.time_zone)
         .join(Meeting, Meeting.id == ActionItem.meeting_id)
         .outerjoin(Decision, Decision.id == ActionItem.decision_id)
         .outerjoin(Person, Person.id == ActionItem.owner_person_id)

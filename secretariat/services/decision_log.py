@@ -43,6 +43,8 @@ class DecisionRow:
     # True once the decision is in the audit chain (its minutes approved): read-only.
     locked: bool
     version: int
+    # The meeting's IANA zone: a decision's date is the meeting's local day.
+    meeting_time_zone: str = ""
 
 
 # Columns the log can be sorted by (the GUI sorts in SQL so paging stays correct).
@@ -95,7 +97,7 @@ def decision_rows(
             Decision.decided_at, Decision.text, Decision.text_en, Decision.method,
             Decision.votes_for, Decision.votes_against, Decision.votes_abstain,
             func.coalesce(recusals.c.n, 0), func.coalesce(dissents.c.n, 0),
-            Decision.is_public, chained, Decision.version,
+            Decision.is_public, chained, Decision.version, Meeting.time_zone,
         )
         .join(Meeting, Meeting.id == Decision.meeting_id)
         .outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
@@ -119,7 +121,8 @@ def decision_rows(
     if offset:
         query = query.offset(offset)
     # SQLite returns the EXISTS-like flag as 0/1.
-    return [DecisionRow(*row[:18], bool(row[18]), row[19]) for row in s.execute(query)]
+    return [DecisionRow(*row[:18], bool(row[18]), row[19], row[20])
+            for row in s.execute(query)]
 
 
 def decision_count(

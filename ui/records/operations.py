@@ -1,0 +1,131 @@
+"""Jobs the records pages run on the database worker: plain functions over a session.
+
+They call services and return plain values (rows, counts, paths, ``Change``s); no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from secretariat.i18n import N_
+from secretariat.model import ActionStatus, Document, Meeting
+from secretariat.services import actions as action_service
+from secretariat.services import decisions as decision_service
+from secretariat.services import documents as document_service
+from secretariat.services import forum as forum_service
+from secretariat.services import meetings as meeting_service
+from secretariat.services import search as search_service
+from secretariat.services._validate import get_or_error
+from ui.operations import Change
+from ui.records.zones import DEFAULT_ZONE, local_date
+
+# Change topics of this package (ui.operations names the shell's own).
+ACTIONS = "actions"
+DECISIONS = "decisions"
+
+@dataclass(frozen=True)
+class DecisionQuery:
+    """What the decision log shows: filters and the SQL sort key (services.decision_log)."""
+
+    search: str = ""
+    year: int | None = None
+    method: str | None = None  # a DecisionMethod value
+    is_public: bool | None = None
+    meeting_id: int | None = None
+    sort: str = "decided_at"
+    descending: bool = True
+
+    def filters(self) -> dict:
+        return {"search": self.search or None, "year": self.year, "method": self.method,
+                "is_public": self.is_public, "meeting_id": self.meeting_id}
+
+    def sorted_by(self, sort: str, descending: bool) -> "DecisionQuery":
+        return replace(self, sort=sort, descending=descending)
+
+
+@dataclass(frozen=True)
+class DecisionPage:
+    total: int | None  # counted with the first page only
+    rows: list  # DecisionRow, each with its meeting's time zone
+
+
+def load_decisions(s: Session, query: DecisionQuery, *, offset: int, limit: int,
+                   with_count: bool) -> DecisionPage:
+    rows = decision_service.decision_rows(s, **query.filters(), sort=query.sort,
+                                          descending=query.descending, limit=limit,
+                                          offset=offset)
+    total = decision_service.decision_count(s, **query.filters()) if with_count else None
+    return DecisionPage(total, rows)
+
+
+def meeting_zones(s: Session, meeting_ids) -> dict[int, str]:
+    """Time zones of a few meetings (the identity map makes repeats free)."""
+    zones = {}
+    for meeting_id in set(meeting_ids):
+        if meeting_id is not None and (meeting := s.get(Meeting, meeting_id)) is not None:
+            zones[meeting_id] = meeting.time_zone
+    return zones
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    id: int
+    title: str
+    title_en: str
+    local_date: dt.date
+
+
+def load_meeting_choices(s: Session) -> list[MeetingChoice]:
+    """Every meeting, newest first, for the decision log's meeting and year filters."""
+    rows = meeting_service.list_meetings(s)
+    choices = [MeetingChoice(r.id, r.title, r.title_en, local_date(r.starts_at, r.time_zone))
+               for r in rows]
+    return sorted(choices, key=lambda c: (c.local_date, c.id), reverse=True)
+
+
+def forum_time_zone(s: Session) -> str:
+    forum = forum_service.get_forum(s)
+    return forum.time_zone if forum else DEFAULT_ZONE
+
+
+# -- action items -------------------------------------------------------------------
+
+def load_actions(s: Session, *, status: ActionStatus | None, overdue_on: dt.date | None):
+    if overdue_on is not None:
+        return [r for r in action_service.overdue_actions(s, overdue_on)
+                if status is None or r.status == status]
+    return action_service.action_rows(s, status=status)
+
+
+def set_action_status(s: Session, action_id: int, status: ActionStatus,
+                      completed_on: dt.date | None = None,
+                      expected_version: int | None = None) -> Change:
+    action_service.update_action(s, action_id, status=status, completed_on=completed_on,
+                                 expected_version=expected_version)
+    return Change(ACTIONS, (action_id,))
+
+
+# -- search -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list
+    zones: dict[int, str]
+    default_zone: str
+
+
+def run_search(s: Session, text: str, limit: int = 50) -> SearchResults:
+    hits = search_service.search(s, text, limit=limit)
+    return SearchResults(text, hits, meeting_zones(s, (h.meeting_id for h in hits)),
+                         forum_time_zone(s))
+
+
+def document_path(s: Session, documents_dir: Path, document_id: int) -> Path:
+    """The stored file of a document; SecretariatError when the record or file is gone."""
+    doc = get_or_error(s, Document, document_id, N_("document"))
+    return document_service.document_file(documents_dir, doc)
