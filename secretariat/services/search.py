@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -31,13 +30,13 @@ from secretariat.services.search_index import (
     TAI_FORMAL,
     Source,
     drop_search_index,
-    fold_sql,
+    fold_expression,
     install_search_index,
 )
 
 __all__ = [
     "KINDS", "SearchHit", "Snippet", "drop_search_index", "fold_term", "install_search_index",
-    "search",
+    "postgresql_query", "search",
 ]
 
 MIN_INDEXED_TERM = 3  # the trigram tokenizer cannot match anything shorter
@@ -111,6 +110,10 @@ def escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _source_filter(sources: Sequence[Source]) -> str:
+    return "d.source IN (" + ", ".join(f"'{src.name}'" for src in sources) + ")"
+
+
 # A minutes version counts only while no later version of the same meeting exists.
 _LATEST_MINUTES = """NOT EXISTS (SELECT 1 FROM minutes cur JOIN minutes newer
     ON newer.meeting_id = cur.meeting_id AND newer.version_no > cur.version_no
@@ -122,7 +125,7 @@ def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int
     short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
     params: dict[str, object] = {"limit": limit}
     where = [
-        "d.source IN (" + ", ".join(f"'{src.name}'" for src in sources) + ")",
+        _source_filter(sources),
         "(d.minutes_id IS NULL OR " + _LATEST_MINUTES.format(minutes_id="d.minutes_id") + ")",
     ]
     if long_terms:
@@ -150,64 +153,62 @@ def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int
     return [(row.source, row.source_id) for row in s.execute(text(sql), params)]
 
 
-# Per source: the column a matching row needs to find its date, the joins to that date
-# and the date it is sorted by. ``hit`` is the source table's matching rows, selected
-# first on their own (see below).
-_PG_FROM = {
-    "agenda_item": ("meeting_id", "JOIN meeting ON meeting.id = hit.meeting_id",
-                    "meeting.starts_at"),
-    "minutes": ("meeting_id", "JOIN minutes ON minutes.id = hit.id "
-                "JOIN meeting ON meeting.id = hit.meeting_id", "meeting.starts_at"),
-    "minutes_entry": ("minutes_id", "JOIN minutes ON minutes.id = hit.minutes_id "
-                      "JOIN meeting ON meeting.id = minutes.meeting_id", "meeting.starts_at"),
-    "decision": ("decided_at", "", "hit.decided_at"),
-    "document": ("added_at", "", "hit.added_at"),
-}
+# Minutes versions that a later version of the same meeting supersedes: few, so PostgreSQL
+# hashes them once per query.
+_SUPERSEDED_MINUTES = """SELECT older.id FROM minutes older JOIN minutes newer
+    ON newer.meeting_id = older.meeting_id AND newer.version_no > older.version_no"""
 
 
 def _postgresql_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int]]:
-    # ILIKE against the very expression the trigram indexes were built on, so the planner
-    # can use them; ILIKE is right for short terms too, unlike trigram matching in SQLite.
+    sql, params = _postgresql_query(terms, sources, limit)
+    return [(source, source_id) for source, source_id in _unprepared(s, sql, params)]
+
+
+def postgresql_query(query: str, *, limit: int = 50) -> tuple[str, dict]:
+    """The SQL (psycopg placeholders) and parameters ``search`` runs on PostgreSQL to find
+    the matches of ``query`` in every kind of record: for EXPLAIN (see bench_search)."""
+    return _postgresql_query(query_terms(query), SOURCES, limit)
+
+
+def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
+    """Substring tests on the folded copy, newest first.
+
+    Every term is a LIKE pattern, short ones too: the planner estimates each from the
+    statistics and chooses between the trigram index (a rare term), a walk in date order
+    that stops at ``limit`` (a common one) and a plain scan (a rare term of one or two
+    characters, which no trigram index can answer). With a longer term beside it, a
+    short term costs the index nothing (PostgreSQL 13+ skips a term without trigrams).
+
+    Terms arrive folded by ``fold_term``; the SQL folds them once more exactly as it
+    folded the copy, so letters beyond ASCII (É, Ä) stay case-insensitive as they were
+    with ILIKE. The planner folds the patterns once, while planning."""
     params: dict[str, object] = {"limit": limit}
+    where = ["(d.minutes_id IS NULL OR d.minutes_id NOT IN (" + _SUPERSEDED_MINUTES + "))"]
+    if len(sources) < len(SOURCES):
+        where.append(_source_filter(sources))
     for i, term in enumerate(terms):
-        params[f"p{i}"] = "%" + escape_like(term) + "%"
-    selects = []
-    for src in sources:
-        column, joins, date = _PG_FROM[src.name]
-        folded = fold_sql(src, "", "postgresql")
-        where = " AND ".join(f"{folded} ILIKE :p{i} ESCAPE '\\'" for i in range(len(terms)))
-        latest = (" WHERE " + _LATEST_MINUTES.format(minutes_id="minutes.id")
-                  if src.kind == "minutes" else "")
-        # OFFSET 0 fences the text match off: otherwise the planner, which prices the
-        # folding as free, walks the latest minutes first and tests every entry's text.
-        selects.append(
-            f"SELECT '{src.name}' AS source, hit.id AS source_id, {date} AS sort_date "
-            f"FROM (SELECT id, {column} FROM {src.name} WHERE {where} OFFSET 0) hit "
-            f"{joins}{latest}")
-    sql = " UNION ALL ".join(selects) + " ORDER BY sort_date DESC, source_id DESC LIMIT :limit"
-    if not any(len(t) >= MIN_INDEXED_TERM for t in terms):
-        # No trigram to look up: reading the tables is the fastest way, and the planner
-        # knows it.
-        return [(row.source, row.source_id) for row in s.execute(text(sql), params)]
-    with _prefer_indexes(s):
-        return [(row.source, row.source_id) for row in s.execute(text(sql), params)]
+        params[f"t{i}"] = "%" + escape_like(term) + "%"
+        pattern = fold_expression(f"%(t{i})s")
+        where.append(f"d.body LIKE {pattern} ESCAPE '\\'")
+    sql = f"""
+        SELECT d.source, d.source_id FROM search_doc d
+        WHERE {" AND ".join(where)}
+        ORDER BY d.sort_date DESC, d.id DESC
+        LIMIT %(limit)s"""
+    return sql, params
 
 
-@contextmanager
-def _prefer_indexes(s: Session):
-    """Steer this one query to the trigram indexes.
+def _unprepared(s: Session, sql: str, params: dict) -> list[tuple]:
+    """Rows of ``sql`` (psycopg placeholders) planned for these very parameter values.
 
-    The planner prices folding a row's text as nearly free, so on tables of tens of
-    thousands of rows it prefers a sequential scan that in fact costs about a microsecond
-    per row and table (measured: 40 ms against 4 ms for a rare term on the large demo).
-    The settings are transaction-local and put back at once, so the caller's later
-    queries in the same transaction plan as usual; JIT stays off because a disabled scan
-    inflates cost estimates past its threshold."""
-    saved = s.execute(text(
-        "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
-        "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")).one()
-    yield
-    # Not reached when the query failed: its transaction is then aborted, and the rollback
-    # puts the settings back.
-    s.execute(text("SELECT set_config('enable_seqscan', :seq, true), "
-                   "set_config('jit', :jit, true)"), {"seq": saved[0], "jit": saved[1]})
+    psycopg prepares a statement once it has run five times, and PostgreSQL may then
+    switch to a generic plan made without the values. For a search that plan is a
+    trap: measured on the large demo, a two-character term then read the whole trigram
+    index (50 ms instead of 0.3 ms). ``prepare=False`` keeps every search planned for
+    its own terms; planning costs about 0.2 ms."""
+    if s.autoflush:  # as Session.execute would
+        s.flush()
+    driver = s.connection().connection.driver_connection
+    with driver.cursor() as cursor:
+        cursor.execute(sql, params, prepare=False)
+        return cursor.fetchall()

@@ -17,11 +17,14 @@ regenerate the index from it. ``search_doc`` also records the meeting and minute
 version of each row so results can be ordered by date and collapsed to the latest
 minutes without touching the source tables for every match.
 
-PostgreSQL: no copy. GIN trigram indexes (pg_trgm) on the folded expression of each source
-table serve ``ILIKE '%term%'`` for Chinese and for short terms alike.
+PostgreSQL (``search_index_pg``): the same folded copy in ``search_doc``, kept by plpgsql
+triggers, with one pg_trgm GIN index on its body; queries run plain ``LIKE`` on the already-folded text.
+The copy also keeps each record's ranking date, so results come out newest first
+without joining the source tables.
 
-The migration ``0003_search_index`` calls :func:`install_search_index`; changing the SQL
-here later needs a new migration that drops and reinstalls the index.
+The migrations ``0003_search_index`` and ``0004_pg_search_doc`` install the index through
+:func:`install_statements` (idempotent); changing the SQL here later needs a new
+migration that drops and reinstalls it.
 
 Every object is named ``search_…`` so Alembic's autogenerate leaves it alone
 (see ``secretariat.migrations.UNMANAGED_PREFIX``).
@@ -39,40 +42,52 @@ TAI_FORMAL = "臺"
 
 @dataclass(frozen=True)
 class Source:
-    """One searchable table. ``name`` is what ``search_doc.source`` stores."""
+    """One searchable table. ``name`` is what ``search_doc.source`` stores. The SQL
+    expressions are over ``NEW`` (the row) and valid on both back ends."""
 
     name: str
     kind: str  # the SearchHit kind a match in this table is reported as
     columns: tuple[str, ...]  # concatenated (newline-separated) into the indexed text
-    meeting_sql: str  # SQLite expression for the meeting, over NEW
-    minutes_sql: str  # SQLite expression for the minutes version, over NEW
+    meeting_sql: str  # the meeting
+    minutes_sql: str  # the minutes version
     link_columns: tuple[str, ...]  # columns whose change moves the row to another record
+    date_sql: str  # the date results are ranked by (PostgreSQL keeps a copy)
+    date_columns: tuple[str, ...] = ()  # the row's own columns that date_sql reads
 
 
+_MEETING_START = "(SELECT starts_at FROM meeting WHERE id = NEW.meeting_id)"
 SOURCES: tuple[Source, ...] = (
     Source("agenda_item", "agenda_item", ("title", "title_en"),
-           "NEW.meeting_id", "NULL", ("meeting_id",)),
+           "NEW.meeting_id", "NULL", ("meeting_id",), _MEETING_START),
     Source("minutes", "minutes", ("general_text",),
-           "NEW.meeting_id", "NEW.id", ("meeting_id",)),
+           "NEW.meeting_id", "NEW.id", ("meeting_id",), _MEETING_START),
     Source("minutes_entry", "minutes", ("text",),
            "(SELECT meeting_id FROM minutes WHERE id = NEW.minutes_id)", "NEW.minutes_id",
-           ("minutes_id",)),
+           ("minutes_id",),
+           "(SELECT m.starts_at FROM minutes v JOIN meeting m ON m.id = v.meeting_id "
+           "WHERE v.id = NEW.minutes_id)"),
     Source("decision", "decision", ("text", "text_en", "rationale"),
-           "NEW.meeting_id", "NULL", ("meeting_id",)),
-    Source("document", "document", ("title", "description"), "NULL", "NULL", ()),
+           "NEW.meeting_id", "NULL", ("meeting_id",), "NEW.decided_at", ("decided_at",)),
+    Source("document", "document", ("title", "description"), "NULL", "NULL", (),
+           "NEW.added_at", ("added_at",)),
 )
 SOURCE_BY_NAME = {source.name: source for source in SOURCES}
 KINDS: tuple[str, ...] = ("agenda_item", "minutes", "decision", "document")
 
 
 def fold_sql(source: Source, prefix: str, dialect: str) -> str:
-    """The folded, newline-joined text of ``source``'s columns as a SQL expression.
+    """The folded, newline-joined text of ``source``'s columns as a SQL expression."""
+    newline = "char(10)" if dialect == "sqlite" else "chr(10)"
+    parts = f" || {newline} || ".join(f"coalesce({prefix}{c}, '')" for c in source.columns)
+    return fold_expression(parts)
+
+
+def fold_expression(sql: str) -> str:
+    """``sql`` (a text expression) folded for searching.
 
     SQLite's built-in ``lower()`` folds ASCII only; PostgreSQL's folds every letter. The
     query side folds terms to match (see ``search.fold_term``)."""
-    newline = "char(10)" if dialect == "sqlite" else "chr(10)"
-    parts = f" || {newline} || ".join(f"coalesce({prefix}{c}, '')" for c in source.columns)
-    return f"replace(lower({parts}), '{TAI}', '{TAI_FORMAL}')"
+    return f"replace(lower({sql}), '{TAI}', '{TAI_FORMAL}')"
 
 
 # --- SQLite -------------------------------------------------------------------------
@@ -154,34 +169,22 @@ def _sqlite_drop() -> list[str]:
     return [*triggers, "DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_doc"]
 
 
-# --- PostgreSQL ---------------------------------------------------------------------
-
-def pg_index_name(src: Source) -> str:
-    return f"search_trgm_{src.name}"
-
-
-def _postgresql_install() -> list[str]:
-    # pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it.
-    return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
-        f"CREATE INDEX IF NOT EXISTS {pg_index_name(src)} ON {src.name} "
-        f"USING gin (({fold_sql(src, '', 'postgresql')}) gin_trgm_ops)"
-        for src in SOURCES
-    ]
-
-
-def _postgresql_drop() -> list[str]:
-    # The extension stays: other objects in the database may use it.
-    return [f"DROP INDEX IF EXISTS {pg_index_name(src)}" for src in SOURCES]
-
-
 def install_statements(dialect: str) -> list[str]:
     """The SQL creating the index and indexing existing records (idempotent). A list of
     plain statements so the migration also works offline (``--sql``)."""
-    return _sqlite_install() if dialect == "sqlite" else _postgresql_install()
+    if dialect == "sqlite":
+        return _sqlite_install()
+    from secretariat.services import search_index_pg  # it builds on the sources above
+
+    return search_index_pg.install_statements()
 
 
 def drop_statements(dialect: str) -> list[str]:
-    return _sqlite_drop() if dialect == "sqlite" else _postgresql_drop()
+    if dialect == "sqlite":
+        return _sqlite_drop()
+    from secretariat.services import search_index_pg
+
+    return search_index_pg.drop_statements()
 
 
 def install_search_index(connection: Connection) -> None:

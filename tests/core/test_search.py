@@ -1,5 +1,8 @@
 """Full-text search over agenda items, minutes, decisions and documents, on SQLite (FTS5
-trigram) and PostgreSQL (pg_trgm), through databases made by ``open_store``."""
+trigram) and PostgreSQL (pg_trgm), through databases made by ``open_store``.
+
+Both back ends search a folded copy of the text that triggers keep; the tests change
+records through the ORM and expect the next search to see the change."""
 
 from __future__ import annotations
 
@@ -247,3 +250,137 @@ def test_records_present_before_the_index_are_indexed(tmp_path):
         install_search_index(s.connection())
         assert found(s, "開放資料") == {("agenda_item", item.id)}
     engine.dispose()
+
+
+def test_a_rescheduled_meeting_moves_its_records_in_the_ranking(session, rec):
+    early, late = rec.meeting("第一次會議", day=3), rec.meeting("第二次會議", day=5)
+    early_item, late_item = rec.item(early, "預算審查"), rec.item(late, "預算審查")
+    early_minutes = rec.minutes(early, {early_item: "討論預算"})
+    late_minutes = rec.minutes(late, {late_item: "討論預算"})
+    assert [h.record_id for h in search(session, "預算", kinds=["agenda_item"])] == [
+        late_item.id, early_item.id]
+
+    early.starts_at = dt.datetime(2026, 3, 9, 2, 0, tzinfo=UTC)
+    early.ends_at = early.starts_at + dt.timedelta(hours=2)
+    session.flush()
+    assert [h.record_id for h in search(session, "預算", kinds=["agenda_item"])] == [
+        early_item.id, late_item.id]
+    assert [h.record_id for h in search(session, "討論預算", kinds=["minutes"])] == [
+        early_minutes.id, late_minutes.id]
+    assert search(session, "預算審查")[0].date == early.starts_at
+
+
+def test_a_decision_is_ranked_by_its_own_date(session, rec):
+    meeting = rec.meeting(day=4)
+    older = rec.decision(meeting, "2026-04-01", "通過開放資料預算")
+    newer = rec.decision(meeting, "2026-04-02", "修正開放資料預算")  # same length: same bm25
+    newer.decided_at = meeting.starts_at + dt.timedelta(minutes=30)
+    session.flush()
+    assert [h.record_id for h in search(session, "開放資料")] == [newer.id, older.id]
+    older.decided_at = meeting.starts_at + dt.timedelta(hours=1)
+    session.flush()
+    assert [h.record_id for h in search(session, "開放資料")] == [older.id, newer.id]
+    meeting.starts_at = dt.datetime(2026, 3, 1, 2, 0, tzinfo=UTC)  # decisions keep their date
+    meeting.ends_at = meeting.starts_at + dt.timedelta(hours=2)
+    session.flush()
+    assert search(session, "開放資料")[0].date == older.decided_at
+
+
+def test_minutes_moved_to_another_meeting_take_their_entries_along(session, rec):
+    first, second = rec.meeting("第一次會議", day=2), rec.meeting("第二次會議", day=6)
+    item = rec.item(first, "議程")
+    moved = rec.minutes(first, {item: "第一次會議的開放資料紀錄"})
+    kept = rec.minutes(second, {item: "第二次會議的開放資料紀錄"})
+    other = rec.minutes(rec.meeting("第三次會議", day=4), {item: "第三次會議的開放資料紀錄"})
+    assert [h.record_id for h in search(session, "開放資料")] == [kept.id, other.id, moved.id]
+
+    # Filed under the wrong meeting: it becomes the second meeting's corrected version.
+    moved.meeting_id, moved.version_no = second.id, 2
+    session.flush()
+    hits = search(session, "開放資料")
+    assert [h.record_id for h in hits] == [moved.id, other.id]  # ranked by its new meeting
+    assert hits[0].meeting_id == second.id and hits[0].date == second.starts_at
+    assert found(session, "第二次會議的") == set()  # superseded by the moved version
+
+
+def test_deleting_the_latest_minutes_version_brings_back_the_previous_one(session, rec):
+    meeting = rec.meeting()
+    item = rec.item(meeting, "議程")
+    first = rec.minutes(meeting, {item: "原稿：開放資料平臺預算"})
+    second = rec.minutes(meeting, {item: "更正：開放資料平臺經費"}, version_no=2)
+    assert found(session, "開放資料") == {("minutes", second.id)}
+    session.delete(second)
+    session.flush()
+    assert found(session, "開放資料") == {("minutes", first.id)}
+    assert found(session, "經費") == set()
+    assert found(session, "預算") == {("minutes", first.id)}
+
+
+def test_upgrading_a_database_with_the_old_search_index_copies_its_records(db_url):
+    """A database last opened by the version with 0003's index: opening it upgrades it,
+    and records written before the upgrade are found (on PostgreSQL they were indexed by
+    0003's expression indexes, which 0004 replaces with the folded copy)."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+    from sqlalchemy.orm import Session
+    from sqlalchemy.pool import NullPool
+
+    from secretariat import migrations
+    from secretariat.store import open_store
+    from tests.core.db_files import database_at
+
+    database_at(db_url, "head")
+    engine = create_engine(db_url, poolclass=NullPool)
+    with engine.begin() as conn:  # back to the schema as 0003 left it
+        command.downgrade(migrations.alembic_config(conn), "0003_search_index")
+    with Session(engine) as s:
+        rec = Records(s)
+        meeting = rec.meeting(day=5)
+        item = rec.item(meeting, "既有的開放資料議程")
+        minutes = rec.minutes(meeting, {item: "既有紀錄：參與式預算"})
+        decision = rec.decision(meeting, "2025-01-01", "既有決議：資訊公開")
+        document = rec.document("既有文件：行動方案")
+        s.commit()
+        ids = {name: record.id for name, record in (
+            ("meeting", meeting), ("item", item), ("minutes", minutes), ("decision", decision),
+            ("document", document))}
+        if s.get_bind().dialect.name == "postgresql":
+            assert "search_doc" not in inspect(s.connection()).get_table_names()
+    engine.dispose()
+
+    store = open_store(db_url)
+    try:
+        assert store.upgraded_from == "0003_search_index"
+        with store.session() as s:
+            assert found(s, "既有") == {
+                ("agenda_item", ids["item"]), ("minutes", ids["minutes"]),
+                ("decision", ids["decision"]), ("document", ids["document"])}
+            assert found(s, "預算") == {("minutes", ids["minutes"])}
+            # ... and records written after the upgrade too.
+            new_item = AgendaItem(meeting_id=ids["meeting"], position=2,
+                                  title="升級後的開放資料議程", title_en="")
+            s.add(new_item)
+            s.flush()
+            assert found(s, "開放資料") == {("agenda_item", ids["item"]),
+                                           ("agenda_item", new_item.id)}
+        with store.engine.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("agenda_item")}
+            assert not any(name.startswith("search_trgm_") for name in indexes)
+            assert migrations.schema_differences(conn) == []
+    finally:
+        store.close()
+
+
+def test_changes_not_yet_flushed_are_searched(session, rec):
+    meeting = rec.meeting()
+    session.add(AgendaItem(meeting_id=meeting.id, position=1, title="尚未存檔的議程", title_en=""))
+    assert {hit.title for hit in search(session, "尚未存檔")} == {"尚未存檔的議程"}
+
+
+def test_accented_capitals_match_on_postgresql(session, rec):
+    """PostgreSQL folds every letter's case (its lower()), as it did before the folded
+    copy; SQLite's lower() folds ASCII only."""
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("SQLite folds the case of ASCII letters only")
+    document = rec.document("Rapport de l'École d'été")
+    assert found(session, "ÉCOLE") == found(session, "d'ÉTÉ") == {("document", document.id)}
