@@ -1,0 +1,110 @@
+"""What every benchmark shares: timed child processes, summaries and a plain-text report.
+
+A benchmark runs whole programs as a user would, so it measures them as child processes:
+the figure the program reports itself (``ready in S s`` on its standard output) and the
+wall time the parent saw from spawn to exit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO_ROOT / "bench" / "out"
+READY_LINE = re.compile(r"ready in ([0-9]+(?:\.[0-9]+)?) s")
+
+
+class BenchmarkError(RuntimeError):
+    """A measured program failed or did not say it was ready."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    ready: float  # seconds, as printed by the program itself
+    wall: float  # seconds, spawn to exit, seen by the parent
+
+
+@dataclass
+class Series:
+    """Repeated measurements of one quantity."""
+
+    label: str
+    values: list[float] = field(default_factory=list)
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def low(self) -> float:
+        return min(self.values)
+
+    @property
+    def high(self) -> float:
+        return max(self.values)
+
+
+def venv_script(name: str) -> str:
+    """An entry-point script of the running interpreter's environment, else one on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else name
+
+
+@contextmanager
+def gui_environment() -> Iterator[dict[str, str]]:
+    """Environment for measured GUI processes: offscreen, and settings kept out of $HOME.
+
+    A private config folder means every run starts from the same (default) settings and
+    a benchmark never changes the user's window geometry or language.
+    """
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="secretariat-bench-") as scratch:
+        env["XDG_CONFIG_HOME"] = str(Path(scratch) / "config")
+        runtime = Path(scratch) / "runtime"
+        runtime.mkdir(mode=0o700)
+        env["XDG_RUNTIME_DIR"] = str(runtime)
+        yield env
+
+
+def run_ready(command: Sequence[str], env: dict[str, str], timeout: float = 120.0) -> Timing:
+    """Run ``command`` to completion; return its own ``ready in`` figure and the wall time."""
+    started = time.perf_counter()
+    result = subprocess.run(list(command), env=env, capture_output=True, text=True, timeout=timeout)
+    wall = time.perf_counter() - started
+    match = READY_LINE.search(result.stdout)
+    if result.returncode != 0 or not match:
+        raise BenchmarkError(
+            f"{' '.join(command)} exited {result.returncode} "
+            f"{'without a ready line' if not match else ''}\n"
+            f"--- stdout ---\n{result.stdout[-2000:]}\n--- stderr ---\n{result.stderr[-2000:]}"
+        )
+    return Timing(ready=float(match.group(1)), wall=wall)
+
+
+def format_table(series: Sequence[Series], unit: str = "s") -> str:
+    """Median, minimum and maximum of each series, aligned."""
+    width = max(len(s.label) for s in series)
+    lines = [f"{'':{width}}   {'median':>8}   {'min':>8}   {'max':>8}"]
+    for s in series:
+        lines.append(
+            f"{s.label:{width}}   {s.median:8.3f}   {s.low:8.3f}   {s.high:8.3f}   {unit}  (n={len(s.values)})"
+        )
+    return "\n".join(lines)
+
+
+def verdict(target: str, passed: bool, detail: str) -> str:
+    return f"{target:<22} {'PASS' if passed else 'FAIL'}   ({detail})"

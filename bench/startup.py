@@ -1,0 +1,124 @@
+"""Start-up benchmark: ``secretariat-app --smoke-test`` on the large demo against a bare window.
+
+    .venv/bin/python -m bench.startup [--runs 7] [--app PATH] [--db PATH]
+
+Builds the large demo forum once (``bench/out/large.db``), then runs the application's
+smoke test and ``bench/bare_window.py`` alternately, so both see the same machine load,
+and prints medians, extremes, their ratio and the targets: ready ≤ 1.0 s and ≤ 3× bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    OUT_DIR,
+    REPO_ROOT,
+    BenchmarkError,
+    Series,
+    format_table,
+    gui_environment,
+    run_ready,
+    venv_script,
+    verdict,
+)
+
+READY_TARGET_S = 1.0
+RATIO_TARGET = 3.0
+BARE_WINDOW = REPO_ROOT / "bench" / "bare_window.py"
+
+
+def ensure_large_demo(db_path: Path, cli: str, rebuild: bool) -> None:
+    """Build the large demo forum unless it is already there (it takes up to two minutes)."""
+    files_dir = db_path.with_name(db_path.name + ".files")
+    if rebuild:
+        remove_database(db_path, files_dir)
+    if db_path.exists():
+        print(f"using existing demo database {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)")
+        return
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building the large demo into {db_path} …", flush=True)
+    started = time.perf_counter()
+    result = subprocess.run([cli, "--db", str(db_path), "demo", "--scale", "large"])
+    if result.returncode != 0:
+        remove_database(db_path, files_dir)  # a half-built demo would skew every later run
+        raise BenchmarkError(f"building the demo failed (exit {result.returncode})")
+    print(f"built in {time.perf_counter() - started:.1f} s ({db_path.stat().st_size / 1e6:.1f} MB)")
+
+
+def remove_database(db_path: Path, files_dir: Path) -> None:
+    for path in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(files_dir, ignore_errors=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="measured runs of each program (default 7)")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured runs first, to warm disk caches (default 1)")
+    parser.add_argument("--app", default=venv_script("secretariat-app"),
+                        help="the application to measure, e.g. a PyInstaller build (default: this venv's)")
+    parser.add_argument("--cli", default=venv_script("secretariat"), help="command line used to build the demo")
+    parser.add_argument("--db", type=Path, default=OUT_DIR / "large.db", help="demo database (built if missing)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the demo database first")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        ensure_large_demo(args.db.resolve(), args.cli, args.rebuild)
+        return measure(args)
+    except BenchmarkError as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
+
+
+def measure(args: argparse.Namespace) -> int:
+    app_command = [args.app, "--db", str(args.db.resolve()), "--smoke-test"]
+    bare_command = [sys.executable, str(BARE_WINDOW)]
+    app_ready, bare_ready = Series("secretariat-app ready"), Series("bare window ready")
+    app_wall, bare_wall = Series("secretariat-app wall"), Series("bare window wall")
+
+    with gui_environment() as env:
+        print(f"platform {env['QT_QPA_PLATFORM']}; {args.warmup} warm-up + {args.runs} runs each, interleaved")
+        for _ in range(args.warmup):
+            run_ready(app_command, env)
+            run_ready(bare_command, env)
+        for run in range(1, args.runs + 1):
+            app = run_ready(app_command, env)
+            bare = run_ready(bare_command, env)
+            app_ready.add(app.ready)
+            app_wall.add(app.wall)
+            bare_ready.add(bare.ready)
+            bare_wall.add(bare.wall)
+            print(f"  run {run}: app {app.ready:.3f} s (wall {app.wall:.3f}), "
+                  f"bare {bare.ready:.3f} s (wall {bare.wall:.3f})", flush=True)
+
+    ready_ratio = app_ready.median / bare_ready.median
+    wall_ratio = app_wall.median / bare_wall.median
+    print()
+    print(f"app: {' '.join(app_command)}")
+    print(format_table([app_ready, bare_ready, app_wall, bare_wall]))
+    print(f"ratio app/bare (medians): ready {ready_ratio:.2f}×, wall {wall_ratio:.2f}×")
+    ready_ok = app_ready.median <= READY_TARGET_S
+    ratio_ok = ready_ratio <= RATIO_TARGET
+    print(verdict(f"ready ≤ {READY_TARGET_S:.1f} s", ready_ok, f"median {app_ready.median:.3f} s"))
+    print(verdict(f"≤ {RATIO_TARGET:.0f}× bare", ratio_ok, f"{ready_ratio:.2f}× on ready medians"))
+    return 1 if args.check and not (ready_ok and ratio_ok) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
