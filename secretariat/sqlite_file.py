@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from secretariat.atomic_files import fsync_folder
 from secretariat.errors import StoreError
 from secretariat.i18n import N_
 
@@ -132,7 +133,7 @@ def copy_database(
         if clear_side_files:
             remove_side_files(target)
         os.replace(temp, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except BaseException:
         remove_with_side_files(temp)
         raise
@@ -156,14 +157,3 @@ def remove_with_side_files(path: Path) -> None:
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open folders this way."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -126,35 +126,36 @@ def _meeting_title(s, meeting_id: int) -> str:
 def export_agenda(args: argparse.Namespace) -> int:
     from secretariat.export import render_agenda_pdf
 
-    out = checked_output(args.out, ".pdf")
-    language = _document_language(args)
-    _check_roc(args, language)
-    with opened_store(args) as store, store.session() as s:
-        title = _meeting_title(s, args.meeting_id)
-        with write_errors_explained(out):
-            render_agenda_pdf(s, args.meeting_id, out, language=language, roc=args.roc)
-    print(_("Wrote the agenda of “{title}” to {path}.").format(title=title, path=out))
-    return 0
+    return _export_pdf(args, render_agenda_pdf,
+                       N_("Wrote the agenda of “{title}” to {path}."))
 
 
 def export_minutes(args: argparse.Namespace) -> int:
     from secretariat.export import render_minutes_pdf
 
+    return _export_pdf(args, render_minutes_pdf,
+                       N_("Wrote the minutes of “{title}” to {path}."),
+                       minutes_version=args.minutes_version)
+
+
+def _export_pdf(args: argparse.Namespace, render, done: str, **options) -> int:
+    """What every PDF export does: check the output and the meeting before rendering,
+    then render with ``render(session, meeting_id, out, language=, roc=, **options)``
+    and print ``done`` (an N_() message with {title} and {path})."""
     out = checked_output(args.out, ".pdf")
     language = _document_language(args)
     _check_roc(args, language)
     with opened_store(args) as store, store.session() as s:
         title = _meeting_title(s, args.meeting_id)
         with write_errors_explained(out):
-            render_minutes_pdf(s, args.meeting_id, out, language=language, roc=args.roc,
-                               minutes_version=args.minutes_version)
-    print(_("Wrote the minutes of “{title}” to {path}.").format(title=title, path=out))
+            render(s, args.meeting_id, out, language=language, roc=args.roc, **options)
+    print(_(done).format(title=title, path=out))
     return 0
 
 
 def export_calendar(args: argparse.Namespace) -> int:
     from secretariat.export import meeting_to_ics, upcoming_to_ics
-    from secretariat.export.pdf_common import write_atomically
+    from secretariat.atomic_files import write_atomically
     from secretariat.model import utcnow
     from secretariat.services.meetings import list_meetings
 

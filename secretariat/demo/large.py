@@ -45,6 +45,7 @@ from secretariat.model import (
     agenda_item_document,
 )
 from secretariat.services import forum as forum_service
+from secretariat.services.decisions import decision_number
 
 BATCH = 2000
 
@@ -249,7 +250,7 @@ class _Builder:
                 zh, en = texts.decision_text(self.rng)
                 by_vote = self.rng.random() < 0.2
                 rows.append({
-                    "forum_id": self.forum_id, "number": f"{prefixes[index]}-{number:02d}",
+                    "forum_id": self.forum_id, "number": decision_number(prefixes[index], number),
                     "meeting_id": self.meeting_ids[index],
                     "agenda_item_id": self.rng.choice(items)[0],
                     "decided_at": self.plans[index].starts_at + dt.timedelta(minutes=number),

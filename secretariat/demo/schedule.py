@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from secretariat.demo import texts
 from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
+from secretariat.services.decisions import decision_prefix
 
 ZONE = ZoneInfo(texts.TIME_ZONE)
 # Forum meetings dominate; the others keep every kind of meeting in the data.
@@ -111,7 +112,7 @@ def decision_prefixes(plans: list[MeetingPlan]) -> dict[int, str]:
             continue
         year = plan.local_date.year
         per_year[year] = per_year.get(year, 0) + 1
-        prefixes[index] = f"{year}-{per_year[year]:02d}"
+        prefixes[index] = decision_prefix(year, per_year[year])
     return prefixes
 
 

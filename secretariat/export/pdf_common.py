@@ -1,12 +1,11 @@
 """What agenda and minutes PDFs share: fonts per character, styles, Chinese line breaking,
-page decoration ("Page X of Y", running header, draft band) and atomic writing.
+page decoration ("Page X of Y", running header, draft band); the file is written whole
+by ``secretariat.atomic_files``.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from secretariat import dates
+from secretariat.atomic_files import write_atomically
 from secretariat.export.fonts import FontChain, chain_for
 from secretariat.export.meeting_data import MeetingData
 from secretariat.i18n import _
@@ -244,22 +244,4 @@ def build_pdf(out: Path, story: list[Flowable], *, decor: PageDecor, title: str,
     )
     doc.build(story, canvasmaker=partial(DecoratedCanvas, decor=decor))
     write_atomically(out, buffer.getvalue())
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Readers never see a half-written file, and a failure leaves the old one intact."""
-    out = Path(out)
-    # mkstemp creates 0600; a document is for sharing, so keep the old file's mode or 0644.
-    mode = out.stat().st_mode & 0o777 if out.exists() else 0o644
-    fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 

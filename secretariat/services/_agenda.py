@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
@@ -32,14 +31,15 @@ from secretariat.model import (
 )
 from secretariat.services._member_views import VOTING_ROLES, active_on
 from secretariat.services._validate import (
-    check_fields,
-    check_version,
     coerce_enum,
     flush,
+    get_for_update,
     get_or_error,
+    is_referenced,
     optional_text,
     required_text,
 )
+from secretariat.services.decisions import meeting_local_date
 
 MAX_ITEM_MINUTES = 24 * 60
 _ITEM_FIELDS = ("title", "title_en", "purpose", "presenter", "presenter_person_id",
@@ -91,9 +91,8 @@ def add_agenda_item(
 def update_agenda_item(
     s: Session, item_id: int, *, expected_version: int | None = None, **fields: object
 ) -> AgendaItem:
-    check_fields(fields, _ITEM_FIELDS)
-    item = get_or_error(s, AgendaItem, item_id, N_("agenda item"))
-    check_version(item, expected_version)
+    item = get_for_update(s, AgendaItem, item_id, N_("agenda item"),
+                          expected_version=expected_version, fields=fields, allowed=_ITEM_FIELDS)
     values = _item_values(**fields)
     if values.get("presenter_person_id") is not None:
         get_or_error(s, Person, values["presenter_person_id"], N_("person"))
@@ -106,12 +105,11 @@ def update_agenda_item(
 def remove_agenda_item(s: Session, item_id: int) -> None:
     """Refused once minutes, decisions or action items refer to the item."""
     item = get_or_error(s, AgendaItem, item_id, N_("agenda item"))
-    for column in (MinutesEntry.agenda_item_id, Decision.agenda_item_id,
-                   ActionItem.agenda_item_id):
-        if s.scalar(select(exists().where(column == item.id))):
-            raise SecretariatError(
-                N_("Agenda item “{title}” has minutes, decisions or action items and cannot "
-                   "be removed."), title=item.title)
+    if any(is_referenced(s, column, item.id) for column in (
+            MinutesEntry.agenda_item_id, Decision.agenda_item_id, ActionItem.agenda_item_id)):
+        raise SecretariatError(
+            N_("Agenda item “{title}” has minutes, decisions or action items and cannot "
+               "be removed."), title=item.title)
     meeting = item.meeting
     # Dropping the item from the collection deletes it (delete-orphan cascade).
     _renumber(meeting, [other for other in meeting.agenda_items if other is not item])
@@ -180,7 +178,7 @@ def remove_attendance(s: Session, attendance_id: int) -> None:
 def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
     forum = s.get(Forum, meeting.forum_id)
-    day = meeting.starts_at.astimezone(ZoneInfo(meeting.time_zone)).date()
+    day = meeting_local_date(meeting)
     # person -> side of the seat they hold on the meeting day (voting roles only)
     holders: dict[int, Side] = dict(s.execute(  # type: ignore[arg-type]
         select(Membership.person_id, Sector.side)

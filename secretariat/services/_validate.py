@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -116,10 +117,28 @@ def coerce_enum(enum_cls: type[E], value: E | str, field: str) -> E:
         ) from None
 
 
+def is_referenced(s: Session, column: Any, record_id: int) -> bool:
+    """Whether any row's ``column`` (a foreign key) points at ``record_id``: what deleting
+    the record would leave dangling."""
+    return bool(s.scalar(select(exists().where(column == record_id))))
+
+
 def check_version(obj: Any, expected_version: int | None) -> None:
     """Optimistic locking for edits made from a form opened earlier."""
     if expected_version is not None and obj.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
+
+
+def get_for_update(s: Session, model: type[T], record_id: int, what: str, *,
+                   expected_version: int | None, fields: Mapping[str, object] | None = None,
+                   allowed: Iterable[str] = ()) -> T:
+    """The record an edit applies to, in the order every update checks: unknown field
+    names (when ``fields`` is given), then the record's existence, then its version."""
+    if fields is not None:
+        check_fields(fields, allowed)
+    obj = get_or_error(s, model, record_id, what)
+    check_version(obj, expected_version)
+    return obj
 
 
 def flush(s: Session) -> None:

@@ -139,11 +139,21 @@ def _validate_people(s, recused, entitled, dissents):
             raise SecretariatError(N_("There is no person with id {id}."), id=person_id)
 
 
+def decision_prefix(year: int, meeting_ordinal: int) -> str:
+    """``2026-03`` for the third meeting of 2026: what its decisions' numbers start with."""
+    return f"{year}-{meeting_ordinal:02d}"
+
+
+def decision_number(prefix: str, ordinal: int) -> str:
+    """``2026-03-02`` for the second decision of the meeting with prefix ``2026-03``."""
+    return f"{prefix}-{ordinal:02d}"
+
+
 def _number(s: Session, meeting: Meeting) -> str:
     numbers = list(s.scalars(select(Decision.number).where(Decision.meeting_id == meeting.id)))
     if numbers:
         prefix = numbers[0].rsplit("-", 1)[0]
-        return f"{prefix}-{max(int(n.rsplit('-', 1)[1]) for n in numbers) + 1:02d}"
+        return decision_number(prefix, max(int(n.rsplit("-", 1)[1]) for n in numbers) + 1)
     zone = ZoneInfo(meeting.time_zone)
     year = meeting.starts_at.astimezone(zone).year
     year_start = dt.datetime(year, 1, 1, tzinfo=zone)
@@ -160,7 +170,7 @@ def _number(s: Session, meeting: Meeting) -> str:
     ordinal = before + 1
     if ordinal in used:
         ordinal = max(used) + 1
-    return f"{year}-{ordinal:02d}-01"
+    return decision_number(decision_prefix(year, ordinal), 1)
 
 
 def _meeting_minutes_approved(s: Session, meeting_id: int) -> bool:

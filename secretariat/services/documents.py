@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from secretariat.atomic_files import atomic_file
 from secretariat.errors import SecretariatError
 from secretariat.i18n import LANGUAGES, N_
 from secretariat.model import AgendaItem, Document, DocumentKind, agenda_item_document
@@ -58,9 +58,14 @@ def add_document(
     return document
 
 
+def stored_path(documents_dir: Path, sha: str) -> Path:
+    """Where the repository keeps the bytes whose SHA-256 is ``sha``."""
+    return Path(documents_dir) / sha[:2] / sha
+
+
 def document_file(documents_dir: Path, doc: Document) -> Path:
     """Where the document's bytes are; refuses with a message when the file has gone."""
-    path = _stored_path(Path(documents_dir), doc.sha256)
+    path = stored_path(documents_dir, doc.sha256)
     if not path.is_file():
         raise SecretariatError(
             N_("The file of “{title}” is missing from the document folder {folder}. "
@@ -122,35 +127,22 @@ def _check_source(source: Path) -> int:
     return size
 
 
-def _stored_path(documents_dir: Path, sha: str) -> Path:
-    return documents_dir / sha[:2] / sha
-
-
 def _store_file(documents_dir: Path, source: Path) -> str:
     """Copy ``source`` into the store unless the same content is already there."""
     sha = _sha256(source)
-    target = _stored_path(documents_dir, sha)
+    target = stored_path(documents_dir, sha)
     if target.is_file() and target.stat().st_size == source.stat().st_size:
         return sha
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
+    with atomic_file(target, prefix=".incoming-") as out, _open_source(source) as src:
         copied = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out, _open_source(source) as src:
-            while chunk := src.read(_CHUNK):
-                copied.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
+        while chunk := src.read(_CHUNK):
+            copied.update(chunk)
+            out.write(chunk)
         if copied.hexdigest() != sha:  # the file changed while we read it twice
             raise SecretariatError(N_("The file {path} changed while it was being copied. "
                                       "Close the program editing it and try again."),
                                    path=str(source))
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
     return sha
 
 
@@ -168,14 +160,3 @@ def _open_source(source: Path):
     except OSError as exc:
         raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
                                path=str(source), reason=exc.strerror or str(exc)) from None
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open folders for fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

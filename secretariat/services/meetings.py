@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
@@ -39,12 +39,12 @@ from secretariat.services._agenda import (  # noqa: F401  (public API of this mo
 )
 from secretariat.services._validate import (
     check_aware,
-    check_fields,
     check_time_zone,
-    check_version,
     coerce_enum,
     flush,
+    get_for_update,
     get_or_error,
+    is_referenced,
     optional_text,
     required_text,
 )
@@ -108,9 +108,8 @@ def schedule_meeting(
 def update_meeting(
     s: Session, meeting_id: int, *, expected_version: int | None = None, **fields: object
 ) -> Meeting:
-    check_fields(fields, _EDITABLE)
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
-    check_version(meeting, expected_version)
+    meeting = get_for_update(s, Meeting, meeting_id, N_("meeting"),
+                             expected_version=expected_version, fields=fields, allowed=_EDITABLE)
     candidate = Meeting(**{key: getattr(meeting, key) for key in _EDITABLE + ("forum_id",)})
     for key, value in fields.items():
         setattr(candidate, key, value)
@@ -123,8 +122,8 @@ def update_meeting(
 
 def cancel_meeting(s: Session, meeting_id: int, *, expected_version: int | None = None) -> Meeting:
     """Cancelled meetings stay on record (their notice may have gone out) but free the slot."""
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
-    check_version(meeting, expected_version)
+    meeting = get_for_update(s, Meeting, meeting_id, N_("meeting"),
+                             expected_version=expected_version)
     meeting.status = MeetingStatus.CANCELLED
     flush(s)
     return meeting
@@ -133,11 +132,11 @@ def cancel_meeting(s: Session, meeting_id: int, *, expected_version: int | None 
 def delete_meeting(s: Session, meeting_id: int) -> None:
     """Remove a meeting entered by mistake, with its agenda and attendance."""
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
-    for model in (Minutes, Decision, ActionItem):
-        if s.scalar(select(exists().where(model.meeting_id == meeting.id))):
-            raise SecretariatError(
-                N_("“{title}” has minutes, decisions or action items and cannot be deleted; "
-                   "cancel it instead."), title=meeting.title)
+    if any(is_referenced(s, model.meeting_id, meeting.id)
+           for model in (Minutes, Decision, ActionItem)):
+        raise SecretariatError(
+            N_("“{title}” has minutes, decisions or action items and cannot be deleted; "
+               "cancel it instead."), title=meeting.title)
     s.delete(meeting)
     flush(s)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from secretariat.errors import SecretariatError
@@ -24,10 +24,10 @@ from secretariat.model import (
 )
 from secretariat.services._validate import (
     check_email,
-    check_fields,
-    check_version,
     flush,
+    get_for_update,
     get_or_error,
+    is_referenced,
     like_pattern,
     optional_text,
     required_text,
@@ -101,9 +101,9 @@ def add_person(
 def update_person(
     s: Session, person_id: int, *, expected_version: int | None = None, **fields: object
 ) -> Person:
-    check_fields(fields, _PUBLIC_FIELDS + _CONTACT_FIELDS + _ORGANISATION_FIELDS)
-    person = get_or_error(s, Person, person_id, N_("person"))
-    check_version(person, expected_version)
+    person = get_for_update(s, Person, person_id, N_("person"), expected_version=expected_version,
+                            fields=fields,
+                            allowed=_PUBLIC_FIELDS + _CONTACT_FIELDS + _ORGANISATION_FIELDS)
     public = {key: fields[key] for key in _PUBLIC_FIELDS if key in fields}
     if "name" in public:
         public["name"] = required_text(public["name"], N_("Name"))  # type: ignore[arg-type]
@@ -200,6 +200,6 @@ _REFERENCES = (
 
 def _why_person_is_needed(s: Session, person_id: int) -> str | None:
     for column, message in _REFERENCES:
-        if s.scalar(select(exists().where(column == person_id))):
+        if is_referenced(s, column, person_id):
             return message
     return None

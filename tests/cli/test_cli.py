@@ -3,39 +3,21 @@ against a database in a temporary folder."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from secretariat import __version__
+from tests.cli.helpers import make_small_demo, run
 
 GOOD_ROW = "王小明,Wang Hsiao-ming,開放資料促進協會,civil_society,member,2026-01-01,,no,wang@example.tw,"
 HEADER = "name,name_en,organisation,sector,role,term_start,term_end,high_level,email,phone"
 
 
-def run(*args: str, lang: str = "en_US.UTF-8", **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in ("SECRETARIAT_DB", "SECRETARIAT_DOCUMENTS_DIR", "LANGUAGE",
-                                "LC_ALL", "LC_MESSAGES", "LANG")}
-    environment.update(LANG=lang, PYTHONIOENCODING="utf-8", **env)
-    result = subprocess.run([sys.executable, "-m", "secretariat.cli", *args],
-                            capture_output=True, text=True, encoding="utf-8",
-                            env=environment, timeout=300)
-    # Whatever went wrong, a user never sees a Python traceback for it.
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
-    """One small demo database shared by the read-only tests (building it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run("--db", str(path), "demo", "--scale", "small")
-    assert result.returncode == 0, result.stderr
-    return path
+    """One small demo database shared by the read-only tests."""
+    return make_small_demo(tmp_path_factory.mktemp("demo"))
 
 
 def test_init_creates_the_forum_and_info_shows_it(tmp_path):

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from tests.cli.test_cli import run
+from tests.cli.helpers import make_small_demo, run
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="pdftotext (poppler-utils) reads the PDFs")
@@ -26,10 +26,7 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     """One small demo database shared by the tests that only read it."""
-    path = tmp_path_factory.mktemp("meetings") / "demo.db"
-    result = run("--db", str(path), "demo", "--scale", "small")
-    assert result.returncode == 0, result.stderr
-    return path
+    return make_small_demo(tmp_path_factory.mktemp("meetings"))
 
 
 def query(db: Path, sql: str, *params) -> list[tuple]:

@@ -7,17 +7,9 @@ import datetime as dt
 import pytest
 
 from secretariat.model import Side
-from secretariat.services.forum import create_forum
 from secretariat.services.members import add_member, balance, end_term
 
 D = dt.date
-
-
-@pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
 
 
 def _member(session, name, sector, role="member", start=D(2025, 1, 1), end=None):

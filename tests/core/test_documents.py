@@ -19,17 +19,9 @@ from secretariat.services.documents import (
     document_file,
     documents_of_item,
 )
-from secretariat.services.forum import create_forum
 from secretariat.services.meetings import add_agenda_item, schedule_meeting
 
 TPE = dt.timezone(dt.timedelta(hours=8))
-
-
-@pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
 
 
 @pytest.fixture

@@ -41,13 +41,6 @@ def at(day, hour, minute=0, tz=TPE):
     return dt.datetime(2026, 3, day, hour, minute, tzinfo=tz)
 
 
-@pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
-
-
 def _meeting(session, day=2, start=14, end=16, **kwargs):
     values = {"title": f"第{day}次論壇會議", "starts_at": at(day, start), "ends_at": at(day, end),
               "location": "行政院第一會議室", **kwargs}

@@ -25,13 +25,6 @@ D = dt.date
 
 
 @pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
-
-
-@pytest.fixture
 def cso_seat(session, forum):
     seat = add_seat(session, label="公民社會席次 1", sector_id=sector_by_code(session, "civil_society").id)
     session.commit()

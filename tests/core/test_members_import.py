@@ -10,19 +10,11 @@ import pytest
 from secretariat.errors import SecretariatError
 from secretariat.model import Membership, Organisation, Person, Role, Seat
 from secretariat.services import members_import
-from secretariat.services.forum import create_forum
 from secretariat.services.members import add_member, balance, member_rows
 from secretariat.services.members_import import import_members_csv
 
 SAMPLE = Path(__file__).parent / "data" / "members_zh_TW.csv"
 HEADER = "name,name_en,organisation,sector,role,term_start,term_end,high_level,email,phone,seat\n"
-
-
-@pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
 
 
 def _csv(tmp_path, text: str, *, encoding="utf-8", name="members.csv") -> Path:

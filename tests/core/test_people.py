@@ -8,7 +8,6 @@ import pytest
 
 from secretariat.errors import ConflictError, SecretariatError
 from secretariat.model import Person, PersonContact
-from secretariat.services.forum import create_forum
 from secretariat.services.meetings import schedule_meeting, set_attendance
 from secretariat.services.members import add_member
 from secretariat.services.people import (
@@ -21,13 +20,6 @@ from secretariat.services.people import (
 )
 
 TPE = dt.timezone(dt.timedelta(hours=8))
-
-
-@pytest.fixture
-def forum(session):
-    forum = create_forum(session, name_zh_tw="開放政府論壇", name_en="Open Government Forum")
-    session.commit()
-    return forum
 
 
 def test_contact_details_are_kept_apart_from_the_public_record(session, forum):

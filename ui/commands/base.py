@@ -18,6 +18,8 @@ from PySide6.QtGui import QUndoCommand
 from ui.operations import Change
 from ui.worker import DatabaseWorker
 
+Job = Callable  # (session) -> Change
+
 
 class RecordIds:
     """Original id -> id of the same record after it was re-created by a redo."""
@@ -68,6 +70,76 @@ class WorkerCommand(QUndoCommand):
     def _run(self, job: Callable) -> None:
         worker = self.context.worker
         worker.submit(job, worker.changed.emit)
+
+
+class PairCommand(WorkerCommand):
+    """``forward(session)`` and ``backward(session)``, each returning a Change."""
+
+    def __init__(self, context: CommandContext, text: str, forward: Job, backward: Job):
+        super().__init__(context, text)
+        self.forward, self.backward = forward, backward
+
+    def apply(self, session):
+        return self.forward(session)
+
+    def revert(self, session):
+        return self.backward(session)
+
+
+class RecreateCommand(WorkerCommand):
+    """A record that one direction creates (new id each time) and the other deletes.
+
+    ``create(session) -> (Change, new_id)`` (see ``created``); ``delete(session,
+    current_id) -> Change``. ``created_first`` says which direction the user's own action
+    was. Later commands on the stack find the record under its newest id.
+    """
+
+    def __init__(self, context: CommandContext, text: str, topic: str, record_id: int,
+                 create: Callable, delete: Callable, created_first: bool = True):
+        super().__init__(context, text)
+        self.topic, self.record_id, self.created_first = topic, record_id, created_first
+        self.create, self.delete = create, delete
+
+    def _create(self, session):
+        change, new_id = self.create(session)
+        self.context.ids.renamed(self.topic, self.record_id, new_id)
+        return change
+
+    def _delete(self, session):
+        return self.delete(session, self.context.ids.resolve(self.topic, self.record_id))
+
+    def apply(self, session):
+        return self._create(session) if self.created_first else self._delete(session)
+
+    def revert(self, session):
+        return self._delete(session) if self.created_first else self._create(session)
+
+
+def created(change: Change) -> tuple[Change, int]:
+    """``(change, new id)`` for a ``RecreateCommand`` from an operation whose Change names
+    the record it created."""
+    return change, change.ids[0]
+
+
+class EditCommand(WorkerCommand):
+    """An edit made through a form: ``edit(session, record_id, form)`` returns
+    ``(Change, previous form)``; redo writes ``new``, undo writes ``old`` back. The id is
+    resolved under ``topic`` when the job runs, as undo may have re-created the record."""
+
+    def __init__(self, context: CommandContext, text: str, topic: str, record_id: int,
+                 edit: Callable, old, new):
+        super().__init__(context, text)
+        self.topic, self.record_id, self.edit = topic, record_id, edit
+        self.old, self.new = old, new
+
+    def _write(self, session, form):
+        return self.edit(session, self.context.ids.resolve(self.topic, self.record_id), form)[0]
+
+    def apply(self, session):
+        return self._write(session, self.new)
+
+    def revert(self, session):
+        return self._write(session, self.old)
 
 
 def run_then_push(context: CommandContext, operation: Callable,

@@ -5,45 +5,28 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.i18n import _
-from ui.commands.base import CommandContext, WorkerCommand
+from ui.commands.base import CommandContext, EditCommand, RecreateCommand, WorkerCommand, created
 from ui.operations import MEMBERS
 from ui.operations import members as ops
 from ui.operations.members import MemberForm
 
 
-class AddMemberCommand(WorkerCommand):
+class AddMemberCommand(RecreateCommand):
     def __init__(self, context: CommandContext, form: MemberForm, membership_id: int):
-        super().__init__(context, _("Add member {name}").format(name=form.name))
-        self.form = form
-        self.original_id = membership_id
-
-    def apply(self, session):
-        change = ops.add_member(session, self.form)
-        self.context.ids.renamed(MEMBERS, self.original_id, change.ids[0])
-        return change
-
-    def revert(self, session):
         # Without a seat label the service always made a new seat, which goes too; a named
         # seat may have existed before, so it stays.
-        return ops.remove_member(session, self.context.ids.resolve(MEMBERS, self.original_id),
-                                 seat_was_new=not self.form.seat_label)
+        super().__init__(context, _("Add member {name}").format(name=form.name),
+                         MEMBERS, membership_id,
+                         lambda s: created(ops.add_member(s, form)),
+                         lambda s, current: ops.remove_member(
+                             s, current, seat_was_new=not form.seat_label))
 
 
-class EditMemberCommand(WorkerCommand):
+class EditMemberCommand(EditCommand):
     def __init__(self, context: CommandContext, membership_id: int, old: MemberForm,
                  new: MemberForm):
-        super().__init__(context, _("Edit member {name}").format(name=new.name))
-        self.membership_id, self.old, self.new = membership_id, old, new
-
-    def _write(self, session, form: MemberForm):
-        current = self.context.ids.resolve(MEMBERS, self.membership_id)
-        return ops.edit_member(session, current, form)[0]
-
-    def apply(self, session):
-        return self._write(session, self.new)
-
-    def revert(self, session):
-        return self._write(session, self.old)
+        super().__init__(context, _("Edit member {name}").format(name=new.name),
+                         MEMBERS, membership_id, ops.edit_member, old, new)
 
 
 class EndTermCommand(WorkerCommand):

@@ -4,47 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from secretariat.model import (
     AgendaItem, Attendance, AttendanceStatus, AttendeeCapacity, ItemPurpose, Meeting,
-    MeetingKind, MeetingStatus, Modality, Phase, ProposedBy, Role, Side,
+    MeetingStatus, ProposedBy, Role, Side,
 )
 from secretariat.services import actions as action_service
 from secretariat.services import decisions as decision_service
-from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
 from secretariat.services import minutes as minutes_service
 from secretariat.services import people as people_service
 from secretariat.services._validate import get_or_error  # the service's "not found" message
 from secretariat.i18n import N_
+from ui.records.operations import document_path
+from ui.operations.meetings import MeetingForm
 
 
 @dataclass(frozen=True)
-class DetailsForm:
-    """The meeting's own fields as the Details tab edits them (aware datetimes)."""
+class DetailsForm(MeetingForm):
+    """The meeting's own fields as the Details tab edits them (aware datetimes): the
+    meeting dialog's, and those only the editor shows."""
 
-    title: str = ""
-    title_en: str = ""
-    kind: MeetingKind = MeetingKind.FORUM
-    phase: Phase = Phase.WHOLE_CYCLE
-    modality: Modality = Modality.IN_PERSON
     status: MeetingStatus = MeetingStatus.PLANNED
-    starts_at: dt.datetime | None = None
-    ends_at: dt.datetime | None = None
-    time_zone: str = "Asia/Taipei"
-    location: str = ""
-    remote_link: str = ""
-    is_public: bool = False
     notice_sent_at: dt.datetime | None = None
     notice_recipients: str = ""
     internal_notes: str = ""
-
-    def as_fields(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
@@ -111,6 +98,7 @@ class EditorData:
     minutes: MinutesState
     decisions: list  # services.decisions.DecisionRow
     actions: list  # services.actions.ActionRow
+    voter_ids: frozenset = frozenset()  # who may vote (and so be recused): the service's rule
 
 
 def _capacity(role: Role) -> AttendeeCapacity:
@@ -119,7 +107,7 @@ def _capacity(role: Role) -> AttendeeCapacity:
 
 
 def read_details(m: Meeting) -> DetailsForm:
-    return DetailsForm(**{name: getattr(m, name) for name in DetailsForm.__dataclass_fields__})
+    return DetailsForm.read_from(m)
 
 
 def _agenda(items: list[AgendaItem]) -> list[AgendaRow]:
@@ -183,7 +171,7 @@ def _minutes(s: Session, meeting_id: int) -> MinutesState:
 
 def load_editor_data(s: Session, meeting_id: int) -> EditorData:
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
-    day = meeting.starts_at.astimezone(ZoneInfo(meeting.time_zone)).date()
+    day = decision_service.meeting_local_date(meeting)
     return EditorData(
         meeting_id=meeting.id, version=meeting.version, details=read_details(meeting), day=day,
         agenda=_agenda(list(meeting.agenda_items)),
@@ -194,12 +182,11 @@ def load_editor_data(s: Session, meeting_id: int) -> EditorData:
         decisions=decision_service.decision_rows(s, meeting_id=meeting.id, sort="number",
                                                  descending=False),
         actions=action_service.action_rows(s, meeting_id=meeting.id),
+        voter_ids=frozenset(decision_service.entitled_voters(s, meeting.id)),
     )
 
 
 def paper_path(s: Session, documents_dir, document_id: int):
-    """The stored file of a paper; a clear message when it has gone missing."""
-    from secretariat.model import Document
-
-    document = get_or_error(s, Document, document_id, N_("document"))
-    return document_service.document_file(documents_dir, document)
+    """A viewable copy of a paper under its own file name (the stored file has no
+    extension for the viewer to go by); a clear message when it has gone missing."""
+    return document_path(s, documents_dir, document_id)

@@ -17,33 +17,9 @@ from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
 from ui.errors import error_text
 from ui.forms import error_label
 from ui.meeting_editor.data import DetailsForm
-from ui.meetings.meeting_dialog import datetime_edit, wall_time, zone_names
+from ui.meetings.meeting_dialog import chosen_zone, datetime_edit, wall_time, zone_names
+from ui.meetings.validation import meeting_problems
 from ui.widgets import enum_combo, select_data, to_qdate
-
-
-def meeting_problems(form, zone_known: bool) -> dict[str, str]:
-    """Field key -> message for what the service would refuse (shown before saving).
-
-    Works on any object with the meeting's field names (MeetingForm or DetailsForm)."""
-    found: dict[str, str] = {}
-    if not form.title.strip():
-        found["title"] = _("Enter the meeting's title.")
-    if not zone_known:
-        found["time_zone"] = _("Choose a time zone from the list, e.g. Asia/Taipei.")
-    if form.ends_at <= form.starts_at:
-        found["ends_at"] = _("The meeting must end after it starts.")
-    elif form.ends_at - form.starts_at > dt.timedelta(hours=24):
-        found["ends_at"] = _("A meeting cannot last more than 24 hours.")
-    if form.modality in (Modality.IN_PERSON, Modality.HYBRID) and not form.location:
-        found["location"] = _("An in-person or hybrid meeting needs a location.")
-    if form.modality in (Modality.REMOTE, Modality.HYBRID) and not form.remote_link:
-        found["remote_link"] = _("A remote or hybrid meeting needs a link.")
-    elif form.remote_link and not form.remote_link.lower().startswith(("https://", "http://")):
-        found["remote_link"] = _("The link should be a web address starting with https://.")
-    notice = getattr(form, "notice_sent_at", None)
-    if notice is not None and not getattr(form, "notice_recipients", "").strip():
-        found["notice_recipients"] = _("Say to whom the notice was sent.")
-    return found
 
 
 class DetailsTab(QWidget):
@@ -128,8 +104,7 @@ class DetailsTab(QWidget):
         return widget
 
     def _zone(self) -> ZoneInfo | None:
-        name = self.time_zone.currentText().strip()
-        return ZoneInfo(name) if name in zone_names() else None
+        return chosen_zone(self.time_zone)
 
     def show_form(self, form: DetailsForm | None) -> None:
         if form is None:

@@ -10,13 +10,17 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QMessageBox, QWidget
 
-from secretariat.export import meeting_to_ics, render_agenda_pdf, render_minutes_pdf
-from secretariat.export.pdf_common import write_atomically
+from secretariat.export import (
+    meeting_to_ics, render_agenda_pdf, render_minutes_pdf, upcoming_to_ics,
+)
+from secretariat.atomic_files import write_atomically
 from secretariat.i18n import _, current_language
 from ui.forms import FormDialog
 from ui.progress import run_with_progress
 
 AGENDA, MINUTES, CALENDAR = "agenda", "minutes", "calendar"
+UPCOMING = "upcoming"  # the calendar of every meeting not yet over, not only this one
+CALENDARS = (CALENDAR, UPCOMING)
 
 
 def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
@@ -27,6 +31,8 @@ def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
             render_agenda_pdf(session, meeting_id, out, language=language, roc=roc)
         elif kind == MINUTES:
             render_minutes_pdf(session, meeting_id, out, language=language, roc=roc)
+        elif kind == UPCOMING:
+            write_atomically(out, upcoming_to_ics(session, language=language))
         else:
             write_atomically(out, meeting_to_ics(session, meeting_id, language=language))
         progress.report(1, 1)
@@ -68,21 +74,25 @@ class Exporter:
 
     def _title(self, kind: str) -> str:
         return {AGENDA: _("Export agenda PDF"), MINUTES: _("Export minutes PDF"),
-                CALENDAR: _("Export calendar file")}[kind]
+                CALENDAR: _("Export calendar file"),
+                UPCOMING: _("Export the calendar of all upcoming meetings")}[kind]
 
     def _default_name(self, kind: str, language: str) -> str:
+        if kind == UPCOMING:
+            return "upcoming-meetings.ics"
         suffix = ".ics" if kind == CALENDAR else f"-{language}.pdf"
         return f"meeting-{self.editor.meeting_id}-{kind}{suffix}"
 
     def ask(self, kind: str) -> None:
         """Ask for options and a file name, then export."""
         language, roc = current_language(), False
-        if kind != CALENDAR:
+        if kind not in CALENDARS:
             options = ExportOptionsDialog(self.editor, self._title(kind))
             if not options.exec():
                 return
             language, roc = options.language.currentData(), options.roc.isChecked()
-        file_filter = _("Calendar files (*.ics)") if kind == CALENDAR else _("PDF files (*.pdf)")
+        file_filter = (_("Calendar files (*.ics)") if kind in CALENDARS
+                       else _("PDF files (*.pdf)"))
         name, _chosen = QFileDialog.getSaveFileName(
             self.editor, self._title(kind), self._default_name(kind, language), file_filter)
         if name:

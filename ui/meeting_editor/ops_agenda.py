@@ -17,21 +17,19 @@ from secretariat.services import meetings as meeting_service
 from secretariat.services._validate import get_or_error
 from secretariat.i18n import N_
 from ui.operations import MEETINGS, Change
+from ui.operations.form_values import FormValues
 
 AGENDA_ITEM = "agenda_item"  # RecordIds topic: an item re-created by undo gets a new id
 
 
 @dataclass(frozen=True)
-class ItemForm:
+class ItemForm(FormValues):
     title: str = ""
     title_en: str = ""
     purpose: ItemPurpose = ItemPurpose.DISCUSSION
     presenter: str = ""
     planned_minutes: int | None = None
     proposed_by: ProposedBy = ProposedBy.GOVERNMENT
-
-    def as_fields(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def _changed(meeting_id: int) -> Change:
 
 def read_item(s: Session, item_id: int) -> ItemForm:
     item = _item(s, item_id)
-    return ItemForm(**{name: getattr(item, name) for name in ItemForm.__dataclass_fields__})
+    return ItemForm.read_from(item)
 
 
 def add_item(s: Session, meeting_id: int, form: ItemForm) -> tuple[Change, int]:
@@ -64,7 +62,7 @@ def add_item(s: Session, meeting_id: int, form: ItemForm) -> tuple[Change, int]:
 
 def edit_item(s: Session, item_id: int, form: ItemForm) -> tuple[Change, ItemForm]:
     old = read_item(s, item_id)
-    changed = {k: v for k, v in form.as_fields().items() if v != getattr(old, k)}
+    changed = form.changes_from(old)
     item = (meeting_service.update_agenda_item(s, item_id, **changed) if changed
             else _item(s, item_id))
     return _changed(item.meeting_id), old

@@ -28,7 +28,7 @@ class AttendanceState:
 
 def edit_details(s: Session, meeting_id: int, form: DetailsForm) -> tuple[Change, DetailsForm]:
     old = read_details(get_or_error(s, Meeting, meeting_id, N_("meeting")))
-    changed = {k: v for k, v in form.as_fields().items() if v != getattr(old, k)}
+    changed = form.changes_from(old)
     if changed:
         meeting_service.update_meeting(s, meeting_id, **changed)
     return Change(MEETINGS, (meeting_id,)), old

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLineEdit, QW
 from secretariat.i18n import _
 from secretariat.model import MeetingKind, Modality, Phase
 from ui.forms import FormDialog
+from ui.meetings.validation import meeting_problems
 from ui.operations.meetings import MeetingForm
 from ui.widgets import enum_combo, to_qdate
 
@@ -33,6 +34,12 @@ def wall_time(edit: QDateTimeEdit) -> dt.datetime:
     """The naive date and time shown in the edit (Qt would otherwise apply its own zone)."""
     d, t = edit.date(), edit.time()
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def chosen_zone(combo: QComboBox) -> ZoneInfo | None:
+    """The zone typed or picked in ``combo``, or None when it is not a known zone name."""
+    name = combo.currentText().strip()
+    return ZoneInfo(name) if name in zone_names() else None
 
 
 def default_form(time_zone: str) -> MeetingForm:
@@ -76,8 +83,7 @@ class MeetingDialog(FormDialog):
         self.ready()
 
     def _zone(self) -> ZoneInfo | None:
-        name = self.time_zone.currentText().strip()
-        return ZoneInfo(name) if name in zone_names() else None
+        return chosen_zone(self.time_zone)
 
     def value(self) -> MeetingForm:
         zone = self._zone() or dt.timezone.utc
@@ -96,19 +102,7 @@ class MeetingDialog(FormDialog):
         )
 
     def problems(self) -> dict[str, str]:
-        form = self.value()
-        found: dict[str, str] = {}
-        if not form.title:
-            found["title"] = _("Enter the meeting's title.")
-        if self._zone() is None:
-            found["time_zone"] = _("Choose a time zone from the list, e.g. Asia/Taipei.")
-        if form.ends_at <= form.starts_at:
-            found["ends_at"] = _("The meeting must end after it starts.")
-        if form.modality in (Modality.IN_PERSON, Modality.HYBRID) and not form.location:
-            found["location"] = _("An in-person or hybrid meeting needs a location.")
-        if form.modality in (Modality.REMOTE, Modality.HYBRID) and not form.remote_link:
-            found["remote_link"] = _("A remote or hybrid meeting needs a link.")
-        return found
+        return meeting_problems(self.value(), self._zone() is not None)
 
     def submit(self) -> None:
         self._submitter(self.value(), self)

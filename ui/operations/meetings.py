@@ -11,10 +11,11 @@ from secretariat.model import Meeting, MeetingKind, Modality, Phase
 from secretariat.services import forum as forum_service
 from secretariat.services import meetings as meeting_service
 from ui.operations import MEETINGS, Change
+from ui.operations.form_values import FormValues
 
 
 @dataclass(frozen=True)
-class MeetingForm:
+class MeetingForm(FormValues):
     """What the meeting dialog edits. Times are aware datetimes in ``time_zone``."""
 
     title: str = ""
@@ -28,9 +29,6 @@ class MeetingForm:
     location: str = ""
     remote_link: str = ""
     is_public: bool = False
-
-    def as_fields(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def load_meetings(s: Session, *, now: dt.datetime | None = None) -> list:
@@ -57,17 +55,13 @@ def read_meeting(s: Session, meeting_id: int) -> MeetingForm:
     m = s.get(Meeting, meeting_id)
     if m is None:  # deleted meanwhile: the service words the message
         meeting_service.update_meeting(s, meeting_id)
-    return MeetingForm(
-        title=m.title, title_en=m.title_en, kind=m.kind, phase=m.phase, modality=m.modality,
-        starts_at=m.starts_at, ends_at=m.ends_at, time_zone=m.time_zone, location=m.location,
-        remote_link=m.remote_link, is_public=m.is_public,
-    )
+    return MeetingForm.read_from(m)
 
 
 def edit_meeting(s: Session, meeting_id: int, new: MeetingForm) -> tuple[Change, MeetingForm]:
     """Write the changed fields; returns the change and the old values (for undo)."""
     old = read_meeting(s, meeting_id)
-    changed = {k: v for k, v in new.as_fields().items() if v != getattr(old, k)}
+    changed = new.changes_from(old)
     if changed:
         meeting_service.update_meeting(s, meeting_id, **changed)
     return Change(MEETINGS, (meeting_id,)), old

@@ -12,10 +12,14 @@ from secretariat.services import forum as forum_service
 from secretariat.services import members as member_service
 from secretariat.services import people as people_service
 from ui.operations import MEMBERS, Change
+from ui.operations.form_values import FormValues
+
+_PERSON_FIELDS = ("name", "name_en", "organisation", "email", "phone")
+_TERM_FIELDS = ("role", "term_start", "term_end", "high_level")
 
 
 @dataclass(frozen=True)
-class MemberForm:
+class MemberForm(FormValues):
     """What the Add/Edit member dialog edits, as plain values."""
 
     name: str = ""
@@ -55,20 +59,10 @@ def sector_choices(s: Session) -> list[SectorChoice]:
 
 
 def add_member(s: Session, form: MemberForm) -> Change:
+    # The form's fields are the service's arguments; an empty text means "none".
     membership = member_service.add_member(
-        s,
-        name=form.name,
-        name_en=form.name_en,
-        organisation=form.organisation or None,
-        sector_code=form.sector_code,
-        role=form.role,
-        term_start=form.term_start,
-        term_end=form.term_end,
-        high_level=form.high_level,
-        email=form.email,
-        phone=form.phone,
-        seat_label=form.seat_label or None,
-    )
+        s, **{**form.as_fields(), "organisation": form.organisation or None,
+              "seat_label": form.seat_label or None})
     return Change(MEMBERS, (membership.id,))
 
 
@@ -105,18 +99,11 @@ def edit_member(s: Session, membership_id: int, new: MemberForm) -> tuple[Change
     """Write the changed fields; returns the change and the old values (for undo)."""
     old = read_member(s, membership_id)
     person_id = s.get(Membership, membership_id).person_id
-    person_fields = {
-        name: getattr(new, name)
-        for name in ("name", "name_en", "organisation", "email", "phone")
-        if getattr(new, name) != getattr(old, name)
-    }
+    changed = new.changes_from(old)
+    person_fields = {name: value for name, value in changed.items() if name in _PERSON_FIELDS}
     if "organisation" in person_fields:
         person_fields["organisation"] = new.organisation or None
-    term_fields = {
-        name: getattr(new, name)
-        for name in ("role", "term_start", "term_end", "high_level")
-        if getattr(new, name) != getattr(old, name)
-    }
+    term_fields = {name: value for name, value in changed.items() if name in _TERM_FIELDS}
     if person_fields:
         people_service.update_person(s, person_id, **person_fields)
     if term_fields:
