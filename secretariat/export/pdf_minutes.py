@@ -143,7 +143,7 @@ def _votes(decision: DecisionData) -> str:
 
 
 def _decision(styles: Styles, decision: DecisionData) -> Flowable:
-    """A shaded box; one row per fact so a long decision can break across pages."""
+    """A shaded box, one row per fact."""
     head = _("Decision {number}").format(number=decision.number) + " · " + _(decision.method.label)
     if not decision.is_public:
         head += " · " + _("not public")
@@ -153,8 +153,7 @@ def _decision(styles: Styles, decision: DecisionData) -> Flowable:
     if decision.recusals:
         rows.append(styles.para(_("Recused: {names}").format(names=_names(list(decision.recusals))), styles.cell))
     for dissent in decision.dissents:
-        who = dissent.name or _("A member")
-        rows.append(styles.para(_("Dissent of {name}: {statement}").format(name=who, statement=dissent.statement), styles.cell))
+        rows.append(styles.para(_dissent(dissent), styles.cell))
     if decision.rationale.strip():
         rows.append(styles.para(_("Rationale: {text}").format(text=decision.rationale), styles.cell))
     table = Table([[row] for row in rows], colWidths=[CONTENT_WIDTH - 6 * mm], hAlign="RIGHT",
@@ -167,7 +166,17 @@ def _decision(styles: Styles, decision: DecisionData) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ))
-    return table
+    # Whole on one page when it fits: the heading alone at the foot of a page, its text
+    # overleaf, read as a decision without content. A longer one still breaks by row.
+    return KeepTogether([table])
+
+
+def _dissent(dissent) -> str:
+    if dissent.name:
+        return _("Dissent of {name}: {statement}").format(name=dissent.name,
+                                                          statement=dissent.statement)
+    # An unnamed statement: "Dissent of A member" read badly, in Chinese too.
+    return _("Dissenting statement: {statement}").format(statement=dissent.statement)
 
 
 def _actions(styles: Styles, actions: tuple[ActionData, ...], roc: bool) -> list[Flowable]:

@@ -12,15 +12,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from secretariat.i18n import _
+from secretariat.i18n import _, current_language
 from ui.errors import show_error
 from ui.meeting_editor import data as editor_data
 from ui.meeting_editor.agenda_dialogs import ItemDialog, PaperDialog
+from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AgendaModel
 from ui.meeting_editor.ops_agenda import ItemForm, read_item
-from ui.table_view import fit_columns
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole
+TITLE_COLUMN, TITLE_EN_COLUMN = 1, 2
 
 
 class AgendaView(QTableView):
@@ -74,7 +75,6 @@ class AgendaTab(QWidget):
         self.model = AgendaModel(self)
         self.view = AgendaView(self.model, self)
         self._select_id: int | None = None
-        self._sized = False
         self.add_button = QPushButton(_("&Add item…"))
         self.edit_button = QPushButton(_("Ed&it…"))
         self.remove_button = QPushButton(_("&Remove"))
@@ -134,11 +134,8 @@ class AgendaTab(QWidget):
     def show_rows(self, rows: list) -> None:
         keep = self._select_id if self._select_id is not None else self.selected_id()
         self.model.set_rows(rows)
-        if rows and not self._sized:
-            fit_columns(self.view)
-            self.view.horizontalHeader().setSectionResizeMode(
-                1, QHeaderView.ResizeMode.Stretch)  # the Chinese title gets the room
-            self._sized = True
+        chinese = current_language() == "zh_TW"  # the title in the clerk's language gets the room
+        grow_columns(self.view, TITLE_COLUMN if chinese else TITLE_EN_COLUMN)
         for number, row in enumerate(rows):
             if row.id == keep:
                 self.select_row(number)

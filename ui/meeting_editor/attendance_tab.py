@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _
 from secretariat.model import AttendanceStatus, AttendeeCapacity
+from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AttendanceModel
 from ui.meeting_editor.ops_meeting import AttendanceState
-from ui.table_view import fit_columns, make_proxy, make_table
+from ui.table_view import make_proxy, make_table
 
 MET_STYLE = "background: #e3f4e1; color: #1b5e20; padding: 6px; border-radius: 4px;"
 NOT_MET_STYLE = "background: #fde7e6; color: #8c1d18; padding: 6px; border-radius: 4px;"
@@ -70,14 +71,19 @@ def summary_texts(summary) -> tuple[str, str, bool]:
                "{required} required").format(state=met, attending=summary.members_attending,
                                              entitled=summary.members_entitled,
                                              required=summary.quorum_required)
-    detail = _("Attending members: government {government}, non-government {non_government}"
-               " · present {present}, remote {remote}, by proxy {proxy}, apologies "
-               "{apologies}, absent {absent} · observers {observers}, guests {guests}").format(
-        government=summary.government, non_government=summary.non_government,
+    # Two lines: the side balance counts members only, the statuses count every record
+    # (alternates, observers and guests too). One line headed "Attending members" read
+    # as if 10 members were present when 9 were.
+    balance = _("Members attending by side: government {government}, non-government "
+                "{non_government}").format(government=summary.government,
+                                           non_government=summary.non_government)
+    records = _("Everyone recorded: present {present}, remote {remote}, by proxy {proxy}, "
+                "apologies {apologies}, absent {absent}; observers {observers}, guests "
+                "{guests}").format(
         present=summary.present, remote=summary.remote, proxy=summary.proxy,
         apologies=summary.apologies, absent=summary.absent, observers=summary.observers,
         guests=summary.guests)
-    return quorum, detail, summary.quorum_met
+    return quorum, balance + "\n" + records, summary.quorum_met
 
 
 class AttendanceTab(QWidget):
@@ -85,7 +91,6 @@ class AttendanceTab(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.people: list = []
-        self._sized = False
         self.model = EditableAttendanceModel(self)
         self.proxy = make_proxy(self.model, self)
         self.table = make_table(self.proxy, self)
@@ -124,9 +129,7 @@ class AttendanceTab(QWidget):
     def show_data(self, rows: list, summary, people: list) -> None:
         self.people = people
         self.model.set_rows(rows)
-        if rows and not self._sized:
-            fit_columns(self.table)
-            self._sized = True
+        grow_columns(self.table)
         quorum, detail, met = summary_texts(summary)
         self.quorum_label.setText(quorum)
         self.quorum_label.setStyleSheet(MET_STYLE if met else NOT_MET_STYLE)

@@ -6,13 +6,14 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QSpinBox, QWidget,
 )
 
-from secretariat.i18n import _
+from secretariat.i18n import _, ngettext
 from secretariat.model import ActionStatus, DecisionMethod
 from ui.forms import FormDialog
+from ui.meeting_editor.models import item_label
 from ui.meeting_editor.ops_records import ActionForm, DecisionForm
 from ui.widgets import OptionalDateEdit, enum_combo, select_data
 
@@ -39,7 +40,7 @@ class DecisionDialog(FormDialog):
         self.item = self.add_field("agenda_item", _("&Agenda item:"), QComboBox())
         self.item.addItem(_("(none)"), None)
         for row in agenda:
-            self.item.addItem(f"{row.position}. {row.title}", row.id)
+            self.item.addItem(item_label(row), row.id)
         self.method = self.add_field("method", _("&Method:"), enum_combo(DecisionMethod))
         counts = QWidget()
         row = QHBoxLayout(counts)
@@ -54,6 +55,9 @@ class DecisionDialog(FormDialog):
             self.votes[key] = spin
             row.addWidget(spin)
         self.add_field("votes", _("&Votes:"), counts)
+        self.may_vote = QLabel()
+        self.may_vote.setWordWrap(True)
+        self.form.addRow("", self.may_vote)
         self.recused = self.add_field("recused", _("Rec&used members:"), QListWidget())
         self.recused.setMaximumHeight(110)
         for person_id, name in voters:
@@ -69,6 +73,7 @@ class DecisionDialog(FormDialog):
                                         QCheckBox(_("Publish this decision")))
         self.is_public.setChecked(True)
         self.text.textChanged.connect(lambda: (self._touched.add("text"), self.revalidate()))
+        self.recused.itemChanged.connect(lambda _item: self._show_may_vote())
         self.method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         self.ready()
@@ -77,6 +82,20 @@ class DecisionDialog(FormDialog):
         by_vote = self.method.currentData() == DecisionMethod.VOTE
         for spin in self.votes.values():
             spin.setEnabled(by_vote)
+        self._show_may_vote()
+
+    def voters_left(self) -> int:
+        """Entitled voters not recused: the most votes the service accepts."""
+        return self.recused.count() - len(self.value().recused_person_ids)
+
+    def _show_may_vote(self) -> None:
+        """Say before OK how many votes can be counted, instead of only refusing after."""
+        count = self.voters_left()
+        self.may_vote.setText(ngettext(
+            "{count} member attending may vote (recused members excluded).",
+            "{count} members attending may vote (recused members excluded).", count).format(
+            count=count))
+        self.may_vote.setVisible(self.method.currentData() == DecisionMethod.VOTE)
 
     def value(self) -> DecisionForm:
         by_vote = self.method.currentData() == DecisionMethod.VOTE

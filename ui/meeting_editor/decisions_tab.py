@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from secretariat.i18n import _
-from secretariat.model import AttendanceStatus, AttendeeCapacity
+from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.decision_dialogs import ActionDialog, DecisionDialog
 from ui.meeting_editor.models import ActionModel, DecisionModel
 from ui.meeting_editor.ops_records import ActionForm
 from ui.table_model import ROW_ROLE
-from ui.table_view import fit_columns, make_proxy, make_table
+from ui.table_view import make_proxy, make_table
 
-ATTENDING = (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE, AttendanceStatus.PROXY)
-VOTING = (AttendeeCapacity.MEMBER, AttendeeCapacity.ALTERNATE)
+DECISION_TEXT_COLUMN, ACTION_TEXT_COLUMN = 1, 0
 
 
 def _box(title: str, table, buttons: list[QPushButton]) -> QGroupBox:
@@ -54,26 +53,19 @@ class DecisionsTab(QWidget):
         self.add_action_button.clicked.connect(self.add_action)
         self.edit_action_button.clicked.connect(self.edit_selected_action)
         self.action_table.doubleClicked.connect(lambda _i: self.edit_selected_action())
-        self._sized = False
 
     def show_data(self, data) -> None:
         self.data = data
         self.decisions.set_rows(data.decisions)
         self.actions.set_rows(data.actions)
-        if not self._sized and (data.decisions or data.actions):
-            fit_columns(self.decision_table)
-            fit_columns(self.action_table)
-            for table in (self.decision_table, self.action_table):  # the text gets the room
-                table.horizontalHeader().setSectionResizeMode(
-                    1 if table is self.decision_table else 0, QHeaderView.ResizeMode.Stretch)
-                table.horizontalHeader().setStretchLastSection(False)
-            self._sized = True
+        grow_columns(self.decision_table, DECISION_TEXT_COLUMN)  # the text gets the room
+        grow_columns(self.action_table, ACTION_TEXT_COLUMN)
 
     def voters(self) -> list[tuple[int, str]]:
-        """Members attending, who may vote or be recused."""
+        """Those entitled to vote, who may also be recused: members attending, and
+        alternates only when their member is away (the decisions service's rule)."""
         return [(row.person_id, row.name) for row in self.data.attendees
-                if row.person_id is not None and row.status in ATTENDING
-                and row.capacity in VOTING]
+                if row.person_id in self.data.voter_ids]
 
     def record_decision(self) -> DecisionDialog | None:
         if self.data is None:

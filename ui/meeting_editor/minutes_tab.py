@@ -18,7 +18,7 @@ from ui.meeting_editor import ops_records
 from ui.meeting_editor.minutes_dialogs import (
     ApproveDialog, CirculateDialog, CorrectDialog, diff_html,
 )
-from ui.meeting_editor.models import VersionModel
+from ui.meeting_editor.models import VersionModel, item_label
 from ui.table_view import make_proxy, make_table
 
 BANNER_STYLES = {
@@ -128,7 +128,7 @@ class MinutesTab(QWidget):
             return
         texts = {entry.agenda_item_id: entry.text for entry in state.entries}
         for row in agenda:
-            self._add_editor(row.id, f"{row.position}. {row.title}", texts.get(row.id, ""))
+            self._add_editor(row.id, item_label(row), texts.get(row.id, ""))
         self._add_editor(None, _("General remarks"), state.general_text)
 
     def _add_editor(self, item_id: int | None, title: str, text: str) -> None:

@@ -3,14 +3,27 @@ action items and minutes versions. All show plain rows read by ``data``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 
-from secretariat.i18n import N_, _, format_date, format_number
+from secretariat.i18n import N_, _, current_language, format_date, format_number
 from ui.table_model import Column, RowTableModel
 
 AGENDA_MIME = "application/x-secretariat-agenda-rows"
+
+
+def shown(text: str, text_en: str) -> str:
+    """The English text in the English interface when the clerk entered one; else the
+    Chinese (the record's language of reference)."""
+    return text_en if current_language() != "zh_TW" and text_en else text
+
+
+def item_label(row) -> str:
+    """"2. Title" of an agenda row, as the minutes and decision dialog list items."""
+    return f"{row.position}. {shown(row.title, row.title_en)}"
 
 
 def _minutes(row) -> str:
@@ -128,7 +141,7 @@ def _votes(row) -> str:
 class DecisionModel(RowTableModel):
     columns = (
         Column(N_("Number"), lambda r: r.number),
-        Column(N_("Decision"), lambda r: r.text),
+        Column(N_("Decision"), lambda r: shown(r.text, r.text_en)),
         Column(N_("Agenda item"), lambda r: r.agenda_item_title),
         Column(N_("Method"), lambda r: _(r.method.label)),
         Column(N_("Votes"), _votes),
@@ -155,11 +168,17 @@ class ApprovalCandidateModel(RowTableModel):
 
     columns = (
         Column(N_("Number"), lambda r: r.number),
-        Column(N_("Meeting"), lambda r: r.meeting_title),
-        Column(N_("Date"), lambda r: format_date(r.meeting_starts_at.date()),
-               lambda r: r.meeting_starts_at),
-        Column(N_("Decision"), lambda r: r.text),
+        Column(N_("Meeting"), lambda r: shown(r.meeting_title, r.meeting_title_en)),
+        Column(N_("Date"), lambda r: format_date(meeting_day(r)), lambda r: r.meeting_starts_at),
+        Column(N_("Decision"), lambda r: shown(r.text, r.text_en)),
     )
+
+
+def meeting_day(row) -> dt.date:
+    """The meeting's own calendar day (stored times are UTC: 08:00 in Taipei is the day
+    before in UTC)."""
+    zone = ZoneInfo(row.meeting_time_zone) if row.meeting_time_zone else None
+    return row.meeting_starts_at.astimezone(zone).date() if zone else row.meeting_starts_at.date()
 
 
 def _version_status(row) -> str:

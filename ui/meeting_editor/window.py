@@ -18,7 +18,7 @@ from ui.meeting_editor.commands import EditorCommands
 from ui.meeting_editor.data import load_editor_data
 from ui.meeting_editor.decisions_tab import DecisionsTab
 from ui.meeting_editor.details_tab import DetailsTab
-from ui.meeting_editor.export import AGENDA, CALENDAR, MINUTES, Exporter
+from ui.meeting_editor.export import AGENDA, CALENDAR, MINUTES, UPCOMING, Exporter
 from ui.meeting_editor.minutes_tab import MinutesTab
 from ui.operations import MEETINGS
 
@@ -89,9 +89,11 @@ class MeetingEditor(QMainWindow):
         export_menu = QMenu(_("E&xport"), self)
         for kind, text, keys in ((AGENDA, _("&Agenda PDF…"), "Ctrl+Shift+A"),
                                  (MINUTES, _("&Minutes PDF…"), "Ctrl+Shift+M"),
-                                 (CALENDAR, _("&Calendar (.ics)…"), "Ctrl+Shift+C")):
+                                 (CALENDAR, _("&Calendar (.ics)…"), "Ctrl+Shift+C"),
+                                 (UPCOMING, _("All &upcoming meetings (.ics)…"), "")):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
+            if keys:
+                action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _c=False, k=kind: self.exporter.ask(k))
             export_menu.addAction(action)
             self.export_actions[kind] = action

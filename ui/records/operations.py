@@ -21,6 +21,7 @@ from secretariat.services import meetings as meeting_service
 from secretariat.services import search as search_service
 from secretariat.services._validate import get_or_error
 from ui.operations import Change
+from ui.records.viewing import viewing_copy
 from ui.records.zones import DEFAULT_ZONE, local_date
 
 # Change topics of this package (ui.operations names the shell's own).
@@ -117,15 +118,20 @@ class SearchResults:
     hits: list
     zones: dict[int, str]
     default_zone: str
+    more: bool = False  # more records match than ``hits`` holds
 
 
 def run_search(s: Session, text: str, limit: int = 50) -> SearchResults:
-    hits = search_service.search(s, text, limit=limit)
+    # One more than shown: tells "50 records contain" from "the first 50 of more".
+    hits = search_service.search(s, text, limit=limit + 1)
+    more = len(hits) > limit
+    hits = hits[:limit]
     return SearchResults(text, hits, meeting_zones(s, (h.meeting_id for h in hits)),
-                         forum_time_zone(s))
+                         forum_time_zone(s), more)
 
 
 def document_path(s: Session, documents_dir: Path, document_id: int) -> Path:
-    """The stored file of a document; SecretariatError when the record or file is gone."""
+    """A viewable copy of a document's file, under its own name (see ``viewing``);
+    SecretariatError when the record or the stored file is gone."""
     doc = get_or_error(s, Document, document_id, N_("document"))
-    return document_service.document_file(documents_dir, doc)
+    return viewing_copy(document_service.document_file(documents_dir, doc), doc.file_name)

@@ -87,6 +87,19 @@ class SearchBox(DebouncedLineEdit):
         super().keyPressEvent(event)
 
 
+def status_text(results) -> str:
+    count = len(results.hits)
+    if results.more:  # the list stops at the service's limit: do not claim a total
+        return _("More than {count} records contain “{query}”; the best {count} are "
+                 "shown. Type more to narrow the search.").format(
+            count=format_number(count), query=results.query)
+    if not count:
+        return _("Nothing contains “{query}”.").format(query=results.query)
+    return ngettext("{count} record contains “{query}”.",
+                    "{count} records contain “{query}”.", count).format(
+        count=format_number(count), query=results.query)
+
+
 class SearchPanel(QWidget):
     """The results list with its status line; ``box`` is the field that drives it."""
 
@@ -141,12 +154,8 @@ class SearchPanel(QWidget):
         if results is None:
             self.status.setText(_("Type a word or a few characters, in Chinese or English."))
             return
+        self.status.setText(status_text(results))
         count = len(results.hits)
-        self.status.setText(
-            ngettext("{count} record contains “{query}”.",
-                     "{count} records contain “{query}”.", count).format(
-                count=format_number(count), query=results.query)
-            if count else _("Nothing contains “{query}”.").format(query=results.query))
         if count:
             for column in (KIND, TITLE, DATE):
                 self.table.resizeColumnToContents(column)
