@@ -37,9 +37,10 @@ def about_text(store) -> str:
     ]
     table = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
                     for k, v in rows)
-    return (f"<h3>{escape(_('Forum Secretariat'))}</h3>"
-            f"<p>{escape(_('Records and evidence for an OGP multi-stakeholder forum.'))}</p>"
-            f"<table>{table}</table>")
+    # _() outside the f-string: babel's extractor does not look inside f-strings.
+    title = escape(_("Forum Secretariat"))
+    tagline = escape(_("Records and evidence for an OGP multi-stakeholder forum."))
+    return f"<h3>{title}</h3><p>{tagline}</p><table>{table}</table>"
 
 
 def show_about(parent: QWidget, store) -> QMessageBox:

@@ -20,11 +20,12 @@ def error_text(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _("Forum Secretariat"),
-                      error_text(error), QMessageBox.StandardButton.Ok, parent)
+    title = title or _("Forum Secretariat")
     details = getattr(error, "details", None)
-    if details:
-        box.setInformativeText(_("{count} problems found; see the details.").format(
-            count=len(details)))
-        box.setDetailedText("\n".join(details))
-    box.exec()
+    if details:  # every problem in view at once, not behind "Show Details…"
+        from ui.problems_dialog import ProblemsDialog
+
+        ProblemsDialog(parent, title, error_text(error), list(details)).exec()
+        return
+    QMessageBox(QMessageBox.Icon.Warning, title, error_text(error),
+                QMessageBox.StandardButton.Ok, parent).exec()

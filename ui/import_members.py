@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from secretariat.i18n import _
+from secretariat.i18n import _, format_number, ngettext
 from ui import settings
 from ui.errors import show_error
 from ui.operations import MEMBERS, Change
@@ -19,10 +19,18 @@ def _import(session, path: Path):
 
 
 def report_text(report) -> str:
-    return _("Imported {people} people, {organisations} organisations, {seats} seats and "
-             "{memberships} memberships.").format(
-        people=report.people_added, organisations=report.organisations_added,
-        seats=report.seats_added, memberships=report.memberships_added)
+    # One plural per count: "1 person", not "1 people".
+    return _("Imported {people}, {organisations}, {seats} and {memberships}.").format(
+        people=ngettext("{count} person", "{count} people", report.people_added).format(
+            count=format_number(report.people_added)),
+        organisations=ngettext("{count} organisation", "{count} organisations",
+                               report.organisations_added).format(
+            count=format_number(report.organisations_added)),
+        seats=ngettext("{count} seat", "{count} seats", report.seats_added).format(
+            count=format_number(report.seats_added)),
+        memberships=ngettext("{count} membership", "{count} memberships",
+                             report.memberships_added).format(
+            count=format_number(report.memberships_added)))
 
 
 def import_members_file(parent: QWidget, worker, path: Path) -> None:

@@ -40,10 +40,14 @@ def make_table(proxy, parent) -> QTableView:
 MAX_COLUMN_WIDTH = 220
 
 
-def fit_columns(table: QTableView) -> None:
-    """Size columns to their contents once, without one long text taking the width."""
+def fit_columns(table: QTableView, wide: int | None = None) -> None:
+    """Size columns to their contents once, without one long text taking the width.
+
+    ``wide``: a column of long texts (e.g. titles) allowed twice the usual width, so the
+    spare width does not all go to the last column while titles are cut short."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count()):
-        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-            header.resizeSection(column, MAX_COLUMN_WIDTH)
+        limit = MAX_COLUMN_WIDTH * (2 if column == wide else 1)
+        if header.sectionSize(column) > limit:
+            header.resizeSection(column, limit)

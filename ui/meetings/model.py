@@ -32,6 +32,9 @@ def title(row) -> str:
     return row.title_en if current_language() != "zh_TW" and row.title_en else row.title
 
 
+TITLE_COLUMN = 1  # titles are long: this column may be wider than the others
+
+
 class MeetingTableModel(RowTableModel):
     columns = (
         Column(N_("Date and time"), when, lambda r: r.starts_at.isoformat()),

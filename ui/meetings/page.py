@@ -10,7 +10,7 @@ from secretariat.i18n import _
 from ui.commands.base import CommandContext, run_then_push
 from ui.commands.meetings import EditMeetingCommand, ScheduleMeetingCommand
 from ui.meetings.meeting_dialog import MeetingDialog, default_form
-from ui.meetings.model import MeetingTableModel
+from ui.meetings.model import TITLE_COLUMN, MeetingTableModel
 from ui.operations import MEETINGS
 from ui.operations import meetings as ops
 from ui.table_model import ROW_ROLE
@@ -27,7 +27,7 @@ class MeetingsPage(QWidget):
         self._select_after_load: int | None = None
         self._sized = False
         self.new_button = QPushButton(_("&New meeting…"))
-        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button = QPushButton(_("Ed&it…"))
         self.open_button = QPushButton(_("&Open"))
         self.open_button.setToolTip(_("Open the meeting editor: agenda, attendance, minutes, "
                                       "decisions (Enter)"))
@@ -70,7 +70,7 @@ class MeetingsPage(QWidget):
         rows, self._time_zone = loaded
         self.model.set_rows(rows)
         if not self._sized and rows:
-            fit_columns(self.table)
+            fit_columns(self.table, wide=TITLE_COLUMN)
             self._sized = True
         number = self.model.row_index_of(self._select_after_load or -1)
         if number >= 0:

@@ -58,6 +58,13 @@ class BalancePanel(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.side_bar)
         layout.addLayout(self.sectors)
+        # The table lists every membership; without this a clerk counting its rows
+        # finds more people than the panel's seats.
+        self.note = QLabel(_("Counts co-chairs and members. Alternates and observers are "
+                             "listed in the table but not counted."))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.note)
         layout.addStretch(1)
         self.setMinimumWidth(300)
 

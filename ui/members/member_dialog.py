@@ -40,10 +40,10 @@ class MemberDialog(FormDialog):
         for choice in sectors:
             self.sector.addItem(choice.name_zh_tw if zh else choice.name_en, choice.code)
         select_data(self.sector, initial.sector_code)
-        self.seat = self.add_field("seat", _("S&eat:"), QLineEdit(initial.seat_label))
+        self.seat = self.add_field("seat", _("Se&at:"), QLineEdit(initial.seat_label))
         self.seat.setPlaceholderText(_("New seat named after the sector"))
         self.role = self.add_field("role", _("&Role:"), enum_combo(Role, initial.role))
-        self.term_start = self.add_field("term_start", _("Term &start:"),
+        self.term_start = self.add_field("term_start", _("&Term start:"),
                                          date_edit(initial.term_start))
         self.term_end = self.add_field(
             "term_end", _("Term en&d:"), OptionalDateEdit(_("Fixed end"), initial.term_end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from secretariat.i18n import N_, _, current_language, format_date
 from ui.table_model import Column, RowTableModel
 
@@ -38,9 +40,26 @@ class MemberTableModel(RowTableModel):
         Column(N_("Term end"), _end, lambda r: r.ended_on or r.term_end),
         Column(N_("High-level"), lambda r: _("Yes") if r.high_level else "",
                lambda r: r.high_level),
-        Column(N_("Status"), lambda r: _("Active") if r.active else _("Past"),
-               lambda r: r.active),
     )
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.as_of: dt.date | None = None  # the date the rows' ``active`` refers to
+        self.columns = (*type(self).columns,
+                        Column(N_("Status"), lambda r: _(self.status(r)), self.status))
+
+    def set_rows(self, rows: list, on: dt.date | None = None) -> None:
+        self.as_of = on
+        super().set_rows(rows)
+
+    def status(self, row) -> str:
+        """Active, Upcoming or Past on the as-of date (msgid). A term that starts after
+        that date is not past, though it is not active either."""
+        if row.active:
+            return N_("Active")
+        if self.as_of is not None and row.term_start > self.as_of:
+            return N_("Upcoming")
+        return N_("Past")
 
     def row_index_of(self, membership_id: int) -> int:
         for number, row in enumerate(self._rows):

@@ -39,13 +39,13 @@ class MembersPage(QWidget):
 
     def _build(self) -> None:
         self.add_button = QPushButton(_("&Add member…"))
-        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button = QPushButton(_("Ed&it…"))
         self.end_button = QPushButton(_("End &term…"))
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(_("Filter by name, organisation, sector… (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
         self.as_of = date_edit(dt.date.today())
-        as_of_label = QLabel(_("A&s of:"))
+        as_of_label = QLabel(_("As &of:"))
         as_of_label.setBuddy(self.as_of)
         self.include_past = QCheckBox(_("Include &past terms"))
         self.include_past.setChecked(settings.INCLUDE_PAST_TERMS.value())
@@ -92,7 +92,7 @@ class MembersPage(QWidget):
     def _show(self, loaded) -> None:
         members, self._sectors = loaded
         selected = self._select_after_load or self.selected_id()
-        self.model.set_rows(members.rows)
+        self.model.set_rows(members.rows, on=members.on)
         self.balance.show_balance(members.balance)
         if not self._sized and members.rows:
             fit_columns(self.table)

@@ -1,0 +1,52 @@
+"""File ▸ Import members: every bad row is on screen at once; the summary reads right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from secretariat.services.members_import import ImportReport
+from tests.ui.conftest import settle
+from ui.import_members import import_members_file, report_text
+from ui.problems_dialog import ProblemsDialog
+
+BAD_CSV = ("name,sector,role,term_start,term_end\n"
+           "王小明,civil_society,member,2025-13-01,\n"
+           "李大華,nowhere,member,2025-01-01,\n"
+           "陳小美,academia,member,2025-01-01,2024-01-01\n")
+
+
+def test_bad_csv_lists_every_row_in_view_and_imports_nothing(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8-sig")
+    seen = {}
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProblemsDialog):
+            QTimer.singleShot(50, read_and_close)
+            return
+        seen["visible"] = dialog.problems.isVisible()
+        seen["text"] = dialog.problems.toPlainText()
+        seen["count"] = dialog.count.text()
+        dialog.accept()
+
+    QTimer.singleShot(50, read_and_close)
+    import_members_file(window, window.worker, bad)
+    qtbot.waitUntil(lambda: "text" in seen, timeout=10000)
+    settle(qtbot, window)
+    assert seen["visible"]
+    assert seen["count"] == "3 problems:"
+    for row in ("Row 2", "Row 3", "Row 4"):
+        assert row in seen["text"]
+    assert window.page("members").model.rowCount() == 0
+
+
+def test_import_summary_uses_singular_for_one():
+    one = ImportReport(people_added=1, organisations_added=1, seats_added=1,
+                       memberships_added=1)
+    assert report_text(one) == "Imported 1 person, 1 organisation, 1 seat and 1 membership."
+    many = ImportReport(people_added=10, organisations_added=0, seats_added=2,
+                        memberships_added=1200)
+    assert report_text(many) == ("Imported 10 people, 0 organisations, 2 seats and "
+                                 "1,200 memberships.")
