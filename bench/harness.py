@@ -22,6 +22,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO_ROOT / "bench" / "out"
 READY_LINE = re.compile(r"ready in ([0-9]+(?:\.[0-9]+)?) s")
+FIGURE_LINE = re.compile(r"^(\w+) in ([0-9]+(?:\.[0-9]+)?) s$", re.MULTILINE)
 
 
 class BenchmarkError(RuntimeError):
@@ -32,6 +33,8 @@ class BenchmarkError(RuntimeError):
 class Timing:
     ready: float  # seconds, as printed by the program itself
     wall: float  # seconds, spawn to exit, seen by the parent
+    # Every "<what> in S s" line the program printed, e.g. {"ready": 0.15, "loaded": 0.6}.
+    figures: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,7 +95,8 @@ def run_ready(command: Sequence[str], env: dict[str, str], timeout: float = 120.
             f"{'without a ready line' if not match else ''}\n"
             f"--- stdout ---\n{result.stdout[-2000:]}\n--- stderr ---\n{result.stderr[-2000:]}"
         )
-    return Timing(ready=float(match.group(1)), wall=wall)
+    figures = {name: float(value) for name, value in FIGURE_LINE.findall(result.stdout)}
+    return Timing(ready=float(match.group(1)), wall=wall, figures=figures)
 
 
 def format_table(series: Sequence[Series], unit: str = "s") -> str:

@@ -4,7 +4,9 @@
 
 Builds the large demo forum once (``bench/out/large.db``), then runs the application's
 smoke test and ``bench/bare_window.py`` alternately, so both see the same machine load,
-and prints medians, extremes, their ratio and the targets: ready ≤ 1.0 s and ≤ 3× bare.
+and prints medians, extremes, their ratios and the targets: ready ≤ 1.0 s and ≤ 3× bare.
+The application reports two moments: ``ready`` (window shown, event loop idle; judged)
+and ``loaded`` (database open, first page showing its records; printed, not judged).
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ def measure(args: argparse.Namespace) -> int:
     app_command = [args.app, "--db", str(args.db.resolve()), "--smoke-test"]
     bare_command = [sys.executable, str(BARE_WINDOW)]
     app_ready, bare_ready = Series("secretariat-app ready"), Series("bare window ready")
+    app_loaded = Series("secretariat-app loaded")
     app_wall, bare_wall = Series("secretariat-app wall"), Series("bare window wall")
 
     with gui_environment() as env:
@@ -100,23 +103,31 @@ def measure(args: argparse.Namespace) -> int:
         for run in range(1, args.runs + 1):
             app = run_ready(app_command, env)
             bare = run_ready(bare_command, env)
+            if "loaded" not in app.figures:
+                raise BenchmarkError(f"{args.app} printed no 'loaded in S s' line (an older build?)")
             app_ready.add(app.ready)
+            app_loaded.add(app.figures["loaded"])
             app_wall.add(app.wall)
             bare_ready.add(bare.ready)
             bare_wall.add(bare.wall)
-            print(f"  run {run}: app {app.ready:.3f} s (wall {app.wall:.3f}), "
-                  f"bare {bare.ready:.3f} s (wall {bare.wall:.3f})", flush=True)
+            print(f"  run {run}: app ready {app.ready:.3f} s, loaded {app.figures['loaded']:.3f} s "
+                  f"(wall {app.wall:.3f}); bare {bare.ready:.3f} s (wall {bare.wall:.3f})",
+                  flush=True)
 
     ready_ratio = app_ready.median / bare_ready.median
+    loaded_ratio = app_loaded.median / bare_ready.median
     wall_ratio = app_wall.median / bare_wall.median
     print()
     print(f"app: {' '.join(app_command)}")
-    print(format_table([app_ready, bare_ready, app_wall, bare_wall]))
-    print(f"ratio app/bare (medians): ready {ready_ratio:.2f}×, wall {wall_ratio:.2f}×")
+    print(format_table([app_ready, app_loaded, bare_ready, app_wall, bare_wall]))
+    print(f"ratio app/bare (medians): ready {ready_ratio:.2f}×, loaded {loaded_ratio:.2f}× "
+          f"(against bare ready), wall {wall_ratio:.2f}×")
     ready_ok = app_ready.median <= READY_TARGET_S
     ratio_ok = ready_ratio <= RATIO_TARGET
     print(verdict(f"ready ≤ {READY_TARGET_S:.1f} s", ready_ok, f"median {app_ready.median:.3f} s"))
-    print(verdict(f"≤ {RATIO_TARGET:.0f}× bare", ratio_ok, f"{ready_ratio:.2f}× on ready medians"))
+    print(verdict(f"ready ≤ {RATIO_TARGET:.0f}× bare", ratio_ok, f"{ready_ratio:.2f}× on ready medians"))
+    print(f"{'loaded (not judged)':<22} {app_loaded.median:.3f} s median: database open, "
+          f"first page showing its records")
     return 1 if args.check and not (ready_ok and ratio_ok) else 0
 
 

@@ -1,8 +1,12 @@
 """Translations and locale-aware formatting for the core, the CLI and the GUI.
 
 Source strings are English msgids. Catalogs live in the top-level ``i18n`` package as
-``i18n/<folder>/LC_MESSAGES/messages.{po,mo}``. Babel's folder names (``zh_TW``) are what
-``Translations.load`` needs; the babel *locale* for formatting is ``zh_Hant_TW``.
+``i18n/<folder>/LC_MESSAGES/messages.{po,mo}``; the folder names (``zh_TW``) are what
+``gettext.translation`` looks up; the babel *locale* for formatting is ``zh_Hant_TW``.
+
+Catalogs are read with the standard library's ``gettext`` and babel is imported only by
+the formatting helpers: the desktop application shows its window before it pays for
+babel (see ``ui/app.py``).
 """
 
 from __future__ import annotations
@@ -13,11 +17,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-from babel.support import Translations
+if TYPE_CHECKING:
+    from babel import Locale
 
 LANGUAGES: dict[str, str] = {"zh_TW": "zh_Hant_TW", "en": "en"}
 """Catalog folder name -> babel locale used for dates and numbers."""
@@ -44,7 +47,9 @@ def _load(language: str) -> gettext.NullTranslations:
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
     if language not in _loaded:
-        _loaded[language] = Translations.load(str(catalog_dir()), [language], DOMAIN)
+        # fallback: a missing catalog leaves the English msgids, as babel's loader did.
+        _loaded[language] = gettext.translation(DOMAIN, str(catalog_dir()), [language],
+                                                fallback=True)
     return _loaded[language]
 
 
@@ -76,6 +81,8 @@ def current_language() -> str:
 
 
 def current_locale() -> Locale:
+    from babel import Locale
+
     return Locale.parse(LANGUAGES[current_language()])
 
 
@@ -93,16 +100,24 @@ def N_(message: str) -> str:
 
 
 def format_date(value: dt.date, fmt: str = "medium") -> str:
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, format=fmt, locale=current_locale())
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium", tzinfo: dt.tzinfo | None = None) -> str:
+    from babel import dates as babel_dates
+
     return babel_dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=current_locale())
 
 
 def format_number(value: float | int) -> str:
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=current_locale())
 
 
 def format_percent(value: float) -> str:
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_percent(value, locale=current_locale())

@@ -3,6 +3,11 @@
 Everything language-dependent is built by ``_build()``; switching language rebuilds it
 (menus, navigation, pages, status bar) while the worker, the undo stack and the window
 geometry stay.
+
+The window is shown before the database is open: until ``attach_store()`` it holds an
+"Opening the database…" page, and the actions that need the database are disabled.
+Nothing imported here may import SQLAlchemy (the About box and the forum's operations
+are imported when used).
 """
 
 from __future__ import annotations
@@ -13,25 +18,32 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QS
 
 from secretariat.i18n import _, current_language
 from ui import settings
-from ui.about import database_location, show_about
 from ui.commands.base import CommandContext
 from ui.icons import app_icon
 from ui.language import apply_language
 from ui.menus import build_menus
 from ui.navigation import CAPABILITIES, NavigationList, capability
+from ui.opening_page import OpeningPage
 from ui.operations import FORUM
-from ui.operations import forum as forum_ops
 from ui.records.search_panel import focus_search, install_search
 from ui.worker import DatabaseWorker
 
 
-class MainWindow(QMainWindow):
-    first_load_done = Signal()  # shown, and the first page's records are on screen
+# Actions that read or write the database; enabled once it is open.
+DATABASE_ACTIONS = ("import_members", "search", "refresh", "about")
 
-    def __init__(self, store, worker: DatabaseWorker | None = None,
+
+class MainWindow(QMainWindow):
+    shown_idle = Signal()  # the first turn of the event loop after the first show
+    first_load_done = Signal()  # the database is open and the first page's records are shown
+
+    def __init__(self, store=None, worker: DatabaseWorker | None = None,
                  parent: QWidget | None = None):
+        """``store`` given (tests): it is attached once the window is shown and idle.
+        Otherwise the caller opens one and calls ``attach_store`` (``ui/app.py``)."""
         super().__init__(parent)
-        self.store = store
+        self.store = None
+        self._given_store = store
         self.worker = worker or DatabaseWorker(store, self)
         self.undo_stack = QUndoStack(self)
         self.context = CommandContext(self.worker, self.undo_stack)
@@ -41,7 +53,7 @@ class MainWindow(QMainWindow):
         self._current = settings.LAST_PAGE.value()
         if not capability_available(self._current):
             self._current = "members"
-        self._loaded_once = False
+        self._shown_once = False
         self.setWindowIcon(app_icon())
         self.worker.changed.connect(self._on_change)
         self._build()
@@ -72,18 +84,39 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._build_status_bar()
         self.navigation.page_chosen.connect(self.show_page)
-        self.show_page(self._current)
+        if self.store is None:
+            self.stack.addWidget(OpeningPage(self.stack))
+            self.navigation.select(self._current)  # where the records will appear
+        else:
+            self.show_page(self._current)
+        self._enable_database_actions(self.store is not None)
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar()
         self.forum_label = QLabel()
-        self.database_label = QLabel(_("Database: {location}").format(
-            location=database_location(self.store)))
-        self.database_label.setToolTip(self.store.url)
+        self.database_label = QLabel()
         bar.addWidget(self.forum_label)
         bar.addPermanentWidget(self.database_label)
         self.setStatusBar(bar)
+        self._show_database()
         self._show_forum()
+
+    def _show_database(self) -> None:
+        if self.store is None:
+            return
+        from ui.about import database_location  # SQLAlchemy: not before the window shows
+
+        self.database_label.setText(_("Database: {location}").format(
+            location=database_location(self.store)))
+        self.database_label.setToolTip(self.store.url)
+
+    def _enable_database_actions(self, enabled: bool) -> None:
+        for key in DATABASE_ACTIONS:
+            self.actions[key].setEnabled(enabled)
+        for cap in CAPABILITIES:
+            self.actions[f"page_{cap.key}"].setEnabled(enabled and cap.available)
+        self.navigation.setEnabled(enabled)
+        self.search_panel.box.setEnabled(enabled)
 
     # -- pages -----------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -91,12 +124,11 @@ class MainWindow(QMainWindow):
             page = capability(key).make_page(self.context, self.stack)
             self.pages[key] = page
             self.stack.addWidget(page)
-            if self._loaded_once:
-                page.refresh()
+            page.refresh()  # pages exist only once the store is open
         return self.pages[key]
 
     def show_page(self, key: str) -> None:
-        if not capability_available(key):
+        if not capability_available(key) or self.store is None:
             return
         self._current = key
         self.stack.setCurrentWidget(self.page(key))
@@ -111,20 +143,44 @@ class MainWindow(QMainWindow):
     def refresh_current(self) -> None:
         self.current_page().refresh()
 
-    # -- loading after the first show --------------------------------------------------
+    # -- the database, after the first show ----------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._loaded_once:
-            self._loaded_once = True
-            QTimer.singleShot(0, self._load_records)
+        if not self._shown_once:
+            self._shown_once = True
+            # A zero timer fires once the loop has handled the events queued by show().
+            QTimer.singleShot(0, self._first_idle)
 
-    def _load_records(self) -> None:
+    def _first_idle(self) -> None:
+        self.shown_idle.emit()
+        if self._given_store is not None:
+            self.attach_store(self._given_store)
+
+    def attach_store(self, store) -> None:
+        """The database is open: build the real pages in place of the opening page and
+        read the first page's records (``first_load_done`` once they are shown)."""
+        self.store = store
+        self._given_store = None
+        old = self.stack.currentWidget()
+        self._show_database()
+        self.show_page(self._current)
+        if isinstance(old, OpeningPage):
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._enable_database_actions(True)
         self._refresh_forum()
-        for page in self.pages.values():
-            page.refresh()
+        # Jobs run in order, so this one's answer arrives after the first page's records.
         self.worker.submit(lambda _s: None, lambda _r: self.first_load_done.emit())
 
+    def stop_opening(self, text: str = "") -> None:
+        """The store was refused (``text`` says why) or a dialog asks for the forum."""
+        page = self.stack.currentWidget()
+        if isinstance(page, OpeningPage):
+            page.stop(text)
+
     def _refresh_forum(self) -> None:
+        from ui.operations import forum as forum_ops  # SQLAlchemy: only once it is open
+
         self.worker.submit(forum_ops.forum_summary, self._forum_loaded)
 
     def _forum_loaded(self, summary) -> None:
@@ -151,6 +207,8 @@ class MainWindow(QMainWindow):
         ask_and_import(self, self.worker)
 
     def show_about(self):
+        from ui.about import show_about
+
         return show_about(self, self.store)
 
     def show_preferences(self) -> None:

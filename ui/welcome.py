@@ -48,15 +48,16 @@ class WelcomeDialog(FormDialog):
         self.time_zone.addItems(list(zone_names()))
         self.time_zone.setCurrentText(DEFAULT_TIME_ZONE)
         self.time_zone.currentTextChanged.connect(lambda _t: self._touch("time_zone"))
-        self.ok_button.setText(_("&Create forum"))
+        self.ok_button.setText(_("C&reate forum"))
         self.demo_button = self.buttons.addButton(_("Load the &demo forum"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.demo_button.clicked.connect(self.load_demo)
         self.ready()
 
     def _touch(self, key: str) -> None:
-        self._touched.add(key)
-        self.revalidate()
+        if self._built:  # setting the defaults is not the user touching the form
+            self._touched.add(key)
+            self.revalidate()
 
     def languages(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.language_boxes.items() if box.isChecked())
@@ -86,6 +87,7 @@ class WelcomeDialog(FormDialog):
 
     def load_demo(self) -> None:
         self.demo_button.setEnabled(False)
+        self._submitting = True  # typing while the demo loads must not re-enable OK
         self.ok_button.setEnabled(False)
 
         def done() -> None:

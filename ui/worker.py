@@ -5,17 +5,21 @@ and redo in the order the user gave them (an undo job always runs after the job 
 undoes). Jobs are plain functions ``fn(session) -> result``; the worker commits on
 success and rolls back on any exception, then hands the outcome to the GUI thread by
 a queued signal.
+
+The worker can also open the store itself (``open``): the desktop application shows its
+window first and lets this thread pay for importing SQLAlchemy and checking the file.
 """
 
 from __future__ import annotations
 
 import traceback
 from concurrent.futures import Future
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from secretariat.store import Store
+if TYPE_CHECKING:  # imported on the worker thread, after the window is shown
+    from secretariat.store import Store
 
 Job = Callable[[Any], Any]
 Callback = Callable[[Any], None]
@@ -30,7 +34,8 @@ class DatabaseWorker(QObject):
     busy_changed = Signal(bool)
     changed = Signal(object)  # a ui.operations.Change: what views should refresh
 
-    def __init__(self, store: Store, parent: QObject | None = None):
+    def __init__(self, store: Store | None = None, parent: QObject | None = None):
+        """``store`` None: call ``open(url, ...)`` before submitting jobs."""
         super().__init__(parent)
         self.store = store
         self._pool = QThreadPool(self)
@@ -56,6 +61,18 @@ class DatabaseWorker(QObject):
         self._pool.start(lambda: self._run(job_id, job, future, with_session))
         return future
 
+    def open(self, url: str, on_done: Callback, on_error: Callback) -> Future:
+        """Open the store for ``url`` on the worker thread; ``on_done(store)`` on the GUI
+        thread. Jobs submitted meanwhile queue behind it and see the open store."""
+
+        def open_on_worker(_none) -> Store:
+            from secretariat.store import open_store
+
+            self.store = open_store(url)
+            return self.store
+
+        return self.submit(open_on_worker, on_done, on_error, with_session=False)
+
     def run_now(self, job: Job, *, with_session: bool = True) -> Any:
         """Run ``job`` on the worker and wait for it (start-up checks only)."""
         return self.submit(job, with_session=with_session).result()
@@ -64,8 +81,10 @@ class DatabaseWorker(QObject):
         return self._pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
+        """Let the queued jobs finish (each commits its own work), then close the store."""
         self._pool.waitForDone()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
     # -- worker thread -------------------------------------------------------------
     def _run(self, job_id: int, job: Job, future: Future, with_session: bool) -> None:
@@ -81,7 +100,7 @@ class DatabaseWorker(QObject):
 
     def _execute(self, job: Job, with_session: bool) -> Any:
         if not with_session:
-            return job(self.store)
+            return job(self.store)  # None for the job that opens it
         with self.store.session() as session:
             try:
                 result = job(session)

@@ -50,7 +50,11 @@ def forum_store(gui_store):
 
 @pytest.fixture
 def window(qtbot, forum_store):
-    """The main window, shown, with its first records loaded."""
+    """The main window, shown, with its first records loaded.
+
+    As in the application, the store is attached only at the first idle after ``show()``
+    (the pages are built then): ``first_load_done`` says the store is attached and the
+    first page shows its records."""
     from ui.language import apply_language
     from ui.main_window import MainWindow
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.i18n import _
@@ -104,3 +105,55 @@ def test_ctrl_f_shortcut_selects_the_filter_text(qtbot, window):
                    if s.key() == QKeySequence(QKeySequence.StandardKey.Find)]
     shortcut.activated.emit()
     assert page.filter_box.selectedText() == "abc"
+
+
+def test_the_window_shows_before_the_database_opens(qtbot, tmp_path, forum_store):
+    """Until the worker has opened the store: an opening page, database actions off."""
+    from ui.language import apply_language
+    from ui.main_window import DATABASE_ACTIONS, MainWindow
+    from ui.opening_page import OpeningPage
+    from ui.worker import DatabaseWorker
+
+    apply_language("en")
+    worker = DatabaseWorker()
+    window = MainWindow(worker=worker)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.shown_idle, timeout=10000):
+        window.show()
+    assert window.store is None
+    assert isinstance(window.stack.currentWidget(), OpeningPage)
+    assert not window.navigation.isEnabled()
+    assert not window.search_panel.box.isEnabled()
+    for key in (*DATABASE_ACTIONS, "page_members", "page_meetings", "page_minutes"):
+        assert not window.actions[key].isEnabled(), key
+    assert window.actions["quit"].isEnabled() and window.actions["preferences"].isEnabled()
+
+    opened = []
+    worker.open(forum_store.url, opened.append, pytest.fail)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    with qtbot.waitSignal(window.first_load_done, timeout=10000):
+        window.attach_store(opened[0])
+    assert window.stack.currentWidget() is window.page("members")
+    assert window.stack.findChildren(OpeningPage) == []
+    assert window.navigation.isEnabled() and window.search_panel.box.isEnabled()
+    for key in (*DATABASE_ACTIONS, "page_members", "page_meetings", "page_minutes"):
+        assert window.actions[key].isEnabled(), key
+    assert not window.actions["page_terms"].isEnabled()
+    assert window.forum_label.text() == "Test Forum"
+    assert "gui.db" in window.database_label.text()
+    window.close()
+    worker.shutdown()
+
+
+def test_switching_language_while_opening_keeps_the_opening_page(qtbot):
+    from ui.main_window import MainWindow
+    from ui.opening_page import OpeningPage
+    from ui.worker import DatabaseWorker
+
+    window = MainWindow(worker=DatabaseWorker())
+    qtbot.addWidget(window)
+    window.switch_language("zh_TW")
+    assert isinstance(window.stack.currentWidget(), OpeningPage)
+    assert window.stack.currentWidget().message.text() == _("Opening the database…")
+    assert not window.actions["import_members"].isEnabled()
+    window.switch_language("en")
