@@ -31,6 +31,12 @@ COMMAND_MODULES = (
     "secretariat.cli.demo",
     "secretariat.cli.members",
     "secretariat.cli.meetings",
+    "secretariat.cli.meeting_edit",
+    "secretariat.cli.agenda",
+    "secretariat.cli.attendance",
+    "secretariat.cli.minutes",
+    "secretariat.cli.decisions",
+    "secretariat.cli.actions",
     "secretariat.cli.export",
     "secretariat.cli.search",
     "secretariat.cli.audit",
@@ -68,7 +74,7 @@ def _language_option(argv: Sequence[str]) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, in the current language."""
-    parser = argparse.ArgumentParser(
+    parser = argparse_i18n.ArgumentParser(
         prog="secretariat",
         description=_("Forum Secretariat: records and evidence for an OGP multi-stakeholder "
                       "forum."),
@@ -81,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("language of messages (default: from your locale)"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the program's version and exit"))
+    # Translators: "commands" heads the list of commands in --help, and "COMMAND" stands for
+    # one of them in the usage line and under that heading: they should differ.
     subparsers = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"),
                                        dest="command")
     commands = Commands(subparsers)

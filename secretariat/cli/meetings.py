@@ -245,18 +245,24 @@ def _print_decisions(rows) -> None:
         print("  " + _("No decisions."))
         return
     for row in rows:
-        notes = [_votes(row)]
-        if row.recusal_count:
-            notes.append(ngettext("{count} recused", "{count} recused",
-                                  row.recusal_count).format(count=row.recusal_count))
-        if row.dissent_count:
-            notes.append(ngettext("{count} dissenting statement", "{count} dissenting "
-                                  "statements", row.dissent_count).format(
-                count=row.dissent_count))
-        if not row.is_public:
-            notes.append(_("not public"))
         text = " ".join(pick_title(row.text, row.text_en).split())
-        print(f"  {row.number}  {text} [{' · '.join(notes)}]")
+        print(f"  {row.number}  {text} [{' · '.join(decision_notes(row))}]")
+
+
+def decision_notes(row) -> list[str]:
+    """Method and votes, recusals, dissents, privacy: how a decision was taken, in short
+    (shared with ``secretariat decision list``)."""
+    notes = [_votes(row)]
+    if row.recusal_count:
+        notes.append(ngettext("{count} recused", "{count} recused",
+                              row.recusal_count).format(count=row.recusal_count))
+    if row.dissent_count:
+        notes.append(ngettext("{count} dissenting statement", "{count} dissenting "
+                              "statements", row.dissent_count).format(
+            count=row.dissent_count))
+    if not row.is_public:
+        notes.append(_("not public"))
+    return notes
 
 
 def _print_actions(rows) -> None:

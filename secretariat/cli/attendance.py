@@ -1,0 +1,107 @@
+"""``secretariat attendance set|guest|list``: who attended a meeting.
+
+People on record are named by number or by their exact name in Chinese or English; a
+guest known only by name is added with ``attendance guest``. Quorum and the balance of
+those attending are in ``secretariat meeting show``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.editing import changing_session, meeting, person_id, stored_values
+from secretariat.cli.meetings import add_meeting_argument, print_columns
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_, _
+from secretariat.model import AttendanceStatus, AttendeeCapacity
+
+
+def register(commands: Commands) -> None:
+    attendance = commands.group("attendance", help=_("record who attended a meeting"))
+    set_ = attendance.add(
+        "set", handler=set_attendance,
+        help=_("record a person's attendance (again to change it)"))
+    add_meeting_argument(set_)
+    add_person_argument(set_)
+    set_.add_argument("--status", required=True, choices=stored_values(AttendanceStatus),
+                      help=_("present, remote, apologies, represented by proxy, or absent"))
+    set_.add_argument("--proxy", metavar=_("PERSON"),
+                      help=_("with --status proxy: who represented the member"))
+    set_.add_argument("--capacity", choices=stored_values(AttendeeCapacity),
+                      default=AttendeeCapacity.MEMBER.value,
+                      help=_("attending as (default: %(default)s)"))
+
+    guest = attendance.add("guest", handler=add_guest,
+                           help=_("record a guest who is not on record, by name"))
+    add_meeting_argument(guest)
+    guest.add_argument("name", metavar=_("NAME"), help=_("the guest's name"))
+    guest.add_argument("--observer", action="store_true",
+                       help=_("attending as an observer rather than a guest"))
+
+    listing = attendance.add("list", handler=list_attendance,
+                             help=_("list who attended a meeting"))
+    add_meeting_argument(listing)
+
+
+def add_person_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("person", metavar=_("PERSON"),
+                        help=_("the person's number, or exact name in Chinese or English"))
+
+
+def set_attendance(args: argparse.Namespace) -> int:
+    from secretariat.model import Person
+    from secretariat.services.meetings import set_attendance as record
+
+    with changing_session(args) as (_store, s):
+        record_meeting = meeting(s, args.meeting_id)
+        attendee = person_id(s, args.person)
+        proxy = person_id(s, args.proxy) if args.proxy else None
+        if proxy is not None and args.status != AttendanceStatus.PROXY.value:
+            raise SecretariatError(N_("--proxy names who represented a member: use it with "
+                                      "--status proxy."))
+        entry = record(s, record_meeting.id, person_id=attendee, status=args.status,
+                       capacity=args.capacity, represented_by_id=proxy)
+        name = s.get(Person, attendee).name
+        status = _(entry.status.label)
+        if entry.represented_by_id is not None:
+            status = _("{status} ({proxy})").format(
+                status=status, proxy=s.get(Person, entry.represented_by_id).name)
+    print(_("{name}: {status} at meeting {id}.").format(name=name, status=status,
+                                                       id=record_meeting.id))
+    return 0
+
+
+def add_guest(args: argparse.Namespace) -> int:
+    from secretariat.services.meetings import set_attendance as record
+
+    capacity = AttendeeCapacity.OBSERVER if args.observer else AttendeeCapacity.GUEST
+    with changing_session(args) as (_store, s):
+        record_meeting = meeting(s, args.meeting_id)
+        entry = record(s, record_meeting.id, guest_name=args.name,
+                       status=AttendanceStatus.PRESENT, capacity=capacity)
+        done = _("{name} ({capacity}) attends meeting {id}.").format(
+            name=entry.guest_name, capacity=_(capacity.label), id=record_meeting.id)
+    print(done)
+    return 0
+
+
+def list_attendance(args: argparse.Namespace) -> int:
+    with opened_store(args) as store, store.session() as s:
+        record_meeting = meeting(s, args.meeting_id)
+        rows = []
+        for entry in sorted(record_meeting.attendance,
+                            key=lambda e: (e.person_id is None, e.id)):
+            name = entry.person.name if entry.person is not None else entry.guest_name
+            status = _(entry.status.label)
+            if entry.represented_by is not None:
+                status = _("{status} ({proxy})").format(status=status,
+                                                        proxy=entry.represented_by.name)
+            number = str(entry.person_id) if entry.person_id is not None else "-"
+            rows.append((number, name, _(entry.capacity.label), status))
+    if not rows:
+        print(_("No attendance recorded yet."))
+        return 0
+    header = (_("Number"), _("Name"), _("Attending as"), _("Attendance"))
+    print_columns([header, *rows], right_align=(0,))
+    return 0

@@ -1,0 +1,195 @@
+"""What the commands that change records share: one transaction per command, and turning
+what a clerk types (local dates and times, people's names, decision numbers) into the
+values the services take.
+
+Every changing command runs in ``changing_session``: it commits only when the handler
+finishes without error, so a refused input (a ``SecretariatError``) saves nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select
+
+from secretariat.cli.commands import opened_store
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_, _
+
+# How many near matches an unknown name lists.
+MAX_SUGGESTIONS = 5
+
+
+@contextmanager
+def changing_session(args: argparse.Namespace) -> Iterator[tuple]:
+    """``(store, session)``; committed if the block ends normally, rolled back if not."""
+    with opened_store(args) as store, store.session() as s:
+        try:
+            yield store, s
+        except BaseException:
+            s.rollback()
+            raise
+        s.commit()
+
+
+def stored_values(enum_cls: type[enum.Enum]) -> list[str]:
+    """The values a database stores, which the command line accepts as choices."""
+    return [member.value for member in enum_cls]
+
+
+# --- dates and times -----------------------------------------------------------------------
+
+
+def local_moment(text: str, zone: str, field: str) -> dt.datetime:
+    """``YYYY-MM-DD HH:MM`` (or a bare date, meaning its midnight) on the clock of ``zone``,
+    as an aware datetime. ``field`` is an N_() label for the message."""
+    moment, _has_time = local_moment_and_precision(text, zone, field)
+    return moment
+
+
+def local_moment_and_precision(text: str, zone: str, field: str) -> tuple[dt.datetime, bool]:
+    """Like ``local_moment``, also saying whether a time of day was given."""
+    from secretariat.services._validate import label
+
+    value = (text or "").strip()
+    try:
+        has_time = not _is_bare_date(value)
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise SecretariatError(
+            N_("{field} must be a date and time such as 2026-12-01 14:00 (got “{value}”)."),
+            field=label(field), value=value) from None
+    if parsed.tzinfo is not None:  # an explicit offset (2026-12-01T14:00+08:00) wins
+        return parsed, has_time
+    local = parsed.replace(tzinfo=ZoneInfo(zone))
+    # A time skipped by a daylight-saving change would silently move by an hour.
+    round_trip = local.astimezone(dt.timezone.utc).astimezone(ZoneInfo(zone))
+    if round_trip.replace(tzinfo=None) != parsed:
+        raise SecretariatError(N_("{value} does not exist in the time zone {zone} (the clocks "
+                                  "change then)."), value=value, zone=zone)
+    return local, has_time
+
+
+def _is_bare_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def calendar_date(text: str, field: str) -> dt.date:
+    """A date typed as ``YYYY-MM-DD``."""
+    from secretariat.services._validate import check_date
+
+    return check_date(text, field)
+
+
+def forum_zone(s) -> str:
+    from secretariat.services.forum import require_forum
+
+    return require_forum(s).time_zone
+
+
+def checked_zone(name: str) -> str:
+    from secretariat.services._validate import check_time_zone
+
+    return check_time_zone(name)
+
+
+# --- records named on the command line -----------------------------------------------------
+
+
+def person_id(s, text: str) -> int:
+    """A person given by number or by exact name (Chinese or English); a name that fits
+    nobody, or several people, is refused with the candidates listed."""
+    found = find_person(s, text)
+    if found is not None:
+        return found
+    value = (text or "").strip()
+    near = _near_matches(s, value)
+    if near:
+        raise SecretariatError(N_("No one is named exactly “{name}”. Did you mean: "
+                                  "{candidates}?"), name=value, candidates=_people_list(near))
+    raise SecretariatError(N_("No one is named “{name}”. Give the name as the member list "
+                              "shows it, or the person's number."), name=value)
+
+
+def find_person(s, text: str) -> int | None:
+    """The person's number, or None when no one has that name; refused when the name
+    fits several people or the number nobody."""
+    from secretariat.model import Person
+
+    value = (text or "").strip()
+    if not value:
+        raise SecretariatError(N_("Give a person's name or number."))
+    if value.isdigit():
+        if s.get(Person, int(value)) is None:
+            raise SecretariatError(N_("There is no person with number {id}."), id=value)
+        return int(value)
+    exact = list(s.scalars(select(Person).where(or_(
+        Person.name == value, func.lower(Person.name_en) == value.lower()))
+        .order_by(Person.id)))
+    if len(exact) > 1:
+        raise SecretariatError(N_("“{name}” could be any of these people: {candidates}. "
+                                  "Give the person's number instead."),
+                               name=value, candidates=_people_list(exact))
+    return exact[0].id if exact else None
+
+
+def _near_matches(s, value: str) -> list:
+    from secretariat.model import Person
+    from secretariat.services._validate import like_pattern
+
+    if not value:
+        return []
+    pattern = like_pattern(value)
+    return list(s.scalars(select(Person).where(or_(
+        Person.name.ilike(pattern, escape="\\"), Person.name_en.ilike(pattern, escape="\\")))
+        .order_by(Person.name, Person.id).limit(MAX_SUGGESTIONS)))
+
+
+def _people_list(people) -> str:
+    def one(person) -> str:
+        name = f"{person.name} ({person.name_en})" if person.name_en else person.name
+        return _("{name}, number {id}").format(name=name, id=person.id)
+
+    return _("; ").join(one(person) for person in people)
+
+
+def decision_by_number(s, number: str):
+    """The decision with the stable number (e.g. 2026-03-02) a clerk reads in the log."""
+    from secretariat.model import Decision
+
+    value = (number or "").strip()
+    decision = s.scalars(select(Decision).where(Decision.number == value)).first()
+    if decision is None:
+        raise SecretariatError(N_("There is no decision numbered {number}."), number=value)
+    return decision
+
+
+def meeting(s, meeting_id: int):
+    from secretariat.model import Meeting
+    from secretariat.services._validate import get_or_error
+
+    return get_or_error(s, Meeting, meeting_id, N_("meeting"))
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a UTF-8 file (minutes written in an editor)."""
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SecretariatError(N_("The file {path} does not exist."), path=str(path)) from None
+    except UnicodeDecodeError:
+        raise SecretariatError(N_("The file {path} is not UTF-8 text. Save it as UTF-8 "
+                                  "and try again."), path=str(path)) from None
+    except OSError as error:
+        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
+                               path=str(path), reason=error.strerror or str(error)) from None

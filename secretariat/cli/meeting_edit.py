@@ -1,0 +1,163 @@
+"""``secretariat meeting create|update|cancel|notice``: planning a meeting from the command
+line, with the same checks as the meeting editor of the desktop application.
+
+Start and end are typed on the clock of the place where the meeting happens: the zone
+given with ``--time-zone``, else the meeting's own (for an update), else the forum's.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from secretariat.cli.commands import Commands
+from secretariat.cli.editing import (
+    changing_session,
+    checked_zone,
+    forum_zone,
+    local_moment,
+    meeting,
+    stored_values,
+)
+from secretariat.cli.meetings import add_meeting_argument, local_when, pick_title
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_, _
+from secretariat.model import MeetingKind, Modality, Phase
+
+# Options that map one to one onto a field of the meeting service.
+_PLAIN_FIELDS = {"title": "title", "title_en": "title_en", "kind": "kind", "phase": "phase",
+                 "modality": "modality", "location": "location", "link": "remote_link",
+                 "is_public": "is_public"}
+
+
+def register(commands: Commands) -> None:
+    # The group's help was given by secretariat.cli.meetings, registered first.
+    group = commands.group("meeting", help=_("list meetings and show a meeting's records"))
+    create = group.add("create", handler=create_meeting,
+                       help=_("plan a new meeting and print its number"))
+    _add_meeting_options(create, creating=True)
+
+    update = group.add("update", handler=update_meeting,
+                       help=_("change a meeting's details; only the options given change"))
+    add_meeting_argument(update)
+    _add_meeting_options(update, creating=False)
+
+    cancel = group.add("cancel", handler=cancel_meeting,
+                       help=_("cancel a meeting (it stays on record)"))
+    add_meeting_argument(cancel)
+
+    notice = group.add("notice", handler=record_notice,
+                       help=_("record when, and to whom, the notice of a meeting was sent"))
+    add_meeting_argument(notice)
+    notice.add_argument("--sent-at", metavar=_("DATE TIME"),
+                        help=_("when the notice was sent, on the meeting's clock "
+                               "(default: now)"))
+    notice.add_argument("--to", required=True, metavar=_("RECIPIENTS"),
+                        help=_("to whom it was sent, e.g. “all members; mailing list”"))
+
+
+def _add_meeting_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
+    parser.add_argument("--title", required=creating, metavar=_("TITLE"),
+                        help=_("the title in Chinese"))
+    parser.add_argument("--title-en", metavar=_("TITLE"), help=_("the title in English"))
+    parser.add_argument("--start", required=creating, metavar=_("DATE TIME"),
+                        help=_("start, e.g. “2026-12-01 14:00”"))
+    parser.add_argument("--end", required=creating, metavar=_("DATE TIME"),
+                        help=_("end, e.g. “2026-12-01 16:00”"))
+    parser.add_argument("--time-zone", metavar=_("ZONE"),
+                        help=_("where the meeting happens, e.g. Asia/Taipei; start and end "
+                               "are read on its clock (default: the meeting's, else the "
+                               "forum's)"))
+    parser.add_argument("--kind", choices=stored_values(MeetingKind),
+                        help=_("type of meeting (default when planning: forum_meeting)"))
+    parser.add_argument("--phase", choices=stored_values(Phase),
+                        help=_("phase of the action-plan cycle (default when planning: "
+                               "whole_cycle)"))
+    parser.add_argument("--modality", choices=stored_values(Modality),
+                        help=_("in person, remote or hybrid (default when planning: "
+                               "in_person)"))
+    parser.add_argument("--location", metavar=_("PLACE"),
+                        help=_("where it is held (needed in person and hybrid)"))
+    parser.add_argument("--link", metavar="URL",
+                        help=_("the link to join remotely (needed remote and hybrid)"))
+    public = parser.add_mutually_exclusive_group()
+    public.add_argument("--public", dest="is_public", action="store_const", const=True,
+                        help=_("open to the public"))
+    public.add_argument("--closed", dest="is_public", action="store_const", const=False,
+                        help=_("closed to the public (the default when planning)"))
+
+
+def _given_fields(args: argparse.Namespace, zone: str) -> dict[str, object]:
+    """The service fields for the options typed; times read on ``zone``'s clock."""
+    fields = {field: getattr(args, option) for option, field in _PLAIN_FIELDS.items()
+              if getattr(args, option) is not None}
+    if args.start is not None:
+        fields["starts_at"] = local_moment(args.start, zone, N_("Start"))
+    if args.end is not None:
+        fields["ends_at"] = local_moment(args.end, zone, N_("End"))
+    return fields
+
+
+def _describe(record) -> str:
+    return _("“{title}”, {when}").format(title=pick_title(record.title, record.title_en),
+                                        when=local_when(record.starts_at, record.time_zone))
+
+
+def create_meeting(args: argparse.Namespace) -> int:
+    from secretariat.services.meetings import schedule_meeting
+
+    with changing_session(args) as (_store, s):
+        zone = checked_zone(args.time_zone) if args.time_zone else forum_zone(s)
+        planned = schedule_meeting(s, time_zone=zone, **_given_fields(args, zone))
+        done = _("Planned meeting {id}: {meeting}.").format(id=planned.id,
+                                                             meeting=_describe(planned))
+    print(done)
+    return 0
+
+
+def update_meeting(args: argparse.Namespace) -> int:
+    from secretariat.services import meetings
+
+    with changing_session(args) as (_store, s):
+        record = meeting(s, args.meeting_id)
+        zone = checked_zone(args.time_zone) if args.time_zone else record.time_zone
+        fields = _given_fields(args, zone)
+        if args.time_zone:
+            fields["time_zone"] = zone
+        if not fields:
+            raise SecretariatError(N_("Nothing to change: give at least one option, such "
+                                      "as --title or --start."))
+        changed = meetings.update_meeting(s, record.id, **fields)
+        done = _("Meeting {id} updated: {meeting}.").format(id=changed.id,
+                                                            meeting=_describe(changed))
+    print(done)
+    return 0
+
+
+def cancel_meeting(args: argparse.Namespace) -> int:
+    from secretariat.services import meetings
+
+    with changing_session(args) as (_store, s):
+        cancelled = meetings.cancel_meeting(s, meeting(s, args.meeting_id).id)
+        done = _("Meeting {id} is cancelled: {meeting}. It stays on record.").format(
+            id=cancelled.id, meeting=_describe(cancelled))
+    print(done)
+    return 0
+
+
+def record_notice(args: argparse.Namespace) -> int:
+    from secretariat.model import utcnow
+    from secretariat.services import meetings
+
+    recipients = " ".join((args.to or "").split())
+    if not recipients:
+        raise SecretariatError(N_("Say to whom the notice was sent."))
+    with changing_session(args) as (_store, s):
+        record = meeting(s, args.meeting_id)
+        sent_at = (local_moment(args.sent_at, record.time_zone, N_("Notice sent at"))
+                   if args.sent_at else utcnow())
+        meetings.update_meeting(s, record.id, notice_sent_at=sent_at,
+                                notice_recipients=recipients)
+        done = _("Notice of meeting {id} recorded: sent {when} to {recipients}.").format(
+            id=record.id, when=local_when(sent_at, record.time_zone), recipients=recipients)
+    print(done)
+    return 0

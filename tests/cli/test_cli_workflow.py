@@ -1,0 +1,217 @@
+"""A clerk's whole meeting workflow on the command line, as real subprocesses on a new
+forum: plan two meetings, prepare the agenda, record attendance, decisions and minutes,
+approve the minutes at the next meeting, correct them, and produce the documents. Bad
+input is refused with a message in the user's language and saves nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import run
+
+MEMBERS_CSV = """\
+name,name_en,organisation,sector,role,term_start,term_end,high_level,email,phone
+王小明,Wang Hsiao-ming,開放資料促進協會,civil_society,member,2026-01-01,,no,,
+林美玲,Lin Mei-ling,臺灣大學,academia,member,2026-01-01,,no,,
+陳大文,Chen Ta-wen,國家發展委員會,government_agency,member,2026-01-01,,no,,
+張志豪,Chang Chih-hao,法務部,government_agency,member,2026-01-01,,no,,
+李淑芬,Lee Shu-fen,公民參與協會,civil_society,member,2026-01-01,,no,,
+陳達文,Chen Ta-wen,數位發展部,government_agency,observer,2026-01-01,,no,,
+"""
+PAPER = "行動方案草案\nDraft action plan\n".encode()
+
+
+class Clerk:
+    """Runs ``secretariat --db DB …`` and checks the outcome."""
+
+    def __init__(self, db: Path):
+        self.db = db
+
+    def run(self, *args: str, lang: str = "en_US.UTF-8"):
+        return run("--db", str(self.db), *args, lang=lang)
+
+    def ok(self, *args: str) -> str:
+        result = self.run(*args)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def refused(self, *args: str, lang: str = "en_US.UTF-8") -> str:
+        result = self.run(*args, lang=lang)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.stderr.strip(), "a refusal says why"
+        return result.stderr
+
+
+def first_number(text: str) -> int:
+    return int(re.search(r"\d+", text).group())
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory) -> Path:
+    """A forum with six people, meeting 1 prepared and held (agenda, paper, attendance)
+    and meeting 2 a month later; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("workflow")
+    clerk = Clerk(folder / "forum.db")
+    clerk.ok("init", "--name", "測試論壇", "--name-en", "Test Forum")
+    (folder / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
+    clerk.ok("import", "members", str(folder / "members.csv"))
+    first = clerk.ok("meeting", "create", "--title", "第一次會議", "--title-en", "First meeting",
+                     "--start", "2027-03-02 14:00", "--end", "2027-03-02 16:00",
+                     "--location", "國家發展委員會", "--public")
+    second = clerk.ok("meeting", "create", "--title", "第二次會議", "--start",
+                      "2027-04-06 14:00", "--end", "2027-04-06 16:00", "--modality", "remote",
+                      "--link", "https://meet.example.tw/forum")
+    assert (first_number(first), first_number(second)) == (1, 2)
+    clerk.ok("meeting", "notice", "1", "--sent-at", "2027-02-20 09:00", "--to", "全體委員")
+    clerk.ok("agenda", "add", "1", "--title", "報告事項", "--purpose", "information",
+             "--minutes", "15")
+    clerk.ok("agenda", "add", "1", "--title", "討論行動方案", "--title-en",
+             "The action plan", "--purpose", "decision", "--presenter", "陳大文",
+             "--proposed-by", "non_government")
+    clerk.ok("agenda", "move", "2", "1")
+    (folder / "draft.txt").write_bytes(PAPER)
+    clerk.ok("agenda", "attach", "2", str(folder / "draft.txt"), "--title", "行動方案草案")
+    clerk.ok("attendance", "set", "1", "王小明", "--status", "present")
+    clerk.ok("attendance", "set", "1", "Lin Mei-ling", "--status", "remote")
+    clerk.ok("attendance", "set", "1", "3", "--status", "present")  # 陳大文, by number
+    clerk.ok("attendance", "set", "1", "張志豪", "--status", "proxy", "--proxy", "陳大文")
+    clerk.ok("attendance", "set", "1", "李淑芬", "--status", "apologies")
+    clerk.ok("attendance", "guest", "1", "Jane Observer", "--observer")
+    clerk.ok("attendance", "guest", "1", "吳記者")
+    return clerk.db
+
+
+@pytest.fixture
+def clerk(prepared, tmp_path) -> Clerk:
+    db = tmp_path / "forum.db"
+    shutil.copy(prepared, db)
+    shutil.copytree(prepared.with_name("forum.db.files"), tmp_path / "forum.db.files")
+    return Clerk(db)
+
+
+VOTE_WITH_RECUSAL = ("decision", "record", "1", "--text", "通過行動方案草案", "--text-en",
+                     "The draft action plan is adopted", "--item", "2", "--vote")
+
+
+def test_the_prepared_meeting_shows_agenda_order_paper_notice_and_attendance(clerk):
+    agenda = clerk.ok("agenda", "list", "1")
+    assert agenda.index("The action plan") < agenda.index("報告事項")  # moved to the top
+    shown = clerk.ok("meeting", "show", "1")
+    assert "1. The action plan [Decision · Presenter: 陳大文]" in shown
+    assert "Paper: 行動方案草案" in shown
+    assert "Feb 20, 2027 09:00, to 全體委員" in shown
+    assert re.search(r"Represented by proxy\s+1", shown)
+    assert re.search(r"Apologies\s+1", shown)
+    assert re.search(r"Members attending\s+4 of 5 entitled", shown)
+    attendance = clerk.ok("attendance", "list", "1")
+    assert "Represented by proxy (陳大文)" in attendance
+    assert "Jane Observer" in attendance and "吳記者" in attendance
+    # The paper's bytes are in the forum's documents folder, under their hash.
+    digest = hashlib.sha256(PAPER).hexdigest()
+    stored = clerk.db.with_name("forum.db.files") / digest[:2] / digest
+    assert stored.read_bytes() == PAPER
+
+
+def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tmp_path):
+    recorded = clerk.ok(*VOTE_WITH_RECUSAL, "--for", "2", "--against", "1", "--abstain", "0",
+                        "--recuse", "林美玲", "--dissent", "王小明：草案仍需修正",
+                        "--rationale", "多數贊成")
+    assert "2027-01-01" in recorded
+    clerk.ok("action", "add", "1", "--description", "公布行動方案", "--owner", "陳大文",
+             "--due", "2027-03-31", "--item", "2", "--decision", "2027-01-01")
+    clerk.ok("minutes", "start", "1")
+    clerk.ok("minutes", "set", "1", "--item", "2", "--text", "決議通過行動方案草案。")
+    notes = tmp_path / "general.txt"
+    notes.write_text("會議準時開始。\n", encoding="utf-8")
+    clerk.ok("minutes", "set", "1", "--general", "--file", str(notes))
+    clerk.ok("minutes", "circulate", "1", "--on", "2027-03-10", "--to", "全體委員")
+    approving = clerk.ok("decision", "record", "2", "--text", "確認第一次會議紀錄",
+                         "--consensus")
+    assert "2027-02-01" in approving
+    clerk.ok("minutes", "approve", "1", "--decision", "2027-02-01")
+
+    shown = clerk.ok("meeting", "show", "1")
+    assert "Version 1: Locked; circulated on Mar 10, 2027 to 全體委員; approved on " \
+           "Apr 6, 2027 by decision 2027-02-01" in shown
+    assert "2027-01-01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
+           "0 abstaining · 1 recused · 1 dissenting statement]" in shown
+    assert "公布行動方案 [陳大文 · Open · due Mar 31, 2027]" in shown
+
+    # Approved minutes are not edited in place: a correction is a new version.
+    assert "locked" in clerk.refused("minutes", "set", "1", "--item", "2", "--text", "改")
+    clerk.ok("minutes", "correct", "1", "--reason", "漏字")
+    clerk.ok("minutes", "set", "1", "--item", "2", "--text", "決議通過國家行動方案草案。")
+    versions = clerk.ok("minutes", "versions", "1")
+    assert re.search(r"^\s+2\s+Draft\s.*漏字$", versions, re.MULTILINE)
+    diff = clerk.ok("minutes", "diff", "1", "1", "2")
+    assert "-決議通過行動方案草案。" in diff and "+決議通過國家行動方案草案。" in diff
+    assert "決議通過行動方案草案。" in clerk.ok("minutes", "show", "1", "--version", "1")
+
+    for kind, out in (("agenda", "agenda.pdf"), ("minutes", "minutes.pdf")):
+        clerk.ok("export", kind, "1", "--out", str(tmp_path / out))
+        assert (tmp_path / out).read_bytes().startswith(b"%PDF")
+    clerk.ok("export", "ics", "1", "--out", str(tmp_path / "meeting.ics"))
+    assert "BEGIN:VEVENT" in (tmp_path / "meeting.ics").read_text(encoding="utf-8")
+    assert "OK" in clerk.ok("audit", "verify")
+    clerk.ok("action", "done", "1")
+    assert "公布行動方案" in clerk.ok("action", "list", "--status", "done")
+    assert clerk.ok("action", "list", "--status", "open").strip() == "No action items."
+
+
+def test_votes_beyond_those_entitled_or_by_a_recused_member_save_nothing(clerk):
+    # Four members attend (one by proxy); with one recused, three may vote.
+    too_many = clerk.refused(*VOTE_WITH_RECUSAL, "--for", "3", "--against", "1",
+                             "--recuse", "林美玲")
+    assert "4 votes were counted but only 3 members present are entitled to vote" in too_many
+    recused = clerk.refused(*VOTE_WITH_RECUSAL, "--named", "林美玲=for", "--named",
+                            "王小明=against", "--recuse", "林美玲")
+    assert "林美玲 is recused from this decision and cannot vote" in recused
+    assert clerk.ok("decision", "list").strip() == "No decisions."
+
+
+def test_minutes_cannot_be_approved_by_a_decision_of_an_earlier_meeting(clerk):
+    clerk.ok("decision", "record", "1", "--text", "下次會議討論", "--consensus")
+    clerk.ok("minutes", "start", "2")
+    clerk.ok("minutes", "circulate", "2", "--on", "2027-04-06", "--to", "全體委員")
+    refused = clerk.refused("minutes", "approve", "2", "--decision", "2027-01-01")
+    assert "minutes are approved by a decision of a later meeting" in refused
+    assert "Version 1: Circulated" in clerk.ok("meeting", "show", "2")
+    unknown = clerk.refused("minutes", "approve", "2", "--decision", "2027-09-09")
+    assert "There is no decision numbered 2027-09-09" in unknown
+
+
+def test_a_meeting_ending_before_it_starts_is_refused(clerk):
+    assert "must end after it starts" in clerk.refused(
+        "meeting", "create", "--title", "錯誤", "--start", "2027-05-04 16:00",
+        "--end", "2027-05-04 14:00", "--location", "臺北")
+    assert "must end after it starts" in clerk.refused(
+        "meeting", "update", "1", "--end", "2027-03-02 13:00")
+    assert "2027-03-02 25:00" in clerk.refused(
+        "meeting", "update", "1", "--end", "2027-03-02 25:00")
+    listed = clerk.ok("meeting", "list")
+    assert "錯誤" not in listed and "First meeting" in listed
+    assert "14:00–16:00" in clerk.ok("meeting", "show", "1")
+
+
+def test_people_are_named_exactly_or_the_candidates_are_listed(clerk):
+    unknown = clerk.refused("attendance", "set", "1", "王", "--status", "present")
+    assert "王小明 (Wang Hsiao-ming), number 1" in unknown
+    ambiguous = clerk.refused("attendance", "set", "1", "Chen Ta-wen", "--status", "present")
+    assert "number 3" in ambiguous and "number 6" in ambiguous
+    assert "--status proxy" in clerk.refused("attendance", "set", "1", "王小明", "--status",
+                                             "present", "--proxy", "陳大文")
+    assert "Apologies" in clerk.ok("attendance", "list", "1").split("李淑芬")[1]
+
+
+def test_errors_and_help_follow_the_users_language(clerk):
+    refused = clerk.refused(*VOTE_WITH_RECUSAL, "--for", "9", lang="zh_TW.UTF-8")
+    assert refused.startswith("錯誤：") and "有表決權" in refused
+    assert clerk.ok("decision", "list").strip() == "No decisions."
+    help_text = clerk.run("decision", "record", "--help", lang="zh_TW.UTF-8")
+    assert help_text.returncode == 0
+    assert "迴避" in help_text.stdout
