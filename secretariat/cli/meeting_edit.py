@@ -31,7 +31,7 @@ _PLAIN_FIELDS = {"title": "title", "title_en": "title_en", "kind": "kind", "phas
 
 def register(commands: Commands) -> None:
     # The group's help was given by secretariat.cli.meetings, registered first.
-    group = commands.group("meeting", help=_("list meetings and show a meeting's records"))
+    group = commands.group("meeting", help=_("schedule, change, list and show meetings"))
     create = group.add("create", handler=create_meeting,
                        help=_("plan a new meeting and print its number"))
     _add_meeting_options(create, creating=True)

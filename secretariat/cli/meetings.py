@@ -19,7 +19,7 @@ from secretariat.i18n import _, current_language, format_number, ngettext
 
 
 def register(commands: Commands) -> None:
-    meeting = commands.group("meeting", help=_("list meetings and show a meeting's records"))
+    meeting = commands.group("meeting", help=_("schedule, change, list and show meetings"))
     listing = meeting.add(
         "list", handler=list_meetings,
         help=_("list meetings: upcoming ones first (soonest first), then past ones"))
