@@ -7,6 +7,11 @@ Source strings are English msgids. Catalogs live in the top-level ``i18n`` packa
 Catalogs are read with the standard library's ``gettext`` and babel is imported only by
 the formatting helpers: the desktop application shows its window before it pays for
 babel (see ``ui/app.py``).
+
+In Chinese, ``format_date`` and ``format_datetime`` can write Republic of China (民國)
+years (``set_roc_years``), as Taiwan's official documents do. That is the *user's*
+preference for what the program shows: a document built under ``language_override``
+writes Gregorian years unless it asks otherwise, so a preference never changes a PDF.
 """
 
 from __future__ import annotations
@@ -35,8 +40,11 @@ def catalog_dir() -> Path:
     return Path(i18n.__file__).resolve().parent
 
 
+NAMED_FORMATS = ("short", "medium", "long", "full")
+
 _current_language = "en"
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+_roc_years = False
 _loaded: dict[str, gettext.NullTranslations] = {}
 # A document rendered in one language on a worker thread must not switch the language of
 # the window being painted meanwhile: overrides are per thread.
@@ -60,24 +68,39 @@ def set_language(language: str) -> None:
     _current_language = language
 
 
+def set_roc_years(enabled: bool) -> None:
+    """Show 民國 years in Chinese dates from now on, process-wide (English is unaffected)."""
+    global _roc_years
+    _roc_years = bool(enabled)
+
+
 @contextmanager
-def language_override(language: str) -> Iterator[None]:
-    """Translate with ``language`` in this thread only, e.g. while building a document."""
+def language_override(language: str, *, roc_years: bool = False) -> Iterator[None]:
+    """Translate with ``language`` in this thread only, e.g. while building a document.
+
+    The override has its own 民國 choice (Gregorian unless ``roc_years``): a document's
+    dates never follow the window's preference by accident."""
     previous = getattr(_thread, "override", None)
-    _thread.override = (language, _load(language))
+    _thread.override = (language, _load(language), bool(roc_years))
     try:
         yield
     finally:
         _thread.override = previous
 
 
-def _active() -> tuple[str, gettext.NullTranslations]:
+def _active() -> tuple[str, gettext.NullTranslations, bool]:
     override = getattr(_thread, "override", None)
-    return override if override is not None else (_current_language, _translations)
+    return override if override is not None else (_current_language, _translations, _roc_years)
 
 
 def current_language() -> str:
     return _active()[0]
+
+
+def roc_years() -> bool:
+    """Whether dates formatted here and now get 民國 years: asked for, and in Chinese."""
+    language, _catalog, roc = _active()
+    return roc and language == "zh_TW"
 
 
 def current_locale() -> Locale:
@@ -100,6 +123,11 @@ def N_(message: str) -> str:
 
 
 def format_date(value: dt.date, fmt: str = "medium") -> str:
+    """``2026年3月2日`` (``民國115年3月2日`` with ``set_roc_years``) / ``Mar 2, 2026``."""
+    if roc_years() and fmt in NAMED_FORMATS:
+        from secretariat import dates  # the one ROC implementation, shared with documents
+
+        return dates.format_date(value, language=current_language(), roc=True, fmt=fmt)
     from babel import dates as babel_dates
 
     return babel_dates.format_date(value, format=fmt, locale=current_locale())
@@ -108,7 +136,25 @@ def format_date(value: dt.date, fmt: str = "medium") -> str:
 def format_datetime(value: dt.datetime, fmt: str = "medium", tzinfo: dt.tzinfo | None = None) -> str:
     from babel import dates as babel_dates
 
-    return babel_dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=current_locale())
+    locale = current_locale()
+    if not (roc_years() and fmt in NAMED_FORMATS):
+        return babel_dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=locale)
+    # babel's own assembly of a named format, with the 民國 date in place of babel's.
+    moment = value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+    if tzinfo is not None:
+        moment = moment.astimezone(tzinfo)
+    return (babel_dates.get_datetime_format(fmt, locale=locale).replace("'", "")
+            .replace("{0}", babel_dates.format_time(moment, fmt, tzinfo=None, locale=locale))
+            .replace("{1}", format_date(moment, fmt)))
+
+
+def format_year(year: int) -> str:
+    """A year on its own, e.g. in a filter: ``2026``, or ``民國115年`` with 民國 years."""
+    if roc_years():
+        from secretariat.dates import roc_year
+
+        return f"民國{roc_year(year)}年"
+    return str(year)
 
 
 def format_number(value: float | int) -> str:

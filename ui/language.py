@@ -1,10 +1,12 @@
-"""Switching the language of our own strings (gettext) and of Qt's (QTranslator)."""
+"""Switching the language of our own strings (gettext) and of Qt's (QTranslator), and the
+regional preferences that go with it (民國 years in Chinese dates)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from secretariat import i18n
+from ui import settings
 
 # Qt's catalogs are named after Qt locale names, ours after babel's catalog folders.
 _QT_CATALOG = {"zh_TW": "qtbase_zh_TW", "en": None}
@@ -12,9 +14,11 @@ _installed: QTranslator | None = None
 
 
 def apply_language(language: str) -> None:
-    """Make ``language`` current for ``_()``, babel formatting and Qt's own dialogs."""
+    """Make ``language`` current for ``_()``, babel formatting and Qt's own dialogs, with
+    the saved 民國-years preference (it only shows in Chinese)."""
     global _installed
     i18n.set_language(language)
+    i18n.set_roc_years(settings.ROC_YEARS.value())
     QLocale.setDefault(QLocale("zh_TW" if language == "zh_TW" else "en_GB"))
     app = QCoreApplication.instance()
     if app is None:

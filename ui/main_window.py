@@ -31,6 +31,8 @@ from ui.worker import DatabaseWorker
 
 # Actions that read or write the database; enabled once it is open.
 DATABASE_ACTIONS = ("import_members", "search", "refresh", "about")
+# Preferences whose change rebuilds the pages, as a language switch does.
+REGIONAL_SETTINGS = frozenset({settings.LANGUAGE.key, settings.ROC_YEARS.key})
 
 
 class MainWindow(QMainWindow):
@@ -215,13 +217,25 @@ class MainWindow(QMainWindow):
         from ui.preferences.dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self)
-        if dialog.exec() and settings.LANGUAGE.key in dialog.changed:
-            self.switch_language(settings.LANGUAGE.value())
+        if dialog.exec() and dialog.changed & REGIONAL_SETTINGS:
+            self.apply_regional_settings()
+            if settings.ROC_YEARS.key in dialog.changed:
+                self._reload_editors()
 
     def switch_language(self, language: str) -> None:
         settings.LANGUAGE.set(language)
-        apply_language(language)
+        self.apply_regional_settings()
+
+    def apply_regional_settings(self) -> None:
+        """Show every page again in the saved language, with its date preferences."""
+        apply_language(settings.language())
         self._build()  # new pages load their records as they are built
+
+    def _reload_editors(self) -> None:
+        """Open meeting editors show their dates again (they keep their language)."""
+        for child in self.findChildren(QMainWindow):
+            if callable(getattr(child, "reload", None)):
+                child.reload()
 
     def closeEvent(self, event) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())

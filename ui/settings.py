@@ -78,6 +78,8 @@ def system_language() -> str:
 
 
 LANGUAGE = register("ui/language", "", N_("Language"))
+ROC_YEARS = register("display/roc_years", False,
+                     N_("Show dates with Republic of China (民國) years"))
 WINDOW_GEOMETRY = register("window/geometry", QByteArray(), N_("Window size and position"))
 WINDOW_STATE = register("window/state", QByteArray(), N_("Toolbars and panels"))
 LAST_PAGE = register("window/last_page", "members", N_("Page shown at start"))

@@ -8,13 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from secretariat.i18n import _, current_language, format_date, format_number, ngettext
+from secretariat.i18n import (
+    _, current_language, format_date, format_number, format_year, ngettext,
+)
 from secretariat.model import DecisionMethod
 from ui.errors import show_error
 from ui.operations import MEETINGS
 from ui.records import open_record
 from ui.records.decision_model import TEXT_COLUMN, DecisionLogModel
-from ui.records.filters import DebouncedLineEdit, data_combo, fit_with_stretch, labelled
+from ui.records.filters import (
+    DebouncedLineEdit, data_combo, fit_placeholder, fit_with_stretch, labelled,
+)
 from ui.records.operations import DECISIONS, DecisionQuery, load_meeting_choices
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_table
@@ -52,24 +56,28 @@ class DecisionLogPage(QWidget):
     def _build(self) -> None:
         self.search_box = DebouncedLineEdit(
             _("Filter by number, text or rationale… (Ctrl+F)"))
+        fit_placeholder(self.search_box)
         self.year_combo = data_combo([(_("All years"), ANY)])
         self.method_combo = data_combo(
             [(_("All methods"), ANY)] + [(_(m.label), m.value) for m in DecisionMethod])
         self.public_combo = data_combo(
             [(_("Public and private"), ANY), (_("Public"), True), (_("Private"), False)])
         self.meeting_combo = data_combo([(_("All meetings"), ANY)])
-        self.meeting_combo.setMinimumContentsLength(24)
+        self.meeting_combo.setMinimumContentsLength(14)  # it takes the spare width
         self.meeting_combo.setSizeAdjustPolicy(
             self.meeting_combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # The text filter has a row of its own: beside four combos it was squeezed to
+        # "Filt…" on a laptop, and the row made the window wider than the screen.
         bar = QHBoxLayout()
-        bar.addWidget(self.search_box, 2)
         labelled(bar, _("&Year:"), self.year_combo)
-        labelled(bar, _("Met&hod:"), self.method_combo)
-        labelled(bar, _("&Visibility:"), self.public_combo)
+        # Alt+H and Alt+V belong to the Help and View menus.
+        labelled(bar, _("&Method:"), self.method_combo)
+        labelled(bar, _("Vis&ibility:"), self.public_combo)
         labelled(bar, _("Mee&ting:"), self.meeting_combo, 1)
         self.table = make_table(self.model, self)
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.search_box)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -100,7 +108,7 @@ class DecisionLogPage(QWidget):
     def _meetings_loaded(self, meetings: list) -> None:
         self._meetings = meetings
         years = sorted({m.local_date.year for m in meetings}, reverse=True)
-        _refill(self.year_combo, [(_("All years"), ANY)] + [(str(y), y) for y in years])
+        _refill(self.year_combo, [(_("All years"), ANY)] + [(format_year(y), y) for y in years])
         self._fill_meetings()
 
     def _fill_meetings(self) -> None:
