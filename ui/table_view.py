@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ui.table_model import FILTER_ROLE, SORT_ROLE
 
@@ -51,3 +52,33 @@ def fit_columns(table: QTableView, wide: int | None = None) -> None:
         limit = MAX_COLUMN_WIDTH * (2 if column == wide else 1)
         if header.sectionSize(column) > limit:
             header.resizeSection(column, limit)
+
+
+class EmptyHint(QLabel):
+    """A short hint in the middle of an empty table: what to do first."""
+
+    MARGIN = 24
+
+    def __init__(self, table: QTableView):
+        super().__init__(table.viewport())
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+        table.viewport().installEventFilter(self)
+
+    def show_hint(self, text: str) -> None:
+        """Show ``text``; an empty text hides the hint."""
+        self.setText(text)
+        self._fit()
+        self.setVisible(bool(text))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        m = self.MARGIN
+        self.setGeometry(self.parentWidget().rect().adjusted(m, m, -m, -m))

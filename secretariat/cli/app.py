@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from secretariat.cli.commands import Commands, opened_store, print_table
-from secretariat.i18n import _, format_number
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_, _, format_number
 
 
 def register(commands: Commands) -> None:
@@ -25,6 +26,8 @@ def register(commands: Commands) -> None:
                           help=_("write a consistent copy of the database to a file"))
     backup.add_argument("--out", required=True, type=Path, metavar=_("FILE"),
                         help=_("the backup file to write"))
+    backup.add_argument("--force", action="store_true",
+                        help=_("overwrite the file if it already exists"))
 
     restore = commands.add("restore", handler=restore_backup,
                            help=_("replace the database with a backup"))
@@ -72,6 +75,11 @@ def show_info(args: argparse.Namespace) -> int:
 def write_backup(args: argparse.Namespace) -> int:
     from secretariat import maintenance
 
+    if args.out.expanduser().is_file() and not args.force:
+        # Often last month's backup: a typo must not replace it silently.
+        raise SecretariatError(N_("The file {path} already exists. Give another file name, "
+                                  "or add --force to overwrite it."),
+                               path=str(args.out.expanduser().resolve()))
     with opened_store(args) as store:
         written = maintenance.backup(store, args.out)
         documents = store.documents_dir

@@ -5,6 +5,11 @@ required", …) with ``gettext`` from the module globals ``argparse._`` and
 ``argparse.ngettext``; pointing those at our catalog makes ``--help`` and usage errors
 read in the user's language. The msgids below are argparse's own (Python 3.11–3.13), listed
 with ``N_`` so the catalog extraction picks them up.
+
+argparse writes the colon after a section heading ("options:") itself, untranslated;
+``ArgumentParser`` here uses a help formatter that writes the heading through a msgid, so
+Chinese help reads 「選項：」 with a full-width colon. Subcommand parsers are made of the
+parser's own class, so every level of ``--help`` gets it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import argparse
 
 from secretariat import i18n
-from secretariat.i18n import N_
+from secretariat.i18n import N_, _
 
 ARGPARSE_MSGIDS = (
     N_("usage: "),
@@ -46,3 +51,30 @@ def install() -> None:
     """
     argparse._ = i18n._  # type: ignore[attr-defined]
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+        def format_help(self) -> str:
+            heading = self.heading
+            if heading is None or heading is argparse.SUPPRESS:
+                return super().format_help()
+            self.heading = None  # argparse's own heading would end in ":"
+            try:
+                body = super().format_help()  # "\n" + the items + "\n", or "" when empty
+            finally:
+                self.heading = heading
+            if not body:
+                return ""
+            indent = " " * self.formatter._current_indent
+            # Translators: a section heading of the command line's --help, e.g. "options:".
+            title = _("{title}:").format(title=heading)
+            return f"{body[0]}{indent}{title}\n{body[1:]}"
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser with translated section headings (see the module's text)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ balance can never disagree. Public names are re-exported by ``services.members``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -17,6 +18,13 @@ from secretariat.services._validate import like_pattern
 
 # Alternates and observers do not hold a seat: they are not counted in balance or quorum.
 VOTING_ROLES = (Role.MEMBER, Role.CO_CHAIR)
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """A text key that orders the numbers inside labels by value ("席次 2" before
+    "席次 10"). A string, not a tuple, so a Qt table can sort on it too."""
+    return _DIGITS.sub(lambda run: run.group().lstrip("0").rjust(20, "0"), text)
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,6 @@ def member_rows(
         select(Membership, Person, Seat, Sector, Organisation.name)
         .join(Membership.person).join(Membership.seat).join(Seat.sector)
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
-        .order_by(Sector.sort_order, Seat.label, Membership.term_start, Person.name)
     )
     if not include_past:
         query = query.where(not_over_by(day))
@@ -100,6 +107,10 @@ def member_rows(
             for column in (Person.name, Person.name_en, Organisation.name, Seat.label,
                            Sector.name_zh_tw, Sector.name_en)
         )))
+    # Ordered here rather than in SQL: no SQL ORDER BY compares the numbers in seat labels
+    # by value on both SQLite and PostgreSQL.
+    ordered = sorted(s.execute(query), key=lambda found: (
+        found[3].sort_order, natural_key(found[2].label), found[0].term_start, found[1].name))
     return [
         MemberRow(
             membership_id=m.id, person_id=p.id, seat_id=seat.id, name=p.name,
@@ -109,7 +120,7 @@ def member_rows(
             term_end=m.term_end, ended_on=m.ended_on, high_level=m.high_level,
             active=m.is_active_on(day), version=m.version,
         )
-        for m, p, seat, sector, org in s.execute(query)
+        for m, p, seat, sector, org in ordered
     ]
 
 

@@ -24,6 +24,7 @@ from secretariat.services._member_views import (  # noqa: F401  (public API of t
     SectorCount,
     balance,
     member_rows,
+    natural_key,
 )
 from secretariat.services._membership_rules import check_membership, copy_membership
 from secretariat.services._seats import add_seat  # noqa: F401  (public API)

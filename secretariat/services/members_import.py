@@ -101,8 +101,7 @@ def _read_records(path: Path) -> list[dict[str, str]]:
                                       "the parts."), limit=MAX_FILE_BYTES // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as exc:
-        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
-                               path=str(path), reason=exc.strerror or str(exc)) from None
+        raise _unreadable(path, exc) from None
     try:
         text = raw.decode("utf-8-sig")  # with or without the BOM Excel writes
     except UnicodeDecodeError:
@@ -125,6 +124,23 @@ def _read_records(path: Path) -> list[dict[str, str]]:
     return records
 
 
+# The operating system's own reason is English whatever the user's language: the causes a
+# clerk can fix get a message of their own.
+_OS_PROBLEMS: tuple[tuple[type[OSError], str], ...] = (
+    (FileNotFoundError, N_("The file {path} does not exist.")),
+    (IsADirectoryError, N_("{path} is a folder, not a file.")),
+    (PermissionError, N_("The file {path} cannot be read (no permission).")),
+)
+
+
+def _unreadable(path: Path, exc: OSError) -> SecretariatError:
+    for kind, message in _OS_PROBLEMS:
+        if isinstance(exc, kind):
+            return SecretariatError(message, path=str(path))
+    return SecretariatError(N_("The file {path} cannot be read: {reason}"),
+                            path=str(path), reason=exc.strerror or str(exc))
+
+
 def _parse_rows(
     s: Session, records: list[dict[str, str]]
 ) -> tuple[list[_Row], list[tuple[int, str]]]:
@@ -144,7 +160,7 @@ def _parse_rows(
             problems.append(_("repeats row {row}").format(row=seen[key]))
         seen.setdefault(key, number)
         if problems:
-            errors.append((number, "; ".join(problems)))
+            errors.append((number, _join_problems(problems)))
         else:
             rows.append(_Row(number, values))
     if not rows and not errors:
@@ -207,9 +223,16 @@ def _role(text: str, problems: list[str]) -> Role | None:
             return role
     if text.strip() in _ROLE_WORDS:
         return _ROLE_WORDS[text.strip()]
-    problems.append(_("“{role}” is not a role (co_chair, member, alternate, observer)")
-                    .format(role=text) if text else _("the role is missing"))
+    # Translators: {roles} is the list of role names, e.g. "Co-chair, Member, Alternate,
+    # Observer".
+    problems.append(_("“{role}” is not a role (one of {roles})")
+                    .format(role=text, roles=_role_names()) if text else _("the role is missing"))
     return None
+
+
+def _role_names() -> str:
+    # Translators: separates the items of a short list of words, such as role names.
+    return _(", ").join(_(role.label) for role in Role)
 
 
 def _date(text: str) -> dt.date | None:
@@ -221,8 +244,23 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
+_FULL_STOPS = ".。"
+
+
+def _join_problems(problems: list[str]) -> str:
+    """One clause list out of problems, some of which are whole sentences of their own."""
+    joined = problems[0].rstrip(_FULL_STOPS)
+    for problem in problems[1:]:
+        # Translators: joins two problems found in one row of an imported member file;
+        # both are clauses (a semicolon in English, a full-width ； in Chinese).
+        joined = _("{first}; {second}").format(first=joined, second=problem.rstrip(_FULL_STOPS))
+    return joined
+
+
 def _row_error(number: int, reason: str) -> str:
-    return _("Row {row}: {reason}").format(row=number, reason=reason)
+    # Translators: one line per refused row of an imported member file; {reason} lists
+    # the row's problems and the line ends with a full stop.
+    return _("Row {row}: {reason}.").format(row=number, reason=reason.rstrip(_FULL_STOPS))
 
 
 def _counts(s: Session) -> tuple[int, int, int, int]:

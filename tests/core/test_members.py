@@ -48,7 +48,7 @@ def test_assign_seat_records_the_term(session, cso_seat):
 
 def test_term_end_before_start_is_refused(session, cso_seat):
     lin = _person(session, "林美玲")
-    with pytest.raises(SecretariatError, match="Term end 2024-12-31 is before term start 2025-01-01"):
+    with pytest.raises(SecretariatError, match="Term end Dec 31, 2024 is before term start Jan 1, 2025"):
         assign_seat(session, seat_id=cso_seat.id, person_id=lin.id, term_start=D(2025, 1, 1),
                     term_end=D(2024, 12, 31))
     assert session.query(Membership).count() == 0
@@ -100,7 +100,7 @@ def test_end_term_then_reopen_term(session, cso_seat):
     assert member_rows(session, on=D(2025, 7, 1)) == []
     [past] = member_rows(session, on=D(2025, 7, 1), include_past=True)
     assert (past.ended_on, past.active) == (D(2025, 6, 30), False)
-    with pytest.raises(SecretariatError, match="already ended on 2025-06-30"):
+    with pytest.raises(SecretariatError, match="already ended on Jun 30, 2025"):
         end_term(session, m.id, ended_on=D(2025, 7, 31))
     reopen_term(session, m.id)
     session.commit()
@@ -231,3 +231,17 @@ def test_member_rows_search_and_future_terms(session, forum):
     assert [r.name for r in member_rows(session, on=D(2025, 6, 1), search="透明")] == ["林美玲"]
     assert [r.name for r in member_rows(session, on=D(2025, 6, 1), search="lin mei")] == ["林美玲"]
     assert [r.name for r in member_rows(session, on=D(2025, 6, 1), search="公民社會")] == ["林美玲"]
+
+
+def test_member_list_orders_seat_numbers_as_numbers(session, forum):
+    """Seats 1 to 12 read 1, 2, …, 10, 11, 12 as a clerk counts them, not 1, 10, 11, 12, 2."""
+    for number in (12, 2, 10, 1, 11, 3):
+        add_member(session, name=f"委員{number}", sector_code="civil_society", role="member",
+                   term_start=D(2025, 1, 1), seat_label=f"公民社會席次 {number}")
+    add_member(session, name="林部長", sector_code="government_agency", role="member",
+               term_start=D(2025, 1, 1), seat_label="政府席次 9")
+    session.commit()
+    rows = member_rows(session, on=D(2025, 6, 1))
+    # Sectors keep their own order (government first), whatever the seat labels say.
+    assert [r.seat_label for r in rows] == ["政府席次 9"] + [
+        f"公民社會席次 {n}" for n in (1, 2, 3, 10, 11, 12)]

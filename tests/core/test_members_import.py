@@ -134,10 +134,74 @@ def test_file_over_the_size_limit(session, forum, tmp_path, monkeypatch):
     assert "larger than" in str(_import_error(session, path))
 
 
-def test_missing_file(session, forum, tmp_path):
-    assert "cannot be read" in str(_import_error(session, tmp_path / "nope.csv"))
-
-
 def test_blank_trailing_lines_are_ignored(session, forum, tmp_path):
     path = _csv(tmp_path, HEADER + "林美玲,,,civil_society,member,2025-01-01,,,,,\n,,,,,,,,,,\n\n")
     assert import_members_csv(session, path).memberships_added == 1
+
+
+def _row_details(session, tmp_path, row: str) -> list[str]:
+    return _import_error(session, _csv(tmp_path, HEADER + row)).details
+
+
+def test_a_rows_problems_read_as_one_sentence(session, forum, tmp_path):
+    """Problems that are sentences of their own lose their full stop inside the list, and
+    the row's message ends with exactly one."""
+    [detail] = _row_details(session, tmp_path,
+                            "王大同,,,academia,member,2025-01-01,,maybe,not-an-email,,\n")
+    assert detail == ("Row 2: “not-an-email” is not a valid email address; "
+                      "high level must be yes or no, not “maybe”.")
+
+
+def test_a_rows_problems_in_chinese_use_chinese_punctuation(session, forum, tmp_path):
+    from secretariat import i18n
+
+    i18n.set_language("zh_TW")
+    [detail] = _row_details(session, tmp_path,
+                            "王大同,,,academia,member,2025-01-01,,maybe,not-an-email,,\n")
+    assert "；" in detail and "; " not in detail and "。；" not in detail
+    assert detail.endswith("」。") and detail.count("。") == 1
+
+
+def test_a_database_problem_ends_with_one_full_stop(session, forum, tmp_path):
+    add_member(session, name="林美玲", sector_code="civil_society", role="member",
+               term_start=dt.date(2024, 1, 1), seat_label="公民社會席次 1")
+    session.commit()
+    [detail] = _row_details(session, tmp_path,
+                            "黃淑芬,,,civil_society,member,2025-01-01,,,,,公民社會席次 1\n")
+    assert detail.startswith("Row 2: Seat “公民社會席次 1” is already held by 林美玲")
+    assert detail.endswith(".") and not detail.endswith("..")
+
+
+def test_an_unknown_role_lists_the_role_names_in_the_users_language(session, forum, tmp_path):
+    [detail] = _row_details(session, tmp_path, "黃淑芬,,,academia,chair,2025-01-01,,,,,\n")
+    assert "Co-chair, Member, Alternate, Observer" in detail
+    assert "co_chair" not in detail
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda tmp: tmp / "nope.csv", "The file {path} does not exist."),
+        (lambda tmp: tmp, "{path} is a folder, not a file."),
+    ],
+)
+def test_unreadable_file_messages_are_translated(session, forum, tmp_path, make, expected):
+    from secretariat import i18n
+
+    path = make(tmp_path)
+    message = str(_import_error(session, path))
+    assert message == expected.format(path=path)
+    i18n.set_language("zh_TW")
+    message = str(_import_error(session, path))
+    assert str(path) in message and "No such file" not in message
+    assert "Is a directory" not in message and message.endswith("。")
+
+
+def test_a_file_without_permission(session, forum, tmp_path, monkeypatch):
+    # Tests may run as root, who can read anything: the refusal is simulated.
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    path = _csv(tmp_path, HEADER)
+    assert str(_import_error(session, path)) == f"The file {path} cannot be read (no permission)."

@@ -51,6 +51,15 @@ def test_main_window_pages(qtbot, window, language, page):
     assert duplicates(mnemonics(window, window.menuBar())) == {}
 
 
+@pytest.mark.parametrize("tab", ["show_decisions", "show_actions"])
+def test_records_pages(qtbot, window, language, tab):
+    """The decision log and action items tabs, with the menu bar and the tab bar."""
+    window.show_page("minutes")
+    getattr(window.page("minutes"), tab)()
+    settle(qtbot, window)
+    assert duplicates(mnemonics(window, window.menuBar())) == {}
+
+
 def test_member_dialog(qtbot, window, language):
     dialog = window.page("members").add_member()
     assert duplicates(mnemonics(dialog)) == {}

@@ -14,7 +14,7 @@ from ui.meetings.model import TITLE_COLUMN, MeetingTableModel
 from ui.operations import MEETINGS
 from ui.operations import meetings as ops
 from ui.table_model import ROW_ROLE
-from ui.table_view import fit_columns, make_proxy, make_table
+from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 
 
 class MeetingsPage(QWidget):
@@ -41,6 +41,7 @@ class MeetingsPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.filter_box, 1)
         self.table = make_table(self.proxy, self)
+        self.empty_hint = EmptyHint(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -48,6 +49,10 @@ class MeetingsPage(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_box.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide, yet only while this page is the one shown (hidden widgets' shortcuts
+        # do not fire): the members page gives Ctrl+N to Add member….
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting,
+                  context=Qt.ShortcutContext.WindowShortcut)
         self.new_button.clicked.connect(self.new_meeting)
         self.edit_button.clicked.connect(self.edit_selected)
         self.open_button.clicked.connect(self.open_meeting)
@@ -69,6 +74,8 @@ class MeetingsPage(QWidget):
     def _show(self, loaded) -> None:
         rows, self._time_zone = loaded
         self.model.set_rows(rows)
+        self.empty_hint.show_hint("" if rows else _(
+            "No meetings yet. Use New meeting… (Ctrl+N) to schedule the first one."))
         if not self._sized and rows:
             fit_columns(self.table, wide=TITLE_COLUMN)
             self._sized = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.i18n import N_, _, current_language, format_date
+from secretariat.services.members import natural_key
 from ui.table_model import Column, RowTableModel
 
 
@@ -34,7 +35,7 @@ class MemberTableModel(RowTableModel):
         Column(N_("Organisation"), lambda r: r.organisation or ""),
         Column(N_("Sector"), _sector),
         Column(N_("Side"), lambda r: _(r.side.label)),
-        Column(N_("Seat"), lambda r: r.seat_label),
+        Column(N_("Seat"), lambda r: r.seat_label, lambda r: natural_key(r.seat_label)),
         Column(N_("Role"), lambda r: _(r.role.label)),
         Column(N_("Term start"), lambda r: _date(r.term_start), lambda r: r.term_start),
         Column(N_("Term end"), _end, lambda r: r.ended_on or r.term_end),

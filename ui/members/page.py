@@ -21,7 +21,7 @@ from ui.members.model import MemberTableModel
 from ui.operations import MEMBERS
 from ui.operations import members as ops
 from ui.table_model import ROW_ROLE
-from ui.table_view import fit_columns, make_proxy, make_table
+from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 from ui.widgets import date_edit, from_qdate
 
 
@@ -60,6 +60,7 @@ class MembersPage(QWidget):
         bar.addWidget(self.include_past)
 
         self.table = make_table(self.proxy, self)
+        self.empty_hint = EmptyHint(self.table)
         self.balance = BalancePanel(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -73,6 +74,9 @@ class MembersPage(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide while this page is shown, as on the meetings page (New meeting…).
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_member,
+                  context=Qt.ShortcutContext.WindowShortcut)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.include_past.toggled.connect(self._on_include_past)
         self.add_button.clicked.connect(self.add_member)
@@ -94,6 +98,7 @@ class MembersPage(QWidget):
         selected = self._select_after_load or self.selected_id()
         self.model.set_rows(members.rows, on=members.on)
         self.balance.show_balance(members.balance)
+        self.empty_hint.show_hint(_empty_hint(members))
         if not self._sized and members.rows:
             fit_columns(self.table)
             self._sized = True
@@ -188,3 +193,13 @@ class MembersPage(QWidget):
         dialog = EndTermDialog(self, row.name, row.term_start, submit)
         dialog.open()
         return dialog
+
+
+def _empty_hint(members) -> str:
+    if members.rows:
+        return ""
+    if members.has_members:  # only terms over before the as-of date
+        return _("No current or upcoming terms on this date. Tick Include past terms to see "
+                 "earlier members.")
+    return _("No members yet. Use Add member… (Ctrl+N), or File → Import members from CSV…, "
+             "to record the forum's members.")

@@ -40,6 +40,7 @@ class MemberList:
     rows: list
     balance: object
     on: dt.date
+    has_members: bool = True  # any term at all, past ones included (rows may hide them)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ class SectorChoice:
 
 def load_members(s: Session, *, on: dt.date, include_past: bool) -> MemberList:
     rows = member_service.member_rows(s, on=on, include_past=include_past)
-    return MemberList(rows=rows, balance=member_service.balance(s, on=on), on=on)
+    has_members = bool(rows) or (not include_past and bool(
+        member_service.member_rows(s, on=on, include_past=True)))
+    return MemberList(rows=rows, balance=member_service.balance(s, on=on), on=on,
+                      has_members=has_members)
 
 
 def sector_choices(s: Session) -> list[SectorChoice]:

@@ -57,7 +57,7 @@ class ActionItemsPage(QWidget):
         self.filter_box.setPlaceholderText(_("Filter by action, owner, meeting… (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
         self.status_button = QToolButton()
-        self.status_button.setText(_("Set &status"))
+        self.status_button.setText(_("Set stat&us"))  # Alt+S opens the Settings menu
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_actions: dict[ActionStatus, QAction] = {}

@@ -223,7 +223,18 @@ class DecisionLogModel(QAbstractTableModel):
                      "be sorted)")
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort_key is None:
             return _("This column cannot be sorted.")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.sort_column():
+            return self.sort_tooltip(self.sort_order())
         return None
+
+    @staticmethod
+    def sort_tooltip(order: Qt.SortOrder) -> str:
+        """The order in words: styles disagree on which way the header's arrow points
+        for "descending" (Fusion draws ▲, which many read as ascending)."""
+        if order == Qt.SortOrder.DescendingOrder:
+            return _("Sorted in descending order (newest or largest first). "
+                     "Click to reverse.")
+        return _("Sorted in ascending order (oldest or smallest first). Click to reverse.")
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

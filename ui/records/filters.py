@@ -35,6 +35,13 @@ class DebouncedLineEdit(QLineEdit):
         self.settled.emit(self.text().strip())
 
 
+def fit_placeholder(box: QLineEdit) -> None:
+    """Keep a filter box wide enough to show its whole placeholder (with the clear button),
+    however the other filters of the bar crowd it."""
+    room = box.fontMetrics().horizontalAdvance(box.placeholderText())
+    box.setMinimumWidth(room + box.fontMetrics().height() * 2)
+
+
 def data_combo(choices: list[tuple[str, object]]) -> QComboBox:
     """A combo of (label, value) pairs; ``currentData()`` is the value."""
     combo = QComboBox()
