@@ -6,6 +6,9 @@ runs in one language reads correctly after the user switches to the other.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from secretariat import i18n
 from secretariat.i18n import _
 
 
@@ -24,7 +27,7 @@ class SecretariatError(Exception):
 
     def translated(self) -> str:
         text = _(self.msgid)
-        return text.format(**self.params) if self.params else text
+        return text.format(**_localised(self.params)) if self.params else text
 
     def __str__(self) -> str:  # what the CLI prints and the GUI shows
         if not self.details:
@@ -38,3 +41,14 @@ class ConflictError(SecretariatError):
 
 class StoreError(SecretariatError):
     """The database cannot be opened safely (corrupt, not a database, too new)."""
+
+
+def _localised(params: dict[str, object]) -> dict[str, object]:
+    """Dates in messages read as the user reads dates everywhere else (locale, 民國 years),
+    decided when the message is shown, like its text."""
+    return {
+        key: i18n.format_date(value)
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        else value
+        for key, value in params.items()
+    }

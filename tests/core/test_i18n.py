@@ -134,3 +134,15 @@ def test_a_year_on_its_own_follows_the_preference(roc_on):
     assert [i18n.format_year(y) for y in (2026, 1912)] == ["民國115年", "民國元年"]
     i18n.set_language("en")
     assert i18n.format_year(2026) == "2026"
+
+
+def test_dates_in_error_messages_follow_the_language_when_shown():
+    import datetime as dt
+
+    from secretariat.errors import SecretariatError
+
+    error = SecretariatError("This term already ended on {date}.", date=dt.date(2026, 3, 2))
+    i18n.set_language("en")
+    assert str(error) == "This term already ended on Mar 2, 2026."
+    i18n.set_language("zh_TW")
+    assert "2026年3月2日" in str(error)
