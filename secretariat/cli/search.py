@@ -8,7 +8,7 @@ import argparse
 
 from secretariat.cli.commands import Commands, display_width, opened_store
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_, _, format_number, ngettext
+from secretariat.i18n import N_, _, current_language, format_number, ngettext
 
 DEFAULT_LIMIT = 20
 # The search service's kinds (services.search_index.KINDS), with the words a clerk reads.
@@ -53,9 +53,11 @@ def run_search(args: argparse.Namespace) -> int:
     kind_width = max(display_width(k) for k in kinds)
     id_width = max(len(i) for i in ids)
     indent = " " * (kind_width + id_width + 4)
+    language = current_language()
     for hit, kind, record_id in zip(hits, kinds, ids, strict=True):
-        title = hit.title if hit.is_public else _("{title} (not public)").format(
-            title=hit.title)
+        title = hit.title_in(language)
+        if not hit.is_public:
+            title = _("{title} (not public)").format(title=title)
         pad = " " * (kind_width - display_width(kind))
         print(f"{kind}{pad}  {record_id:>{id_width}}  {title}")
         print(f"{indent}{hit.snippet.marked()}")

@@ -75,12 +75,17 @@ def _decide(ctx: MeetingContext, meeting: Meeting) -> list:
 
 
 def _confirm_minutes(ctx: MeetingContext, meeting: Meeting, item_id: int):
+    """Approve the minutes circulated before this meeting; minutes circulated later (a
+    meeting held a few days earlier) wait for the next forum meeting."""
+    ready = [m for m in ctx.pending_minutes if m.circulated_at <= meeting.starts_at]
+    if not ready:
+        return None
     decision = decisions.record_decision(
         ctx.s, meeting_id=meeting.id, agenda_item_id=item_id,
         text="前次會議紀錄確認通過。", text_en="The minutes of the previous meetings were approved.")
-    for pending in ctx.pending_minutes:
+    for pending in ready:
         minutes.approve_minutes(ctx.s, pending.id, decision_id=decision.id)
-    ctx.pending_minutes.clear()
+    ctx.pending_minutes[:] = [m for m in ctx.pending_minutes if m not in ready]
     return decision
 
 
@@ -135,9 +140,10 @@ def _write_minutes(ctx: MeetingContext, meeting: Meeting, *, last: bool) -> None
     """Draft minutes for every held meeting; circulated a week later unless it is the most
     recent meeting (its minutes are still being drafted)."""
     draft = minutes.start_minutes(ctx.s, meeting.id)
-    minutes.set_minutes_text(
-        ctx.s, draft.id, text=f"主席致詞：感謝各位委員出席{meeting.title}。"
-                              " The chair welcomed members.")
+    minutes.set_minutes_text(  # the general remarks close the minutes (other matters)
+        ctx.s, draft.id, text=f"臨時動議：無。主席感謝各位委員出席{meeting.title}，宣布散會。"
+                              " No other business; the chair thanked members and closed"
+                              " the meeting.")
     for item in meeting.agenda_items:
         minutes.set_minutes_text(
             ctx.s, draft.id, agenda_item_id=item.id,

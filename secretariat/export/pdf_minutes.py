@@ -1,5 +1,6 @@
 """The minutes of one meeting as a PDF: status, attendance, minutes and decisions per
-agenda item, and action items. Minutes not yet approved say so on every page."""
+agenda item, other matters (the general remarks), and action items. Minutes not yet
+approved say so on every page."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ _ACCENT = colors.HexColor("#1f3a5f")
 _GRID = colors.HexColor("#b0b0b0")
 # No. | action | owner | due | status
 _ACTION_COLUMNS = [11 * mm, 75 * mm, 32 * mm, 34 * mm, 18 * mm]
+# The attendance group labels' column: as wide as the longest label, within these bounds.
+_LABEL_WIDTH_MIN, _LABEL_WIDTH_MAX = 30 * mm, 60 * mm
+_CELL_PADDING = 6  # reportlab's default right padding of a table cell, in points
 DRAFT_MARK = N_("Draft — not approved")
 
 
@@ -63,8 +67,6 @@ def _date(styles: Styles, value, roc: bool) -> str:
 
 def minutes_story(styles: Styles, record: MinutesRecord, *, roc: bool) -> list[Flowable]:
     story = _status(styles, record, roc) + _attendance(styles, record.attendance)
-    if record.minutes.general_text.strip():
-        story += [styles.para(_("General"), styles.heading), *styles.paragraphs(record.minutes.general_text)]
     story.append(styles.para(_("Agenda items"), styles.heading))
     item_ids = {item.id for item in record.meeting.items}
     for item in record.meeting.items:
@@ -73,6 +75,12 @@ def minutes_story(styles: Styles, record: MinutesRecord, *, roc: bool) -> list[F
         block += styles.paragraphs(text) or [styles.para(_("No minutes recorded for this item."), styles.small)]
         story += [KeepTogether(block[:2]), *block[2:]]
         story += [_decision(styles, d) for d in record.decisions if d.agenda_item_id == item.id]
+    # The general remarks follow the items: in practice they record any other business
+    # and the close of the meeting.
+    remarks = styles.paragraphs(record.minutes.general_text)
+    if remarks:
+        story += [KeepTogether([styles.para(_("Other matters"), styles.heading), remarks[0]]),
+                  *remarks[1:]]
     others = [d for d in record.decisions if d.agenda_item_id not in item_ids]
     if others:
         story.append(styles.para(_("Other decisions"), styles.heading))
@@ -126,8 +134,11 @@ def _attendance(styles: Styles, attendance: AttendanceData) -> list[Flowable]:
     ]
     if not rows:
         return [*story, styles.para(_("No attendance recorded."), styles.small)]
+    # Wide enough for "Represented by proxy (1)" on one line in every language.
+    longest = max(styles.regular.width(h, styles.label.fontSize) for h, _v in rows)
+    label_width = min(max(longest + _CELL_PADDING + 1, _LABEL_WIDTH_MIN), _LABEL_WIDTH_MAX)
     table = Table([[styles.para(h, styles.label), styles.para(v)] for h, v in rows],
-                  colWidths=[40 * mm, CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
+                  colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
     table.setStyle(table_style(styles, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)))
     return [*story, table]

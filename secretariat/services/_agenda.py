@@ -199,7 +199,8 @@ def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
         proxy=by_status[AttendanceStatus.PROXY],
         absent=by_status[AttendanceStatus.ABSENT],
         observers=sum(1 for r in rows if r.capacity == AttendeeCapacity.OBSERVER),
-        guests=sum(1 for r in rows if r.capacity == AttendeeCapacity.GUEST or r.person_id is None),
+        # By capacity only: an observer added by name is an observer, not also a guest.
+        guests=sum(1 for r in rows if r.capacity == AttendeeCapacity.GUEST),
         members_entitled=entitled,
         members_attending=len(attending_sides),
         quorum_required=required,

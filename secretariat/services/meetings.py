@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from secretariat import dates
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_
+from secretariat.i18n import N_, current_language
 from secretariat.model import (
     ActionItem,
     AgendaItem,
@@ -222,11 +223,15 @@ def _check_no_overlap(s: Session, m: Meeting, ignore_id: int | None) -> None:
         query = query.where(Meeting.id != ignore_id)
     other = s.scalars(query.order_by(Meeting.starts_at).limit(1)).first()
     if other is not None:
+        # The zone's name with its UTC offset: an abbreviation such as Taipei's "CST"
+        # reads as US Central Time.
         start = local_time(other, other.starts_at)
+        english = current_language() == "en" and other.title_en
         raise SecretariatError(
             N_("This overlaps “{title}” ({start}), a meeting of the same type. "
                "Change the time or cancel the other meeting."),
-            title=other.title, start=start.strftime("%Y-%m-%d %H:%M %Z"))
+            title=other.title_en if english else other.title,
+            start=f"{dates.format_datetime(start, fmt='medium')} {dates.zone_label(start)}")
 
 
 def _row(m: Meeting, agenda_count: int) -> MeetingRow:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -176,6 +177,15 @@ def _check_approving_decision(s: Session, minutes: Minutes, decision: Decision) 
             "meeting."),
             number=decision.number, approving_date=format_date(meeting_local_date(approving)),
             meeting_date=format_date(meeting_local_date(own)))
+    # Members approve what they have read: the circulation must precede the meeting.
+    if approving.starts_at < minutes.circulated_at:
+        circulated_on = minutes.circulated_at.astimezone(ZoneInfo(own.time_zone)).date()
+        raise SecretariatError(N_(
+            "Decision {number} was taken at the meeting of {approving_date}, before these "
+            "minutes were circulated on {circulated_date}: minutes must be circulated "
+            "before the meeting that approves them."),
+            number=decision.number, approving_date=format_date(meeting_local_date(approving)),
+            circulated_date=format_date(circulated_on))
 
 
 def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,

@@ -52,9 +52,15 @@ class SearchHit:
     # The agenda item a minutes entry or a decision belongs to, for scrolling to it.
     agenda_item_id: int | None
     title: str
+    title_en: str  # "" when the record has no English title
     snippet: Snippet
     date: dt.datetime  # meeting start, decision date or document date (aware UTC)
     is_public: bool
+
+    def title_in(self, language: str) -> str:
+        """The title to show in an interface in ``language``: the English one in English
+        when there is one, else the record's own (usually Chinese) title."""
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 def fold_term(term: str) -> str:

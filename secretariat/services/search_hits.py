@@ -14,12 +14,14 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretariat.i18n import _
+from secretariat.i18n import N_, _
 from secretariat.model import AgendaItem, Decision, Document, Meeting, Minutes, MinutesEntry
 from secretariat.services.search_index import TAI, TAI_FORMAL
 
 SNIPPET_CHARS = 40
 TITLE_WORDS_CHARS = 24  # how much of a decision's text follows its number in a title
+TITLE_WORDS_CHARS_EN = 48  # Latin letters are half as wide as Chinese characters
+MINUTES_TITLE = N_("Minutes v{version}: {title}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Record:
     meeting_id: int | None
     agenda_item_id: int | None
     title: str
+    title_en: str  # the English title, "" when the record has no English text
     date: dt.datetime
     is_public: bool
     fields: tuple[str, ...]  # the searched texts, in the order they were indexed
@@ -73,37 +76,40 @@ def _agenda_items(s: Session, ids: list[int]):
         .join(Meeting, Meeting.id == AgendaItem.meeting_id).where(AgendaItem.id.in_(ids)))
     for r in rows:
         yield r.id, Record("agenda_item", r.id, r.meeting_id, r.id, r.title or r.title_en,
-                           r.starts_at, r.is_public, (r.title, r.title_en))
+                           r.title_en or "", r.starts_at, r.is_public, (r.title, r.title_en))
 
 
-def _minutes_title(version: int, about: str) -> str:
-    return _("Minutes v{version}: {title}").format(version=version, title=about)
+def _minutes_titles(version: int, about: str, about_en: str | None) -> tuple[str, str]:
+    """The title in the interface language, and the English one (msgid untranslated)."""
+    title = _(MINUTES_TITLE).format(version=version, title=about)
+    title_en = MINUTES_TITLE.format(version=version, title=about_en) if about_en else ""
+    return title, title_en
 
 
 def _minutes(s: Session, ids: list[int]):
     rows = s.execute(
         select(Minutes.id, Minutes.meeting_id, Minutes.version_no, Minutes.general_text,
-               Meeting.title, Meeting.starts_at, Meeting.is_public)
+               Meeting.title, Meeting.title_en, Meeting.starts_at, Meeting.is_public)
         .join(Meeting, Meeting.id == Minutes.meeting_id).where(Minutes.id.in_(ids)))
     for r in rows:
         yield r.id, Record("minutes", r.id, r.meeting_id, None,
-                           _minutes_title(r.version_no, r.title), r.starts_at, r.is_public,
-                           (r.general_text,))
+                           *_minutes_titles(r.version_no, r.title, r.title_en), r.starts_at,
+                           r.is_public, (r.general_text,))
 
 
 def _minutes_entries(s: Session, ids: list[int]):
     rows = s.execute(
         select(MinutesEntry.id, MinutesEntry.minutes_id, MinutesEntry.agenda_item_id,
                MinutesEntry.text, Minutes.version_no, Minutes.meeting_id,
-               AgendaItem.title, Meeting.starts_at, Meeting.is_public)
+               AgendaItem.title, AgendaItem.title_en, Meeting.starts_at, Meeting.is_public)
         .join(Minutes, Minutes.id == MinutesEntry.minutes_id)
         .join(Meeting, Meeting.id == Minutes.meeting_id)
         .join(AgendaItem, AgendaItem.id == MinutesEntry.agenda_item_id)
         .where(MinutesEntry.id.in_(ids)))
     for r in rows:
         yield r.id, Record("minutes", r.minutes_id, r.meeting_id, r.agenda_item_id,
-                           _minutes_title(r.version_no, r.title), r.starts_at, r.is_public,
-                           (r.text,))
+                           *_minutes_titles(r.version_no, r.title, r.title_en), r.starts_at,
+                           r.is_public, (r.text,))
 
 
 def _decisions(s: Session, ids: list[int]):
@@ -113,7 +119,9 @@ def _decisions(s: Session, ids: list[int]):
                Decision.is_public).where(Decision.id.in_(ids)))
     for r in rows:
         title = f"{r.number} {_first_words(r.text or r.text_en)}".strip()
-        yield r.id, Record("decision", r.id, r.meeting_id, r.agenda_item_id, title,
+        title_en = (f"{r.number} {_first_words(r.text_en, TITLE_WORDS_CHARS_EN)}"
+                    if r.text_en else "")
+        yield r.id, Record("decision", r.id, r.meeting_id, r.agenda_item_id, title, title_en,
                            r.decided_at, r.is_public, (r.text, r.text_en, r.rationale))
 
 
@@ -122,8 +130,9 @@ def _documents(s: Session, ids: list[int]):
         select(Document.id, Document.title, Document.description, Document.added_at,
                Document.is_public).where(Document.id.in_(ids)))
     for r in rows:
-        yield r.id, Record("document", r.id, None, None, r.title, r.added_at, r.is_public,
-                           (r.title, r.description))
+        # A document has one title, whatever its language.
+        yield r.id, Record("document", r.id, None, None, r.title, r.title, r.added_at,
+                           r.is_public, (r.title, r.description))
 
 
 _LOADERS = {
@@ -135,9 +144,15 @@ _LOADERS = {
 }
 
 
-def _first_words(value: str) -> str:
+def _first_words(value: str, chars: int = TITLE_WORDS_CHARS) -> str:
+    """The start of ``value`` in at most ``chars`` characters, cut after a whole word
+    when there are spaces to cut at (Chinese has none: it is cut anywhere)."""
     flat = " ".join(value.split())
-    return flat if len(flat) <= TITLE_WORDS_CHARS else flat[: TITLE_WORDS_CHARS - 1] + "…"
+    if len(flat) <= chars:
+        return flat
+    cut = flat[: chars - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > chars // 2 else cut) + "…"
 
 
 def _locating_fold(value: str) -> str:

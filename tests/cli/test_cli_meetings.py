@@ -241,11 +241,26 @@ def test_search_finds_chinese_substrings_with_kind_id_title_and_snippet(demo_db,
                                     "ORDER BY id LIMIT 1")[0]
     term = title[2:2 + length]  # from inside the title: a substring, not a word
     result = run("--db", str(demo_db), "search", term, "--kind", "agenda_item",
-                 "--limit", "500")
+                 "--limit", "500", lang="zh_TW.UTF-8")
     assert result.returncode == 0, result.stderr
-    assert search_lines(result.stdout, "Agenda item", item_id, title)
+    assert search_lines(result.stdout, "議程項目", item_id, title)
     assert f"«{term}»" in result.stdout  # the snippet marks the match
+
+
+def test_search_in_english_shows_english_titles_where_there_are_some(demo_db):
+    item_id, title, title_en = query(
+        demo_db, "SELECT id, title, title_en FROM agenda_item WHERE title_en != '' "
+                 "AND length(title) >= 8 ORDER BY id LIMIT 1")[0]
+    result = run("--db", str(demo_db), "search", title, "--kind", "agenda_item",
+                 "--kind", "decision", "--limit", "500")
+    assert result.returncode == 0, result.stderr
+    assert search_lines(result.stdout, "Agenda item", item_id, title_en)
     assert re.search(r"^\d+ match(es)?\.$", result.stdout, re.MULTILINE)
+    number, text_en = query(demo_db, "SELECT number, text_en FROM decision "
+                                     "WHERE text_en != '' ORDER BY id LIMIT 1")[0]
+    decisions = run("--db", str(demo_db), "search", text_en[:20], "--kind", "decision",
+                    "--limit", "500")
+    assert f"{number} {text_en[:20]}" in decisions.stdout
 
 
 def test_search_for_decisions_and_nothing_found(demo_db):

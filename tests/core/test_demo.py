@@ -66,6 +66,11 @@ def test_small_demo_has_every_kind_of_record(small_demo):
         assert {m.status for m in s.scalars(select(Minutes))} >= {
             MinutesStatus.DRAFT, MinutesStatus.LOCKED}
         assert s.scalar(select(func.max(Minutes.version_no))) == 2  # a correction
+        for approved in s.scalars(select(Minutes).where(Minutes.approved_by_decision_id
+                                                        .is_not(None))):
+            approving = s.get(Meeting, s.get(Decision, approved.approved_by_decision_id)
+                              .meeting_id)
+            assert approved.circulated_at <= approving.starts_at  # read before approved
         methods = {d.method for d in s.scalars(select(Decision))}
         assert methods == {DecisionMethod.CONSENSUS, DecisionMethod.VOTE}
         assert audit.verify_chain(s).ok

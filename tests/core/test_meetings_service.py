@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from secretariat.errors import ConflictError, SecretariatError
+from secretariat.i18n import language_override
 from secretariat.model import (
     AttendanceStatus,
     Meeting,
@@ -84,7 +85,7 @@ def test_impossible_meetings_are_refused_and_nothing_saved(session, forum, kwarg
 def test_overlapping_meeting_of_the_same_kind_is_refused(session, forum):
     first = _meeting(session, day=2, start=14, end=16)
     session.commit()
-    with pytest.raises(SecretariatError, match="overlaps “第2次論壇會議”.*2026-03-02 14:00"):
+    with pytest.raises(SecretariatError, match="overlaps “第2次論壇會議”.*Mar 2, 2026 14:00"):
         schedule_meeting(session, title="重複", location="別處", starts_at=at(2, 15),
                          ends_at=at(2, 17))
     # Same instant written in another zone is still an overlap.
@@ -99,6 +100,21 @@ def test_overlapping_meeting_of_the_same_kind_is_refused(session, forum):
     cancel_meeting(session, first.id)
     _meeting(session, day=2, start=14, end=16, title="改期後")
     assert session.query(Meeting).count() == 4
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "overlaps “2nd Forum Meeting” (Mar 2, 2026 14:00 Taiwan Standard Time GMT+08:00)"),
+    ("zh_TW", "「第2次論壇會議」（2026年3月2日 14:00 台北標準時間 GMT+08:00）"),
+], ids=["en", "zh_TW"])
+def test_overlap_message_names_the_meeting_and_its_zone_in_the_language(
+        session, forum, language, expected):
+    _meeting(session, day=2, start=14, end=16, title_en="2nd Forum Meeting")
+    with language_override(language), pytest.raises(SecretariatError) as refused:
+        schedule_meeting(session, title="重複", location="別處", starts_at=at(2, 15),
+                         ends_at=at(2, 17))
+    with language_override(language):
+        message = str(refused.value)
+    assert expected in message and "CST" not in message
 
 
 def test_update_meeting_rechecks_and_changes_nothing_on_refusal(session, forum):
@@ -218,6 +234,15 @@ def test_attendance_upsert_quorum_and_balance(session, forum):
     assert (summary.present, summary.remote, summary.apologies, summary.proxy) == (2, 1, 0, 1)
     assert (summary.members_attending, summary.quorum_met) == (3, True)
     assert (summary.government, summary.non_government, summary.guests) == (1, 2, 1)
+
+
+def test_an_observer_added_by_name_counts_once_as_an_observer(session, forum):
+    m = _meeting(session)
+    set_attendance(session, m.id, guest_name="美國在台協會代表", status="present",
+                   capacity="observer")
+    set_attendance(session, m.id, guest_name="記者", status="present", capacity="guest")
+    summary = attendance_summary(session, m.id)
+    assert (summary.observers, summary.guests) == (1, 1)
 
 
 def test_attendance_bad_input(session, forum):

@@ -87,6 +87,24 @@ def test_approval_by_the_same_or_an_earlier_meeting_is_refused(session, meetings
     assert session.scalar(select(AuditEntry.id)) is None
 
 
+def test_approval_at_a_meeting_held_before_circulation_is_refused(session, meetings):
+    first, second = meetings
+    third = make_meeting(session, items=["確認會議紀錄"])
+    draft = svc.start_minutes(session, first.id)
+    # Circulated only after the second meeting had started: that meeting cannot approve.
+    svc.circulate_minutes(session, draft.id, circulated_at=second.starts_at
+                          + dt.timedelta(hours=1), circulated_to="全體委員")
+    early = record_decision(session, meeting_id=second.id, text="確認第一次會議紀錄。")
+    with pytest.raises(SecretariatError, match="circulated before the meeting that approves"):
+        svc.approve_minutes(session, draft.id, decision_id=early.id)
+    assert draft.status == MinutesStatus.CIRCULATED and draft.approved_by_decision_id is None
+    assert session.scalar(select(AuditEntry.id)) is None
+
+    later = record_decision(session, meeting_id=third.id, text="確認第一次會議紀錄。")
+    assert svc.approve_minutes(session, draft.id, decision_id=later.id).status == \
+        MinutesStatus.LOCKED
+
+
 def test_approved_minutes_cannot_be_edited_through_the_services(session, meetings):
     first, second = meetings
     approved, _ = make_approved_minutes(session, first, second, {"開幕": "原文"})

@@ -265,6 +265,33 @@ def test_attendance_lists_every_group_with_observers_and_guests(session, tmp_pat
     assert "Absent" not in text  # empty groups are left out
 
 
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+def test_attendance_group_labels_stay_on_one_line(session, tmp_path, language):
+    meeting_id = build_meeting(session)
+    out = tmp_path / "minutes.pdf"
+    render_minutes_pdf(session, meeting_id, out, language=language)
+    lines = pdf_text(out, layout=True).splitlines()
+    with i18n.language_override(language):
+        labels = [i18n._("{group} ({count})").format(group=i18n._(group), count=count)
+                  for group, count in (("Represented by proxy", 1),
+                                       ("Observers and guests", 2))]
+    for label in labels:
+        assert any(label in line for line in lines), label
+
+
+@pytest.mark.parametrize("language, last_item, heading", [
+    ("en", "3. Any other business", "Other matters"), ("zh_TW", "3. 臨時動議", "其他事項")],
+    ids=["en", "zh_TW"])
+def test_general_remarks_follow_the_agenda_items(session, tmp_path, language, last_item,
+                                                 heading):
+    meeting_id = build_meeting(session)
+    out = tmp_path / "minutes.pdf"
+    render_minutes_pdf(session, meeting_id, out, language=language)
+    text = squeeze(pdf_text(out))
+    remarks = text.index(squeeze("主席致詞：感謝各位委員出席。"))
+    assert text.index(squeeze(last_item)) < text.index(squeeze(heading)) < remarks
+
+
 def test_approved_minutes_name_the_approving_decision_and_carry_no_draft_mark(session, tmp_path):
     meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
     out = tmp_path / "minutes.pdf"

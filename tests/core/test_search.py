@@ -107,6 +107,33 @@ def test_hit_describes_the_minutes_entry_and_its_snippet_holds_the_match(session
     assert "開放資料議題" in hit.title
 
 
+def test_hits_carry_an_english_title_where_the_record_has_english_text(session, rec):
+    meeting = rec.meeting()
+    meeting.title_en = "1st Forum Meeting"
+    item = rec.item(meeting, "開放資料預算", title_en="Open data budget")
+    bare = rec.item(meeting, "預算審查", position=2)
+    minutes = rec.minutes(meeting, {item: "預算說明", bare: "預算細節"}, general_text="預算總說明")
+    rec.decision(meeting, "2026-03-01", "通過開放資料預算",
+                 text_en="The forum approves the open data budget for 2027.")
+    rec.decision(meeting, "2026-03-02", "預算另案處理")
+    rec.document("預算白皮書")
+    titles = {(hit.kind, hit.title, hit.title_en) for hit in search(session, "預算")}
+    assert titles == {
+        ("agenda_item", "開放資料預算", "Open data budget"),
+        ("agenda_item", "預算審查", ""),
+        ("minutes", "Minutes v1: 開放資料預算", "Minutes v1: Open data budget"),
+        ("minutes", "Minutes v1: 預算審查", ""),
+        ("minutes", "Minutes v1: 第一次會議", "Minutes v1: 1st Forum Meeting"),
+        ("decision", "2026-03-01 通過開放資料預算",
+         "2026-03-01 The forum approves the open data budget for…"),  # whole words
+        ("decision", "2026-03-02 預算另案處理", ""),
+        ("document", "預算白皮書", "預算白皮書"),
+    }
+    [hit] = search(session, "開放資料預算", kinds=["agenda_item"])
+    assert (hit.title_in("en"), hit.title_in("zh_TW")) == ("Open data budget", "開放資料預算")
+    assert minutes.id in {h.record_id for h in search(session, "總說明")}
+
+
 def test_snippet_shows_the_original_spelling_when_the_query_was_folded(session, rec):
     rec.document("台灣開放政府夥伴關係說明")
     [hit] = search(session, "臺灣開放")

@@ -168,6 +168,40 @@ def test_details_validate_inline_and_save_with_undo(qtbot, editor, env):
     assert editor.data.details.notice_sent_at is None
 
 
+def test_details_save_and_revert_follow_unsaved_changes_and_saving_is_confirmed(
+        qtbot, editor, env):
+    details = editor.details
+
+    def buttons() -> tuple[bool, bool]:
+        return details.save_button.isEnabled(), details.revert_button.isEnabled()
+
+    assert buttons() == (False, False) and details.status_label.text() == ""
+    details.location.setText("國發會大禮堂")
+    assert buttons() == (True, True)
+    details.location.setText("行政院第一會議室")  # back to the stored value
+    assert buttons() == (False, False)
+
+    details.location.setText("國發會大禮堂")
+    qtbot.keyClick(details, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert buttons() == (False, False)  # no second save while the first is on its way
+    settle(qtbot, editor)
+    assert editor.data.details.location == "國發會大禮堂"
+    assert buttons() == (False, False) and details.status_label.text() == "Details saved."
+
+    details.title_en.setText("12th Forum Meeting (rescheduled)")
+    assert buttons() == (True, True) and details.status_label.text() == ""
+    editor.attendance.set_status(0, AttendanceStatus.PRESENT)  # the editor reloads
+    settle(qtbot, editor)
+    assert details.title_en.text() == "12th Forum Meeting (rescheduled)"  # edit kept
+    qtbot.mouseClick(details.revert_button, Qt.MouseButton.LeftButton)
+    assert details.title_en.text() == "12th Forum Meeting" and buttons() == (False, False)
+
+    editor.context.stack.undo()  # the attendance
+    editor.context.stack.undo()  # the location
+    settle(qtbot, editor)
+    assert details.location.text() == "行政院第一會議室" and buttons() == (False, False)
+
+
 def test_attendance_updates_quorum_and_balance_and_undo(qtbot, editor, env):
     tab = editor.attendance
     assert "not met" in tab.quorum_label.text()

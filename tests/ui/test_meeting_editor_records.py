@@ -3,8 +3,10 @@ is version 2 with a visible difference), decision validation, action items, expo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 
+from secretariat.errors import SecretariatError
 from secretariat.model import ActionStatus, AttendanceStatus, DecisionMethod, MinutesStatus
 from secretariat.services import decisions as decision_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
@@ -34,6 +36,7 @@ def test_minutes_draft_circulate_approve_lock_correct_and_diff(qtbot, editor, en
     assert tab.state.general_text == "主席宣布開會。"
 
     dialog = tab.circulate()
+    circulate_on(dialog, QDate(2026, 3, 9))  # a week after the meeting, before the next
     dialog.to.setText("全體委員（電子郵件）")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, editor)
@@ -70,6 +73,24 @@ def test_minutes_draft_circulate_approve_lock_correct_and_diff(qtbot, editor, en
     settle(qtbot, editor)
     html = tab.diff_view.toHtml()
     assert "無修正" in html and "#c8f0c8" in html  # the insertion, in green
+
+
+def circulate_on(dialog, day: QDate) -> None:
+    dialog.when.setDateTime(QDateTime(day, QTime(10, 0)))
+
+
+def test_meetings_held_before_circulation_are_not_offered_for_approval(qtbot, editor, env):
+    editor.minutes.start()
+    settle(qtbot, editor)
+    dialog = editor.minutes.circulate()
+    circulate_on(dialog, QDate(2026, 4, 7))  # the day after the second meeting
+    dialog.to.setText("members")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, editor)
+    with env.store.session() as s:
+        assert ops_records.approval_candidates(s, env.first_id) == []
+        with pytest.raises(SecretariatError, match="circulated before the meeting"):
+            ops_records.approve(s, editor.minutes.current.id, env.approving_decision_id)
 
 
 def test_approval_by_the_same_meeting_is_refused_with_its_message(qtbot, editor, env):
@@ -114,7 +135,7 @@ def test_diff_html_escapes_text():
 def test_decision_with_too_many_votes_is_refused_and_nothing_saved(qtbot, editor, env):
     attend(qtbot, editor, 3)
     dialog = editor.decisions.record_decision()
-    assert len(dialog.recused.findItems("*", Qt.MatchFlag.MatchWildcard)) == 3
+    assert len(dialog.voters.recused) == 3
     dialog.text.setPlainText("通過國家行動方案草案。")
     select_data(dialog.method, DecisionMethod.VOTE)
     dialog.votes["for"].setValue(3)
@@ -126,7 +147,7 @@ def test_decision_with_too_many_votes_is_refused_and_nothing_saved(qtbot, editor
     with env.store.session() as s:
         assert decision_service.decision_count(s, meeting_id=env.first_id) == 0
 
-    dialog.recused.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.voters.set_recused(next(iter(dialog.voters.recused)))
     dialog.votes["for"].setValue(2)
     dialog.votes["against"].setValue(0)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

@@ -80,13 +80,12 @@ def test_the_recusal_list_holds_only_those_who_may_vote(qtbot, editor, env):
         editor.attendance.set_status(rows[person], AttendanceStatus.PRESENT)
         settle(qtbot, editor)
     dialog = editor.decisions.record_decision()
-    listed = {dialog.recused.item(i).data(Qt.ItemDataRole.UserRole)
-              for i in range(dialog.recused.count())}
+    listed = set(dialog.voters.recused)
     # The alternate's member attends, so the alternate does not vote and cannot be
     # recused (the service would refuse); before, the list offered the alternate too.
     assert listed == {env.people["林美玲"], env.people["陳志明"]}
     assert "2 members attending may vote" in dialog.may_vote.text()
-    dialog.recused.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.voters.set_recused(env.people["林美玲"])
     assert "1 member attending may vote" in dialog.may_vote.text()
 
 

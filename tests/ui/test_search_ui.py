@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from secretariat.model import Meeting
 from secretariat.services import decisions as decision_service
 from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import settle
 from ui.records.runner import SessionRunner
-from ui.records.search_model import HTML_ROLE, MATCH, SearchResultsModel
+from ui.records.search_model import HTML_ROLE, MATCH, TITLE, SearchResultsModel
 from ui.records.search_panel import SearchController
 
 
@@ -51,6 +52,33 @@ def test_results_model_passes_tester(qtmodeltester, search_store):
     assert all("<b>預算</b>" in model.index(r, MATCH).data(HTML_ROLE) for r in range(2))
     controller.search("")
     assert model.rowCount() == 0
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", {"Participatory budgeting pilot report", "預算透明工作報告"}),
+    ("zh_TW", {"參與式預算試辦計畫報告", "預算透明工作報告"}),
+], ids=["en", "zh_TW"])
+def test_results_show_the_english_title_in_english(qtbot, search_store, language, expected):
+    from ui.language import apply_language
+
+    store, meeting_id = search_store
+    with store.session() as s:
+        item = s.get(Meeting, meeting_id).agenda_items[0]
+        meeting_service.update_agenda_item(s, item.id,
+                                           title_en="Participatory budgeting pilot report")
+        s.commit()
+    model = SearchResultsModel()
+    controller = SearchController(SessionRunner(store))
+    controller.finished.connect(model.set_results)
+    apply_language(language)
+    try:
+        controller.search("預算")
+        titles = {model.index(r, TITLE).data() for r in range(model.rowCount())}
+        tips = {model.index(r, TITLE).data(Qt.ItemDataRole.ToolTipRole).split("\n")[0]
+                for r in range(model.rowCount())}
+    finally:
+        apply_language("en")
+    assert titles == expected and tips == expected
 
 
 def test_latest_query_wins(search_store):

@@ -1,23 +1,24 @@
-"""Record a decision (method, votes, recusals, dissent) and add or edit an action item."""
+"""Record a decision (method, votes as counts or member by member, recusals, dissenting
+statements by member) and add or edit an action item."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSpinBox, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
 
 from secretariat.i18n import _, ngettext
-from secretariat.model import ActionStatus, DecisionMethod
+from secretariat.model import ActionStatus, DecisionMethod, VoteChoice
 from ui.forms import FormDialog
 from ui.meeting_editor.models import item_label
 from ui.meeting_editor.ops_records import ActionForm, DecisionForm
+from ui.meeting_editor.vote_widgets import DissentList, VotersPanel
 from ui.widgets import OptionalDateEdit, enum_combo, select_data
 
-PERSON_ROLE = Qt.ItemDataRole.UserRole
+COUNTS, NAMED = "counts", "named"  # how the votes of a vote are recorded
 
 
 def _text_edit(height: int = 70) -> QPlainTextEdit:
@@ -28,12 +29,12 @@ def _text_edit(height: int = 70) -> QPlainTextEdit:
 
 
 class DecisionDialog(FormDialog):
-    """``voters``: (person id, name) of members attending, for the recusal list."""
+    """``voters``: (person id, name) of the members entitled to vote, for recusals, named
+    votes and the authors of dissenting statements."""
 
     def __init__(self, parent: QWidget | None, agenda: list, voters: list[tuple[int, str]],
                  submitter: Callable):
         super().__init__(parent, _("Record decision"))
-        self.setMinimumWidth(560)
         self._submitter = submitter
         self.text = self.add_field("text", _("&Decision (Chinese):"), _text_edit())
         self.text_en = self.add_field("text_en", _("Decision (&English):"), _text_edit())
@@ -42,6 +43,10 @@ class DecisionDialog(FormDialog):
         for row in agenda:
             self.item.addItem(item_label(row), row.id)
         self.method = self.add_field("method", _("&Method:"), enum_combo(DecisionMethod))
+        self.ballot = self.add_field("ballot", _("Votes re&corded:"), QComboBox())
+        self.ballot.addItem(_("As counts only (e.g. a secret ballot)"), COUNTS)
+        self.ballot.addItem(_("Member by member"), NAMED)
+        self.ballot.setEnabled(bool(voters))
         counts = QWidget()
         row = QHBoxLayout(counts)
         row.setContentsMargins(0, 0, 0, 0)
@@ -54,39 +59,58 @@ class DecisionDialog(FormDialog):
             spin.setAccessibleName(label)
             self.votes[key] = spin
             row.addWidget(spin)
+        row.addStretch(1)
         self.add_field("votes", _("&Votes:"), counts)
         self.may_vote = QLabel()
         self.may_vote.setWordWrap(True)
         self.form.addRow("", self.may_vote)
-        self.recused = self.add_field("recused", _("Rec&used members:"), QListWidget())
-        self.recused.setMaximumHeight(110)
-        for person_id, name in voters:
-            item = QListWidgetItem(name)
-            item.setData(PERSON_ROLE, person_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.recused.addItem(item)
-        self.dissent = self.add_field("dissent", _("Dissenting &statements:"), _text_edit())
-        self.dissent.setPlaceholderText(_("One statement per line"))
+        self.voters = self.add_field("voters", _("Entit&led to vote:"), VotersPanel(voters))
+        self.dissents = self.add_field("dissents", _("Dissenting &statements:"),
+                                       DissentList(voters))
+        # The captions' Alt+letter goes to the first control inside each list.
+        for key, target in (("voters", self.voters.focus_target()),
+                            ("dissents", self.dissents.add_button)):
+            self.form.labelForField(self._field_box(key)).setBuddy(target)
         self.rationale = self.add_field("rationale", _("&Rationale:"), _text_edit())
-        self.is_public = self.add_field("is_public", _("P&ublic:"),
+        self.is_public = self.add_field("is_public", _("Pu&blic:"),
                                         QCheckBox(_("Publish this decision")))
         self.is_public.setChecked(True)
         self.text.textChanged.connect(lambda: (self._touched.add("text"), self.revalidate()))
-        self.recused.itemChanged.connect(lambda _item: self._show_may_vote())
-        self.method.currentIndexChanged.connect(self._method_changed)
-        self._method_changed()
+        self.voters.changed.connect(self._votes_changed)
+        self.method.currentIndexChanged.connect(self._votes_changed)
+        self.ballot.currentIndexChanged.connect(self._votes_changed)
+        self._votes_changed()
         self.ready()
 
-    def _method_changed(self, *_args) -> None:
-        by_vote = self.method.currentData() == DecisionMethod.VOTE
+    def _field_box(self, key: str) -> QWidget:
+        return self._errors[key].parentWidget()
+
+    def by_vote(self) -> bool:
+        return self.method.currentData() == DecisionMethod.VOTE
+
+    def by_name(self) -> bool:
+        return self.by_vote() and self.ballot.currentData() == NAMED
+
+    def _votes_changed(self, *_args) -> None:
+        """Show only what the chosen method records; named votes fill in the counts."""
+        by_vote, by_name = self.by_vote(), self.by_name()
+        for key in ("ballot", "votes"):
+            self.form.setRowVisible(self._field_box(key), by_vote)
+        self.form.setRowVisible(self.may_vote, by_vote)
+        self.voters.show_votes(by_name)
+        if by_name:
+            tally = Counter(choice for _pid, choice in self.voters.named_votes())
+            for key, choice in (("for", VoteChoice.FOR), ("against", VoteChoice.AGAINST),
+                                ("abstain", VoteChoice.ABSTAIN)):
+                self.votes[key].setValue(tally[choice])
         for spin in self.votes.values():
-            spin.setEnabled(by_vote)
+            spin.setEnabled(by_vote and not by_name)
         self._show_may_vote()
+        self._grow_to_fit()
 
     def voters_left(self) -> int:
         """Entitled voters not recused: the most votes the service accepts."""
-        return self.recused.count() - len(self.value().recused_person_ids)
+        return len(self.voters.names) - len(self.voters.recused_ids())
 
     def _show_may_vote(self) -> None:
         """Say before OK how many votes can be counted, instead of only refusing after."""
@@ -95,27 +119,28 @@ class DecisionDialog(FormDialog):
             "{count} member attending may vote (recused members excluded).",
             "{count} members attending may vote (recused members excluded).", count).format(
             count=count))
-        self.may_vote.setVisible(self.method.currentData() == DecisionMethod.VOTE)
 
     def value(self) -> DecisionForm:
-        by_vote = self.method.currentData() == DecisionMethod.VOTE
-        count = (lambda key: self.votes[key].value()) if by_vote else (lambda key: None)
-        recused = tuple(self.recused.item(i).data(PERSON_ROLE)
-                        for i in range(self.recused.count())
-                        if self.recused.item(i).checkState() == Qt.CheckState.Checked)
-        dissents = tuple((None, line.strip()) for line in
-                         self.dissent.toPlainText().splitlines() if line.strip())
+        by_vote, by_name = self.by_vote(), self.by_name()
+        count = (lambda key: self.votes[key].value()) if by_vote and not by_name \
+            else (lambda key: None)  # named votes: the service counts them
         return DecisionForm(
             text=self.text.toPlainText().strip(), text_en=self.text_en.toPlainText().strip(),
             agenda_item_id=self.item.currentData(),
             method=DecisionMethod(self.method.currentData()),
             votes_for=count("for"), votes_against=count("against"),
-            votes_abstain=count("abstain"), recused_person_ids=recused, dissents=dissents,
+            votes_abstain=count("abstain"),
+            named_votes=self.voters.named_votes() if by_name else (),
+            recused_person_ids=self.voters.recused_ids(), dissents=self.dissents.value(),
             rationale=self.rationale.toPlainText().strip(), is_public=self.is_public.isChecked())
 
     def problems(self) -> dict[str, str]:
-        return {} if self.text.toPlainText().strip() else {
-            "text": _("Enter the text of the decision.")}
+        found = {}
+        if not self.text.toPlainText().strip():
+            found["text"] = _("Enter the text of the decision.")
+        if self.dissents.unwritten():
+            found["dissents"] = _("Write the member's statement, or remove the row.")
+        return found
 
     def submit(self) -> None:
         self._submitter(self.value(), self)

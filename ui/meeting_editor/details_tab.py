@@ -1,7 +1,13 @@
-"""Details tab: the meeting's own fields, validated as they are typed, saved with undo."""
+"""Details tab: the meeting's own fields, validated as they are typed, saved with undo.
+
+Save and Revert are enabled only while the form differs from the stored meeting, and a
+short status says when the details were saved, so a clerk can tell at a glance whether
+there is anything left to save.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -28,6 +34,8 @@ class DetailsTab(QWidget):
         self.editor = editor
         self._errors: dict[str, QLabel] = {}
         self._loaded: DetailsForm | None = None
+        self._loading = False  # show_form sets the widgets one by one: judge them once
+        self._saving = False
         self.form = QFormLayout()
         self.title = self._add("title", _("&Title (Chinese):"), QLineEdit())
         self.title_en = self._add("title_en", _("Title (&English):"), QLineEdit())
@@ -60,7 +68,10 @@ class DetailsTab(QWidget):
         self.save_button = QPushButton(_("S&ave details"))
         self.revert_button = QPushButton(_("Re&vert"))
         self.submit_error = error_label()
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(_("Save status"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -78,10 +89,13 @@ class DetailsTab(QWidget):
         self.save_button.setToolTip(_("Ctrl+S"))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_button.clicked.connect(lambda: self.show_form(self._loaded))
+        self.revert_button.clicked.connect(self.revert)
         self.notice_sent.toggled.connect(self.notice_at.setEnabled)
-        for widget in (self.title, self.location, self.remote_link, self.notice_recipients):
+        for widget in (self.title, self.title_en, self.location, self.remote_link,
+                       self.notice_recipients):
             widget.textChanged.connect(self.revalidate)
+        self.is_public.toggled.connect(self.revalidate)
+        self.internal_notes.textChanged.connect(self.revalidate)
         for combo in (self.kind, self.phase, self.status, self.modality):
             combo.currentIndexChanged.connect(self.revalidate)
         self.time_zone.currentTextChanged.connect(self.revalidate)
@@ -106,10 +120,22 @@ class DetailsTab(QWidget):
     def _zone(self) -> ZoneInfo | None:
         return chosen_zone(self.time_zone)
 
-    def show_form(self, form: DetailsForm | None) -> None:
+    def show_form(self, form: DetailsForm | None, *, keep_edits: bool = True) -> None:
+        """Show the stored details. The editor reloads after every change (attendance,
+        agenda...); unsaved edits here survive a reload that did not change the details."""
         if form is None:
             return
+        if keep_edits and form == self._loaded and self.is_dirty():
+            return
         self._loaded = form
+        self._loading = True
+        try:
+            self._fill(form)
+        finally:
+            self._loading = False
+        self.revalidate()
+
+    def _fill(self, form: DetailsForm) -> None:
         zone = ZoneInfo(form.time_zone)
         self.title.setText(form.title)
         self.title_en.setText(form.title_en)
@@ -128,7 +154,6 @@ class DetailsTab(QWidget):
         self.remote_link.setText(form.remote_link)
         self.is_public.setChecked(form.is_public)
         self.internal_notes.setPlainText(form.internal_notes)
-        self.revalidate()
 
     def value(self) -> DetailsForm:
         zone = self._zone() or dt.timezone.utc
@@ -151,23 +176,56 @@ class DetailsTab(QWidget):
     def problems(self) -> dict[str, str]:
         return meeting_problems(self.value(), self._zone() is not None)
 
+    def is_dirty(self) -> bool:
+        """Whether the form differs from the meeting as stored (the editors show whole
+        minutes, so seconds are not compared)."""
+        return self._loaded is not None and bool(
+            _to_minutes(self.value()).changes_from(_to_minutes(self._loaded)))
+
     def revalidate(self, *_args) -> bool:
+        if self._loading:
+            return False
         problems = self.problems()
         for key, label in self._errors.items():
             label.setText(problems.get(key, ""))
             label.setVisible(key in problems)
         self.submit_error.hide()
-        self.save_button.setEnabled(not problems)
+        dirty = self.is_dirty()
+        if dirty:
+            self.status_label.clear()  # "Saved" no longer describes the form
+        self.save_button.setEnabled(dirty and not problems and not self._saving)
+        self.revert_button.setEnabled(dirty and not self._saving)
         return not problems
 
     def save(self) -> None:
-        if not self.revalidate():
+        if not self.revalidate() or not self.is_dirty() or self._saving:
             return
-        self.save_button.setEnabled(False)
-        self.editor.commands.edit_details(self.value(), self._failed,
-                                          lambda: self.save_button.setEnabled(True))
+        self._saving = True
+        self.revalidate()
+        self.status_label.setText(_("Saving…"))
+        saved = self.value()
+        self.editor.commands.edit_details(saved, self._failed, lambda: self._saved(saved))
+
+    def revert(self) -> None:
+        self.status_label.clear()
+        self.show_form(self._loaded, keep_edits=False)
+
+    def _saved(self, form: DetailsForm) -> None:
+        self._saving = False
+        self._loaded = form  # stored now; the editor's reload follows
+        self.status_label.setText(_("Details saved."))
+        self.revalidate()
 
     def _failed(self, error: BaseException) -> None:
+        self._saving = False
+        self.status_label.clear()
+        self.revalidate()
         self.submit_error.setText(error_text(error))
         self.submit_error.show()
-        self.save_button.setEnabled(True)
+
+
+def _to_minutes(form: DetailsForm) -> DetailsForm:
+    times = {name: value.replace(second=0, microsecond=0)
+             for name in ("starts_at", "ends_at", "notice_sent_at")
+             if (value := getattr(form, name)) is not None}
+    return dataclasses.replace(form, **times)

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from secretariat.model import ActionItem, ActionStatus, DecisionMethod, Meeting, MeetingStatus
+from secretariat.model import (
+    ActionItem, ActionStatus, DecisionMethod, Meeting, MeetingStatus, VoteChoice,
+)
 from secretariat.services import actions as action_service
 from secretariat.services import decisions as decision_service
 from secretariat.services import meetings as meeting_service
@@ -73,10 +75,16 @@ def diff(s: Session, old_id: int, new_id: int):
 
 
 def approval_candidates(s: Session, meeting_id: int) -> list:
-    """Decisions of the next few meetings after this one (DecisionRow), nearest first."""
+    """Decisions of the next few meetings after this one (DecisionRow), nearest first.
+
+    Only meetings held after the minutes were circulated can approve them (the service
+    refuses the others), so those are the ones offered."""
     own = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    minutes = minutes_service.latest_minutes(s, meeting_id)
+    circulated = minutes.circulated_at if minutes is not None else None
     later = [row for row in reversed(meeting_service.list_meetings(s))
-             if row.starts_at > own.starts_at and row.status != MeetingStatus.CANCELLED]
+             if row.starts_at > own.starts_at and row.status != MeetingStatus.CANCELLED
+             and (circulated is None or row.starts_at >= circulated)]
     later.sort(key=lambda row: row.starts_at)
     rows: list = []
     for meeting in later[:LATER_MEETINGS_OFFERED]:
@@ -95,6 +103,7 @@ class DecisionForm:
     votes_for: int | None = None
     votes_against: int | None = None
     votes_abstain: int | None = None
+    named_votes: tuple[tuple[int, VoteChoice], ...] = ()  # (person id, vote): who voted how
     recused_person_ids: tuple[int, ...] = ()
     dissents: tuple[tuple[int | None, str], ...] = field(default_factory=tuple)
     rationale: str = ""
@@ -106,7 +115,8 @@ def record_decision(s: Session, meeting_id: int, form: DecisionForm) -> tuple[Ch
         s, meeting_id=meeting_id, agenda_item_id=form.agenda_item_id, text=form.text,
         text_en=form.text_en, method=form.method, votes_for=form.votes_for,
         votes_against=form.votes_against, votes_abstain=form.votes_abstain,
-        recused_person_ids=form.recused_person_ids, dissents=form.dissents,
+        named_votes=dict(form.named_votes), recused_person_ids=form.recused_person_ids,
+        dissents=form.dissents,
         rationale=form.rationale, is_public=form.is_public)
     return _changed(meeting_id), decision.id
 

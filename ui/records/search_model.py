@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from secretariat.i18n import N_, _, format_date
+from secretariat.i18n import N_, _, current_language, format_date
 from ui.records.zones import local_date
 from ui.table_model import ROW_ROLE
 
@@ -70,7 +70,8 @@ class SearchResultsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return hit
         if role == Qt.ItemDataRole.DisplayRole:
-            return {KIND: _(KIND_LABELS.get(hit.kind, hit.kind)), TITLE: hit.title,
+            return {KIND: _(KIND_LABELS.get(hit.kind, hit.kind)),
+                    TITLE: hit.title_in(current_language()),
                     MATCH: hit.snippet.before + hit.snippet.match + hit.snippet.after,
                     DATE: self._date(hit)}[column]
         if role == HTML_ROLE and column == MATCH:
@@ -79,7 +80,7 @@ class SearchResultsModel(QAbstractTableModel):
             return QApplication.style().standardIcon(KIND_ICONS[hit.kind]) \
                 if hit.kind in KIND_ICONS else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = hit.title if column != MATCH else \
+            text = hit.title_in(current_language()) if column != MATCH else \
                 hit.snippet.before + hit.snippet.match + hit.snippet.after
             return text if hit.is_public else _("{text}\n(Restricted: not public)").format(
                 text=text)
