@@ -219,23 +219,25 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self)
         if dialog.exec() and dialog.changed & REGIONAL_SETTINGS:
             self.apply_regional_settings()
-            if settings.ROC_YEARS.key in dialog.changed:
-                self._reload_editors()
 
     def switch_language(self, language: str) -> None:
         settings.LANGUAGE.set(language)
         self.apply_regional_settings()
 
     def apply_regional_settings(self) -> None:
-        """Show every page again in the saved language, with its date preferences."""
+        """Show every page again in the saved language, with its date preferences, and
+        so do the open meeting editors."""
         apply_language(settings.language())
         self._build()  # new pages load their records as they are built
+        self._refresh_editors()
 
-    def _reload_editors(self) -> None:
-        """Open meeting editors show their dates again (they keep their language)."""
+    def _refresh_editors(self) -> None:
+        """Open meeting editors show their dates again; one built in another language is
+        built anew in this one (see ``MeetingEditor.follow_regional_settings``)."""
         for child in self.findChildren(QMainWindow):
-            if callable(getattr(child, "reload", None)):
-                child.reload()
+            follow = getattr(child, "follow_regional_settings", None)
+            if callable(follow):
+                follow()
 
     def closeEvent(self, event) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())

@@ -48,10 +48,13 @@ def register(commands: Commands) -> None:
     listing.add_argument("--meeting", dest="meeting_id", type=int, metavar=_("ID"),
                          help=_("only action items of this meeting"))
 
-    done = action.add("done", handler=mark_done, help=_("mark an action item as done today"))
+    done = action.add("done", handler=mark_done,
+                      help=_("mark an action item as done (today, unless --on says when)"))
     done.add_argument("action_id", type=int, metavar=_("ID"),
                       help=_("the action item's number, as “secretariat action list” "
                              "shows it"))
+    done.add_argument("--on", metavar=_("DATE"),
+                      help=_("the day it was done, YYYY-MM-DD, on or after its meeting"))
 
 
 def add_action(args: argparse.Namespace) -> int:
@@ -106,8 +109,10 @@ def list_actions(args: argparse.Namespace) -> int:
 def mark_done(args: argparse.Namespace) -> int:
     from secretariat.services import actions
 
+    completed_on = calendar_date(args.on, N_("Completion date")) if args.on else None
     with changing_session(args) as (_store, s):
-        item = actions.update_action(s, args.action_id, status=ActionStatus.DONE)
+        item = actions.update_action(s, args.action_id, status=ActionStatus.DONE,
+                                     completed_on=completed_on)
         done = _("Action item {id} is done ({date}).").format(
             id=item.id, date=dates.format_date(item.completed_on, fmt="medium"))
     print(done)

@@ -37,15 +37,17 @@ def register(commands: Commands) -> None:
     add_meeting_argument(start)
 
     set_ = minutes.add("set", handler=set_text,
-                       help=_("write the text of one agenda item, or of the general "
-                              "remarks, in the draft minutes"))
+                       help=_("write the text of one agenda item, or of the other matters "
+                              "after the items, in the draft minutes"))
     add_meeting_argument(set_)
     where = set_.add_mutually_exclusive_group()
     where.add_argument("--item", type=int, metavar=_("ITEM"),
                        help=_("the agenda item's number, as “secretariat agenda list” "
                               "shows it"))
-    where.add_argument("--general", action="store_true",
-                       help=_("the general remarks (the default without --item)"))
+    where.add_argument("--general", "--other-matters", dest="general", action="store_true",
+                       help=_("the other matters after the agenda items: any other "
+                              "business and the close of the meeting (the default "
+                              "without --item)"))
     source = set_.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", metavar=_("TEXT"), help=_("the text"))
     source.add_argument("--file", type=Path, metavar=_("FILE"),
@@ -135,7 +137,7 @@ def set_text(args: argparse.Namespace) -> int:
         done = (_("Saved the text of agenda item {item} in version {version} of the "
                   "minutes.").format(item=args.item, version=draft.version_no)
                 if args.item is not None else
-                _("Saved the general remarks in version {version} of the minutes.").format(
+                _("Saved the other matters in version {version} of the minutes.").format(
                     version=draft.version_no))
     print(done)
     return 0
@@ -149,9 +151,10 @@ def show_minutes(args: argparse.Namespace) -> int:
                   if args.minutes_version is not None else _latest(s, args.meeting_id))
         print(_("Minutes of meeting {id}, version {version} ({status})").format(
             id=args.meeting_id, version=chosen.version_no, status=_(chosen.status.label)))
-        sections = [(_("General remarks"), chosen.general_text)]
-        sections += [(f"{entry.position}. {pick_title(entry.title, entry.title_en)}",
-                      entry.text) for entry in minutes_entries(s, chosen.id)]
+        sections = [(f"{entry.position}. {pick_title(entry.title, entry.title_en)}",
+                     entry.text) for entry in minutes_entries(s, chosen.id)]
+        # Last, under the heading the minutes PDF prints for them.
+        sections.append((_("Other matters"), chosen.general_text))
     for heading, text in sections:
         print()
         print(heading)

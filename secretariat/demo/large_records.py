@@ -48,7 +48,7 @@ def add_large_meeting_records(builder: _Builder) -> None:
             "status": MinutesStatus.CIRCULATED if circulated else MinutesStatus.DRAFT,
             "circulated_at": plan.ends_at + dt.timedelta(days=7) if circulated else None,
             "circulated_to": "全體委員 All members" if circulated else "",
-            "general_text": f"主席致詞：感謝各位出席{plan.title}。 The chair welcomed members.",
+            "general_text": texts.CLOSING_REMARKS.format(title=plan.title),
         })
     minutes_ids = builder.insert(Minutes, minutes_rows, span=(0.0, 0.3))
     entry_rows = []

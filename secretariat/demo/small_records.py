@@ -141,9 +141,7 @@ def _write_minutes(ctx: MeetingContext, meeting: Meeting, *, last: bool) -> None
     recent meeting (its minutes are still being drafted)."""
     draft = minutes.start_minutes(ctx.s, meeting.id)
     minutes.set_minutes_text(  # the general remarks close the minutes (other matters)
-        ctx.s, draft.id, text=f"臨時動議：無。主席感謝各位委員出席{meeting.title}，宣布散會。"
-                              " No other business; the chair thanked members and closed"
-                              " the meeting.")
+        ctx.s, draft.id, text=texts.CLOSING_REMARKS.format(title=meeting.title))
     for item in meeting.agenda_items:
         minutes.set_minutes_text(
             ctx.s, draft.id, agenda_item_id=item.id,

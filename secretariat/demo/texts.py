@@ -108,6 +108,9 @@ OPENING_ITEMS = (
     ("秘書處工作報告", "Report of the secretariat", "information"),
 )
 CLOSING_ITEM = ("臨時動議", "Any other business", "discussion")
+# The minutes' other matters (general remarks), printed after the agenda items.
+CLOSING_REMARKS = ("臨時動議：無。主席感謝各位委員出席{title}，宣布散會。"
+                   " No other business; the chair thanked members and closed the meeting.")
 DECISION_PATTERNS = (
     ("同意{t}承諾事項修正草案，請相關機關據以辦理。",
      "Approved the revised draft {t} commitment; the agencies concerned will implement it."),

@@ -72,6 +72,23 @@ def _check_due(meeting: Meeting, due_on: dt.date | None) -> None:
                                meeting=format_date(meeting_local_date(meeting)))
 
 
+def _completion_date(meeting: Meeting, completed_on: dt.date | None) -> dt.date:
+    """The day an action was done: the given day, else today; never before the meeting
+    that set it, as no action can be done before it was decided."""
+    held_on = meeting_local_date(meeting)
+    if completed_on is None:
+        completed_on = dt.date.today()
+        if completed_on < held_on:
+            raise SecretariatError(
+                N_("The meeting on {meeting} is still to come: its action items cannot be "
+                   "done before it."),
+                meeting=held_on)
+    elif completed_on < held_on:
+        raise SecretariatError(N_("The completion date {done} is before the meeting on "
+                                  "{meeting}."), done=completed_on, meeting=held_on)
+    return completed_on
+
+
 def add_action(s: Session, *, meeting_id: int, description: str,
                owner_person_id: int | None = None, owner_text: str = "",
                due_on: dt.date | None = None, agenda_item_id: int | None = None,
@@ -97,7 +114,7 @@ def update_action(s: Session, action_id: int, *, expected_version: int | None = 
                   description=_UNSET, owner_person_id=_UNSET, owner_text=_UNSET,
                   completed_on: dt.date | None = None) -> ActionItem:
     """Change only the fields given. Moving to DONE sets ``completed_on`` (today unless
-    given); moving away from DONE clears it."""
+    given; neither may be before the meeting); moving away from DONE clears it."""
     action = get_or_error(s, ActionItem, action_id, N_("action item"))
     check_version(action, expected_version)
     meeting = s.get(Meeting, action.meeting_id)
@@ -111,9 +128,9 @@ def update_action(s: Session, action_id: int, *, expected_version: int | None = 
         _check_due(meeting, due_on)
     if status is not _UNSET:
         status = coerce_enum(ActionStatus, status, N_("status"))
-        if status == ActionStatus.DONE and completed_on is not None \
-                and completed_on < meeting_local_date(meeting):
-            raise SecretariatError(N_("The completion date is before the meeting."))
+        if status == ActionStatus.DONE and (status != action.status
+                                            or completed_on is not None):
+            completed_on = _completion_date(meeting, completed_on)
     if description is not _UNSET:
         action.description = str(description).strip()
     if owner_person_id is not _UNSET:
@@ -123,8 +140,7 @@ def update_action(s: Session, action_id: int, *, expected_version: int | None = 
     if due_on is not _UNSET:
         action.due_on = due_on
     if status is not _UNSET and status != action.status:
-        action.completed_on = (completed_on or dt.date.today()) \
-            if status == ActionStatus.DONE else None
+        action.completed_on = completed_on if status == ActionStatus.DONE else None
         action.status = status
     flush(s)
     return action

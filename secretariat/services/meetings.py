@@ -24,6 +24,7 @@ from secretariat.model import (
     MeetingKind,
     MeetingStatus,
     Minutes,
+    MinutesStatus,
     Modality,
     Phase,
     utcnow,
@@ -115,6 +116,8 @@ def update_meeting(
     for key, value in fields.items():
         setattr(candidate, key, value)
     _validate(s, candidate, ignore_id=meeting.id)
+    if MeetingStatus.CANCELLED == candidate.status != meeting.status:  # being cancelled
+        _check_can_cancel(s, meeting)
     for key in _EDITABLE:
         setattr(meeting, key, getattr(candidate, key))
     flush(s)
@@ -125,9 +128,22 @@ def cancel_meeting(s: Session, meeting_id: int, *, expected_version: int | None 
     """Cancelled meetings stay on record (their notice may have gone out) but free the slot."""
     meeting = get_for_update(s, Meeting, meeting_id, N_("meeting"),
                              expected_version=expected_version)
+    _check_can_cancel(s, meeting)
     meeting.status = MeetingStatus.CANCELLED
     flush(s)
     return meeting
+
+
+def _check_can_cancel(s: Session, meeting: Meeting) -> None:
+    """Decisions or approved minutes say the meeting was held: cancelling it would leave
+    a record of decisions taken at a meeting that never happened."""
+    approved = s.scalar(select(func.count()).select_from(Minutes).where(
+        Minutes.meeting_id == meeting.id,
+        Minutes.status.in_((MinutesStatus.APPROVED, MinutesStatus.LOCKED))))
+    if approved or is_referenced(s, Decision.meeting_id, meeting.id):
+        raise SecretariatError(
+            N_("“{title}” was held: it has decisions or approved minutes on record, so it "
+               "cannot be cancelled."), title=meeting.title)
 
 
 def delete_meeting(s: Session, meeting_id: int) -> None:

@@ -276,10 +276,11 @@ def minutes_diff(s: Session, old_id: int, new_id: int) -> MinutesDiff:
     old_texts = {r.agenda_item_id: r for r in minutes_entries(s, old_id)}
     new_texts = {r.agenda_item_id: r for r in minutes_entries(s, new_id)}
     ordered = sorted({**old_texts, **new_texts}.values(), key=lambda r: (r.position, r.id))
-    pairs = [(None, _("General remarks"), old.general_text, new.general_text)]
-    pairs += [(r.agenda_item_id, r.title,
-               getattr(old_texts.get(r.agenda_item_id), "text", ""),
-               getattr(new_texts.get(r.agenda_item_id), "text", "")) for r in ordered]
+    pairs = [(r.agenda_item_id, r.title,
+              getattr(old_texts.get(r.agenda_item_id), "text", ""),
+              getattr(new_texts.get(r.agenda_item_id), "text", "")) for r in ordered]
+    # The general remarks come last under the heading the minutes PDF prints for them.
+    pairs.append((None, _("Other matters"), old.general_text, new.general_text))
     items, unified = [], []
     for item_id, title, before, after in pairs:
         items.append(ItemDiff(item_id, title, before != after,

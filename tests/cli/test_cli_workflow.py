@@ -127,8 +127,12 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     clerk.ok("minutes", "start", "1")
     clerk.ok("minutes", "set", "1", "--item", "2", "--text", "決議通過行動方案草案。")
     notes = tmp_path / "general.txt"
-    notes.write_text("會議準時開始。\n", encoding="utf-8")
-    clerk.ok("minutes", "set", "1", "--general", "--file", str(notes))
+    notes.write_text("臨時動議：無。主席宣布散會。\n", encoding="utf-8")
+    assert "other matters" in clerk.ok("minutes", "set", "1", "--general", "--file", str(notes))
+    # As in the minutes PDF: the agenda items, then the other matters.
+    draft = clerk.ok("minutes", "show", "1")
+    assert draft.index("決議通過行動方案草案。") < draft.index("Other matters") \
+        < draft.index("臨時動議：無。主席宣布散會。")
     clerk.ok("minutes", "circulate", "1", "--on", "2027-03-10", "--to", "全體委員")
     approving = clerk.ok("decision", "record", "2", "--text", "確認第一次會議紀錄",
                          "--consensus")
@@ -158,7 +162,9 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     clerk.ok("export", "ics", "1", "--out", str(tmp_path / "meeting.ics"))
     assert "BEGIN:VEVENT" in (tmp_path / "meeting.ics").read_text(encoding="utf-8")
     assert "OK" in clerk.ok("audit", "verify")
-    clerk.ok("action", "done", "1")
+    # Its meeting may still be to come (the dates above are in 2027): the day is given.
+    assert "before the meeting" in clerk.refused("action", "done", "1", "--on", "2026-12-31")
+    assert "(Apr 10, 2027)" in clerk.ok("action", "done", "1", "--on", "2027-04-10")
     assert "公布行動方案" in clerk.ok("action", "list", "--status", "done")
     assert clerk.ok("action", "list", "--status", "open").strip() == "No action items."
 

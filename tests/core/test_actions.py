@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -52,6 +53,30 @@ def test_completion_date_follows_the_status(session, setting):
     assert action.status == ActionStatus.OPEN and action.completed_on is None
     svc.update_action(session, action.id, due_on=dt.date(2026, 4, 1))
     assert action.due_on == dt.date(2026, 4, 1) and action.status == ActionStatus.OPEN
+
+
+def test_an_action_cannot_be_done_before_its_meeting(session, setting):
+    people, meeting = setting  # 2026-01-15
+    action = svc.add_action(session, meeting_id=meeting.id, description="x")
+    with pytest.raises(SecretariatError, match="before the meeting"):
+        svc.update_action(session, action.id, status="done", completed_on=dt.date(2026, 1, 14))
+    assert action.status == ActionStatus.OPEN and action.completed_on is None
+
+    # A meeting still to come: "done today" would be before it, so a date is required.
+    starts = dt.datetime.combine(dt.date.today() + dt.timedelta(days=40), dt.time(9),
+                                 tzinfo=ZoneInfo("Asia/Taipei"))
+    coming = make_meeting(session, attendees=people, starts_at=starts)
+    planned = svc.add_action(session, meeting_id=coming.id, description="預先準備")
+    with pytest.raises(SecretariatError, match="still to come: its action items cannot be "
+                                               "done before it"):
+        svc.update_action(session, planned.id, status=ActionStatus.DONE)
+    assert planned.status == ActionStatus.OPEN and planned.completed_on is None
+    with pytest.raises(SecretariatError, match="before the meeting"):
+        svc.update_action(session, planned.id, status=ActionStatus.DONE,
+                          completed_on=dt.date.today())
+    later = starts.date() + dt.timedelta(days=1)
+    svc.update_action(session, planned.id, status=ActionStatus.DONE, completed_on=later)
+    assert planned.status == ActionStatus.DONE and planned.completed_on == later
 
 
 def test_bad_action_input_is_refused_and_saves_nothing(session, setting):

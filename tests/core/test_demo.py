@@ -190,6 +190,22 @@ def _check_large_rows(store, spec: LargeSpec) -> None:
             PersonContact.internal_notes.contains(PRIVATE_MARKER))).first()
         assert contact is not None
         assert audit.verify_chain(s).ok
+        _assert_minutes_close_with_other_matters(s)
+
+
+def _assert_minutes_close_with_other_matters(s) -> None:
+    """The general remarks print after the agenda items, under "Other matters": they
+    record any other business and the close, not an opening speech."""
+    remarks = list(s.scalars(select(Minutes.general_text)))
+    assert remarks
+    assert all(text.startswith("臨時動議：無。") and "宣布散會" in text
+               and "No other business" in text for text in remarks), remarks[:3]
+
+
+def test_small_demo_minutes_close_with_other_matters(small_demo):
+    store, _summary = small_demo
+    with store.session() as s:
+        _assert_minutes_close_with_other_matters(s)
 
 
 def test_full_size_large_demo(sqlite_url):

@@ -17,6 +17,7 @@ from secretariat.model import (
     Minutes,
     Modality,
 )
+from secretariat.services.decisions import record_decision
 from secretariat.services.forum import create_forum, update_forum
 from secretariat.services.meetings import (
     add_agenda_item,
@@ -33,7 +34,9 @@ from secretariat.services.meetings import (
     update_meeting,
 )
 from secretariat.services.members import add_member
+from secretariat.services.minutes import start_minutes
 from secretariat.services.people import add_person
+from tests.core.factories import make_approved_minutes, make_meeting
 
 TPE = ZoneInfo("Asia/Taipei")
 
@@ -135,6 +138,25 @@ def test_reinstating_a_cancelled_meeting_checks_for_overlap(session, forum):
     _meeting(session, day=2, title="取代")
     with pytest.raises(SecretariatError, match="overlaps"):
         update_meeting(session, first.id, status="planned")
+
+
+def test_a_held_meeting_with_decisions_or_approved_minutes_cannot_be_cancelled(session):
+    approved, deciding, drafted = (make_meeting(session) for _ in range(3))
+    make_approved_minutes(session, approved, deciding)  # the decision is taken at `deciding`
+    start_minutes(session, drafted.id)  # draft minutes alone do not prove it was held
+    record_decision(session, meeting_id=deciding.id, text="另一項決議。")
+    session.commit()
+    for meeting in (approved, deciding):
+        version = meeting.version
+        for cancel in (lambda m: cancel_meeting(session, m.id),
+                       lambda m: update_meeting(session, m.id, status="cancelled")):
+            with pytest.raises(SecretariatError, match="cannot be cancelled") as refused:
+                cancel(meeting)
+            assert meeting.title in str(refused.value)
+            session.rollback()
+            assert session.get(Meeting, meeting.id).status != MeetingStatus.CANCELLED
+            assert session.get(Meeting, meeting.id).version == version
+    assert cancel_meeting(session, drafted.id).status == MeetingStatus.CANCELLED
 
 
 def test_conflicting_meeting_edits(store):

@@ -181,7 +181,10 @@ def test_diff_between_versions_shows_the_change_per_agenda_item(session, meeting
     diff = svc.minutes_diff(session, approved.id, corrected.id)
     assert diff.changed and (diff.old_version, diff.new_version) == (1, 2)
     by_title = {item.title: item for item in diff.items}
-    assert not by_title["開幕"].changed and not by_title["General remarks"].changed
+    assert not by_title["開幕"].changed and not by_title["Other matters"].changed
+    # As in the minutes PDF: the items in agenda order, then the other matters.
+    assert [item.title for item in diff.items] == ["開幕", "行動方案草案", "Other matters"]
+    assert diff.items[-1].agenda_item_id is None
     changed = by_title["行動方案草案"]
     assert changed.changed
     assert "".join(t for op, t in changed.segments if op != INSERT) == "出席委員三人同意。\n下次再議。"

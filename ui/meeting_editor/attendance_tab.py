@@ -1,5 +1,6 @@
 """Attendance tab: members active on the meeting day with a status selector, observers
-and guests, and a live panel with quorum and government/non-government balance."""
+and guests (people on record, or guests by name), and a live panel with quorum and
+government/non-government balance."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _
 from secretariat.model import AttendanceStatus, AttendeeCapacity
+from ui.meeting_editor.attendee_dialog import AddPersonDialog
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AttendanceModel
 from ui.meeting_editor.ops_meeting import AttendanceState
@@ -91,6 +93,7 @@ class AttendanceTab(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.people: list = []
+        self.rows: list = []
         self.model = EditableAttendanceModel(self)
         self.proxy = make_proxy(self.model, self)
         self.table = make_table(self.proxy, self)
@@ -107,12 +110,18 @@ class AttendanceTab(QWidget):
         for capacity in (AttendeeCapacity.GUEST, AttendeeCapacity.OBSERVER):
             self.guest_capacity.addItem(_(capacity.label), capacity)
         self.add_guest_button = QPushButton(_("Add &guest"))
+        self.add_person_button = QPushButton(_("Add &person on record…"))
+        self.add_person_button.setToolTip(_(
+            "An observer or guest from the people list, e.g. a member of another body or "
+            "a former member"))
         self.clear_button = QPushButton(_("&Clear record"))
         self.clear_button.setToolTip(_("Remove the selected attendance record"))
         bar = QHBoxLayout()
         bar.addWidget(self.guest_name, 1)
         bar.addWidget(self.guest_capacity)
         bar.addWidget(self.add_guest_button)
+        bar.addSpacing(12)  # the capacity box belongs to the typed guest, not to this button
+        bar.addWidget(self.add_person_button)
         bar.addSpacing(12)
         bar.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
@@ -124,10 +133,11 @@ class AttendanceTab(QWidget):
             lambda row, status: self.set_status(row, status))
         self.add_guest_button.clicked.connect(self.add_guest)
         self.guest_name.returnPressed.connect(self.add_guest)
+        self.add_person_button.clicked.connect(self.add_person)
         self.clear_button.clicked.connect(self.clear_selected)
 
     def show_data(self, rows: list, summary, people: list) -> None:
-        self.people = people
+        self.people, self.rows = people, rows
         self.model.set_rows(rows)
         grow_columns(self.table)
         quorum, detail, met = summary_texts(summary)
@@ -163,6 +173,20 @@ class AttendanceTab(QWidget):
                                 self.guest_capacity.currentData())
         self.editor.commands.set_attendance(state, name, self.editor.show_error,
                                             self.guest_name.clear)
+
+    def add_person(self) -> AddPersonDialog:
+        """Pick someone on record who is not in the list yet; present as observer or guest."""
+        listed = {row.person_id for row in self.rows if row.person_id is not None}
+        choices = [p for p in self.people if p.id not in listed]
+
+        def submit(person, capacity, dialog) -> None:
+            state = AttendanceState(person.id, "", AttendanceStatus.PRESENT, capacity)
+            self.editor.commands.set_attendance(state, person.name, dialog.failed,
+                                                dialog.succeeded)
+
+        self.dialog = AddPersonDialog(self, choices, submit)
+        self.dialog.open()
+        return self.dialog
 
     def clear_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

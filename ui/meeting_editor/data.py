@@ -75,6 +75,7 @@ class AttendeeRow:
 class PersonChoice:
     id: int
     name: str
+    organisation: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ def load_editor_data(s: Session, meeting_id: int) -> EditorData:
         agenda=_agenda(list(meeting.agenda_items)),
         attendees=_attendees(s, meeting, day),
         summary=meeting_service.attendance_summary(s, meeting.id),
-        people=[PersonChoice(p.id, p.name) for p in people_service.list_people(s)],
+        people=[PersonChoice(p.id, p.name, p.organisation)
+                for p in people_service.list_people(s)],
         minutes=_minutes(s, meeting.id),
         decisions=decision_service.decision_rows(s, meeting_id=meeting.id, sort="number",
                                                  descending=False),

@@ -135,6 +135,15 @@ class DetailsTab(QWidget):
             self._loading = False
         self.revalidate()
 
+    def restore_edits(self, form: DetailsForm) -> None:
+        """Show ``form`` as unsaved edits of the stored details (a window being rebuilt)."""
+        self._loading = True
+        try:
+            self._fill(form)
+        finally:
+            self._loading = False
+        self.revalidate()
+
     def _fill(self, form: DetailsForm) -> None:
         zone = ZoneInfo(form.time_zone)
         self.title.setText(form.title)

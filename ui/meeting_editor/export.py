@@ -15,6 +15,7 @@ from secretariat.export import (
 )
 from secretariat.atomic_files import write_atomically
 from secretariat.i18n import _, current_language
+from ui import settings
 from ui.forms import FormDialog
 from ui.progress import run_with_progress
 
@@ -41,7 +42,8 @@ def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
 
 
 class ExportOptionsDialog(FormDialog):
-    """Language of the document, and 民國 years for Chinese."""
+    """Language of the document, and 民國 years for Chinese: ticked to begin with when the
+    user reads dates that way in the application, but still each export's own choice."""
 
     def __init__(self, parent: QWidget | None, title: str):
         super().__init__(parent, title)
@@ -51,15 +53,21 @@ class ExportOptionsDialog(FormDialog):
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.roc = self.add_field("roc", _("Dates:"), QCheckBox(
             _("&Republic of China (民國) years")))
+        self._roc_choice = bool(settings.ROC_YEARS.value())  # kept while English is chosen
+        self.roc.setChecked(self._roc_choice)
+        self.roc.toggled.connect(self._roc_toggled)
         self.language.currentIndexChanged.connect(self._language_changed)
         self._language_changed()
         self.ready()
 
+    def _roc_toggled(self, checked: bool) -> None:
+        if self.roc.isEnabled():
+            self._roc_choice = checked
+
     def _language_changed(self, *_args) -> None:
         chinese = self.language.currentData() == "zh_TW"
         self.roc.setEnabled(chinese)
-        if not chinese:
-            self.roc.setChecked(False)
+        self.roc.setChecked(chinese and self._roc_choice)
 
     def problems(self) -> dict[str, str]:
         return {}

@@ -1,5 +1,6 @@
-"""Minutes tab: the newest version's text per agenda item and general remarks, its status
-banner, the lifecycle actions, the list of versions and the differences between two."""
+"""Minutes tab: the newest version's text per agenda item, then the other matters (the
+general remarks, printed after the items as in the minutes PDF); its status banner, the
+lifecycle actions, the list of versions and the differences between two."""
 
 from __future__ import annotations
 
@@ -129,10 +130,15 @@ class MinutesTab(QWidget):
         texts = {entry.agenda_item_id: entry.text for entry in state.entries}
         for row in agenda:
             self._add_editor(row.id, item_label(row), texts.get(row.id, ""))
-        self._add_editor(None, _("General remarks"), state.general_text)
+        # Last, under the heading the minutes PDF prints for them: in practice they record
+        # any other business and the close of the meeting.
+        self._add_editor(None, _("Other matters"), state.general_text,
+                         _("Any other business, and the close of the meeting"))
 
-    def _add_editor(self, item_id: int | None, title: str, text: str) -> None:
+    def _add_editor(self, item_id: int | None, title: str, text: str,
+                    placeholder: str = "") -> None:
         editor = QPlainTextEdit(text)
+        editor.setPlaceholderText(placeholder)
         editor.setReadOnly(not self.is_draft())
         editor.setMinimumHeight(90)
         editor.setTabChangesFocus(True)
@@ -142,6 +148,15 @@ class MinutesTab(QWidget):
         label.setBuddy(editor)
         self.texts_layout.addRow(label, editor)
         self.editors[item_id] = editor
+
+    def restore_texts(self, texts: dict[int | None, str]) -> None:
+        """Put back unsaved texts (``texts()`` of a window being rebuilt) as unsaved."""
+        for key, text in texts.items():
+            editor = self.editors.get(key)
+            if editor is not None and editor.toPlainText() != text:
+                editor.setPlainText(text)
+                editor.document().setModified(True)
+        self._update_buttons()
 
     def dirty(self) -> bool:
         return any(e.document().isModified() for e in self.editors.values())

@@ -46,6 +46,8 @@ class MeetingEditor(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context, self.worker, self.meeting_id = context, context.worker, meeting_id
+        self.language = current_language()  # the language its widgets were built in
+        self._closed = False
         self.documents_dir = context.worker.store.documents_dir
         self.commands = EditorCommands(context, meeting_id)
         self.exporter = Exporter(self)
@@ -121,10 +123,14 @@ class MeetingEditor(QMainWindow):
                            self._load_failed)
 
     def _load_failed(self, error: BaseException) -> None:
+        if self._closed:
+            return
         self.show_error(error)
         self.close()
 
     def _show(self, data) -> None:
+        if self._closed:  # a reload answered after the window was closed (or rebuilt)
+            return
         self.data = data
         d = data.details
         title = d.title_en if current_language() != "zh_TW" and d.title_en else d.title
@@ -146,8 +152,44 @@ class MeetingEditor(QMainWindow):
     def show_error(self, error: BaseException) -> None:
         errors.show_error(self, error)
 
+    def follow_regional_settings(self) -> "MeetingEditor":
+        """After a language switch or a change of date preferences (the main window calls
+        this): in the same language the dates are shown again; in another the window is
+        built anew, on the same tab and with its unsaved edits, as its texts were
+        translated when it was built. Returns the window now showing the meeting."""
+        if self._closed:
+            return self
+        if self.language == current_language():
+            self.reload()
+            return self
+        return _reopen(self)
+
     def closeEvent(self, event) -> None:
         if _open_editors.get(self.meeting_id) is self:
             del _open_editors[self.meeting_id]
-        self.worker.changed.disconnect(self._on_change)
+        if not self._closed:
+            self._closed = True
+            self.worker.changed.disconnect(self._on_change)
         super().closeEvent(event)
+
+
+def _reopen(old: MeetingEditor) -> MeetingEditor:
+    """A new window for ``old``'s meeting in the current language, where ``old`` was."""
+    tab, geometry = old.tabs.currentIndex(), old.saveGeometry()
+    details = old.details.value() if old.details.is_dirty() else None
+    texts = old.minutes.texts() if old.minutes.dirty() else None
+    parent = old.parentWidget()
+    old.close()
+    new = open_meeting_editor(old.context, old.meeting_id, parent)
+    new.restoreGeometry(geometry)
+    new.tabs.setCurrentIndex(tab)
+    if details is not None or texts is not None:
+        def restore() -> None:
+            new.loaded.disconnect(restore)
+            if details is not None:
+                new.details.restore_edits(details)
+            if texts is not None:
+                new.minutes.restore_texts(texts)
+
+        new.loaded.connect(restore)
+    return new

@@ -20,6 +20,7 @@ from ui.members.member_dialog import MemberDialog
 from ui.members.model import MemberTableModel
 from ui.operations import MEMBERS
 from ui.operations import members as ops
+from ui.records.filters import fit_placeholder
 from ui.table_model import ROW_ROLE
 from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 from ui.widgets import date_edit, from_qdate
@@ -44,17 +45,19 @@ class MembersPage(QWidget):
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(_("Filter by name, organisation, sector… (Ctrl+F)"))
         self.filter_box.setClearButtonEnabled(True)
+        fit_placeholder(self.filter_box)
         self.as_of = date_edit(dt.date.today())
         as_of_label = QLabel(_("As &of:"))
         as_of_label.setBuddy(self.as_of)
         self.include_past = QCheckBox(_("Include &past terms"))
         self.include_past.setChecked(settings.INCLUDE_PAST_TERMS.value())
 
+        # The filter has a row of its own, above the table it filters: beside the buttons
+        # and the date its hint was cut off at 1100 pixels, as on the decision log.
         bar = QHBoxLayout()
         for widget in (self.add_button, self.edit_button, self.end_button):
             bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.filter_box, 1)
+        bar.addStretch(1)
         bar.addWidget(as_of_label)
         bar.addWidget(self.as_of)
         bar.addWidget(self.include_past)
@@ -69,6 +72,7 @@ class MembersPage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.filter_box)
         layout.addWidget(splitter, 1)
 
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
