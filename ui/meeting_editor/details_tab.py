@@ -128,15 +128,14 @@ class DetailsTab(QWidget):
         if keep_edits and form == self._loaded and self.is_dirty():
             return
         self._loaded = form
-        self._loading = True
-        try:
-            self._fill(form)
-        finally:
-            self._loading = False
-        self.revalidate()
+        self._show(form)
 
     def restore_edits(self, form: DetailsForm) -> None:
         """Show ``form`` as unsaved edits of the stored details (a window being rebuilt)."""
+        self._show(form)
+
+    def _show(self, form: DetailsForm) -> None:
+        # Filling the fields is not the clerk editing them: no touched/dirty marks.
         self._loading = True
         try:
             self._fill(form)
