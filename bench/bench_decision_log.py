@@ -24,8 +24,9 @@ if __package__ in (None, ""):  # run as a file: make ``bench`` importable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.harness import OUT_DIR, BenchmarkError, Series, format_table, venv_script, verdict  # noqa: E402
-from bench.startup import ensure_large_demo  # noqa: E402
+from bench.harness import (  # noqa: E402
+    OUT_DIR, BenchmarkError, Series, format_table, run_on_large_demo, venv_script, verdict,
+)
 
 TARGET_MS = 100.0
 
@@ -152,16 +153,7 @@ def measure(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.runs < 1:
-        print("--runs must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        ensure_large_demo(args.db.resolve(), args.cli, rebuild=False)
-        return measure(args)
-    except BenchmarkError as error:
-        print(f"benchmark failed: {error}", file=sys.stderr)
-        return 1
+    return run_on_large_demo(parse_args(argv), measure)
 
 
 if __name__ == "__main__":

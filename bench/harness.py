@@ -1,4 +1,5 @@
-"""What every benchmark shares: timed child processes, summaries and a plain-text report.
+"""What every benchmark shares: the large demo forum, timed child processes, summaries and a
+plain-text report.
 
 A benchmark runs whole programs as a user would, so it measures them as child processes:
 the figure the program reports itself (``ready in S s`` on its standard output) and the
@@ -7,14 +8,16 @@ wall time the parent saw from spawn to exit.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +84,45 @@ def gui_environment() -> Iterator[dict[str, str]]:
         runtime.mkdir(mode=0o700)
         env["XDG_RUNTIME_DIR"] = str(runtime)
         yield env
+
+
+def ensure_large_demo(db_path: Path, cli: str, rebuild: bool) -> None:
+    """Build the large demo forum unless it is already there (it takes up to two minutes)."""
+    files_dir = db_path.with_name(db_path.name + ".files")
+    if rebuild:
+        remove_database(db_path, files_dir)
+    if db_path.exists():
+        print(f"using existing demo database {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)")
+        return
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building the large demo into {db_path} …", flush=True)
+    started = time.perf_counter()
+    result = subprocess.run([cli, "--db", str(db_path), "demo", "--scale", "large"])
+    if result.returncode != 0:
+        remove_database(db_path, files_dir)  # a half-built demo would skew every later run
+        raise BenchmarkError(f"building the demo failed (exit {result.returncode})")
+    print(f"built in {time.perf_counter() - started:.1f} s ({db_path.stat().st_size / 1e6:.1f} MB)")
+
+
+def remove_database(db_path: Path, files_dir: Path) -> None:
+    for path in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(files_dir, ignore_errors=True)
+
+
+def run_on_large_demo(args: argparse.Namespace, measure: Callable[[argparse.Namespace], int],
+                      rebuild: bool = False) -> int:
+    """A benchmark's exit status: ``measure(args)`` on the large demo (``args.db``, built
+    with ``args.cli`` when missing); a failed run is reported, not raised."""
+    if args.runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        ensure_large_demo(args.db.resolve(), args.cli, rebuild)
+        return measure(args)
+    except BenchmarkError as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
 
 
 def run_ready(command: Sequence[str], env: dict[str, str], timeout: float = 120.0) -> Timing:

@@ -12,10 +12,7 @@ and ``loaded`` (database open, first page showing its records; printed, not judg
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file: make ``bench`` importable
@@ -28,6 +25,7 @@ from bench.harness import (  # noqa: E402
     Series,
     format_table,
     gui_environment,
+    run_on_large_demo,
     run_ready,
     venv_script,
     verdict,
@@ -36,30 +34,6 @@ from bench.harness import (  # noqa: E402
 READY_TARGET_S = 1.0
 RATIO_TARGET = 3.0
 BARE_WINDOW = REPO_ROOT / "bench" / "bare_window.py"
-
-
-def ensure_large_demo(db_path: Path, cli: str, rebuild: bool) -> None:
-    """Build the large demo forum unless it is already there (it takes up to two minutes)."""
-    files_dir = db_path.with_name(db_path.name + ".files")
-    if rebuild:
-        remove_database(db_path, files_dir)
-    if db_path.exists():
-        print(f"using existing demo database {db_path} ({db_path.stat().st_size / 1e6:.1f} MB)")
-        return
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"building the large demo into {db_path} …", flush=True)
-    started = time.perf_counter()
-    result = subprocess.run([cli, "--db", str(db_path), "demo", "--scale", "large"])
-    if result.returncode != 0:
-        remove_database(db_path, files_dir)  # a half-built demo would skew every later run
-        raise BenchmarkError(f"building the demo failed (exit {result.returncode})")
-    print(f"built in {time.perf_counter() - started:.1f} s ({db_path.stat().st_size / 1e6:.1f} MB)")
-
-
-def remove_database(db_path: Path, files_dir: Path) -> None:
-    for path in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(files_dir, ignore_errors=True)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -77,15 +51,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.runs < 1:
-        print("--runs must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        ensure_large_demo(args.db.resolve(), args.cli, args.rebuild)
-        return measure(args)
-    except BenchmarkError as error:
-        print(f"benchmark failed: {error}", file=sys.stderr)
-        return 1
+    return run_on_large_demo(args, measure, rebuild=args.rebuild)
 
 
 def measure(args: argparse.Namespace) -> int:

@@ -73,4 +73,15 @@ def settle(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=10000)
 
 
+def loaded_records_page(qtbot, window, page_class):
+    """A records page (decision log, action items) on its own, its records loaded, and
+    the list of meeting ids it asked to open."""
+    opened: list[int] = []
+    page = page_class(window.context, window, open_meeting=opened.append)
+    qtbot.addWidget(page)
+    page.refresh()
+    settle(qtbot, window)
+    return page, opened
+
+
 TODAY = dt.date.today()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from secretariat.model import ActionStatus
 from secretariat.services import actions as action_service
 from secretariat.services import meetings as meeting_service
-from tests.ui.conftest import TODAY, settle
+from tests.ui.conftest import TODAY, loaded_records_page, settle
 from ui.records.actions_model import OVERDUE_BACKGROUND, ActionTableModel
 from ui.records.operations import load_actions
 from ui.records.runner import SessionRunner
@@ -74,11 +74,7 @@ def test_filters_by_status_and_overdue(actions_store):
 def test_page_overdue_toggle_and_undoable_status_change(qtbot, window, actions_store):
     from ui.records.actions_page import ActionItemsPage
 
-    opened = []
-    page = ActionItemsPage(window.context, window, open_meeting=opened.append)
-    qtbot.addWidget(page)
-    page.refresh()
-    settle(qtbot, window)
+    page, opened = loaded_records_page(qtbot, window, ActionItemsPage)
     assert page.model.rowCount() == 4
     assert page.count_label.text() == "4 action items · 2 overdue"
     page.overdue_box.setChecked(True)

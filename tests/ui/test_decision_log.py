@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from secretariat.model import DecisionMethod
 from secretariat.services import decisions as decision_service
 from secretariat.services import meetings as meeting_service
-from tests.ui.conftest import settle
+from tests.ui.conftest import loaded_records_page, settle
 from ui.records.decision_model import COLUMNS, DecisionLogModel, column_of
 from ui.records.operations import DecisionQuery
 from ui.records.runner import SessionRunner
@@ -158,11 +158,7 @@ def test_latest_query_wins_when_answers_come_late(decisions_store):
 def test_page_filters_and_opens_the_meeting(qtbot, window, decisions_store):
     from ui.records.decision_page import DecisionLogPage
 
-    opened = []
-    page = DecisionLogPage(window.context, window, open_meeting=opened.append)
-    qtbot.addWidget(page)
-    page.refresh()
-    settle(qtbot, window)
+    page, opened = loaded_records_page(qtbot, window, DecisionLogPage)
     assert page.model.total == 14
     assert page.count_label.text() == "14 decisions"
     assert page.year_combo.findData(2025) > 0

@@ -12,7 +12,6 @@ from secretariat.services import actions as action_service
 from secretariat.services import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
-from ui.meeting_editor.ops_agenda import ItemForm
 from ui.widgets import select_data
 
 

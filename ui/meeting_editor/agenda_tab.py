@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, current_language
-from ui.errors import show_error
-from ui.meeting_editor import data as editor_data
 from ui.meeting_editor.agenda_dialogs import ItemDialog, PaperDialog
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AgendaModel
 from ui.meeting_editor.ops_agenda import ItemForm, read_item
+from ui.records.operations import document_path
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole
 TITLE_COLUMN, TITLE_EN_COLUMN = 1, 2
@@ -255,7 +254,7 @@ class AgendaTab(QWidget):
         if paper is None:
             return
         folder = self.editor.documents_dir
-        self.editor.worker.submit(lambda s: editor_data.paper_path(s, folder, paper.id),
+        self.editor.worker.submit(lambda s: document_path(s, folder, paper.id),
                                   self._open_path, self.editor.show_error)
 
     def _open_path(self, path: Path) -> None:

@@ -11,6 +11,7 @@ from secretariat.model import (
     AgendaItem, Attendance, AttendanceStatus, AttendeeCapacity, ItemPurpose, Meeting,
     MeetingStatus, ProposedBy, Role, Side,
 )
+from secretariat.export.agenda_data import fetch_meeting
 from secretariat.services import actions as action_service
 from secretariat.services import decisions as decision_service
 from secretariat.services import meetings as meeting_service
@@ -19,7 +20,6 @@ from secretariat.services import minutes as minutes_service
 from secretariat.services import people as people_service
 from secretariat.services._validate import get_or_error  # the service's "not found" message
 from secretariat.i18n import N_
-from ui.records.operations import document_path
 from ui.operations.meetings import MeetingForm
 
 
@@ -107,10 +107,6 @@ def _capacity(role: Role) -> AttendeeCapacity:
             Role.OBSERVER: AttendeeCapacity.OBSERVER}.get(role, AttendeeCapacity.MEMBER)
 
 
-def read_details(m: Meeting) -> DetailsForm:
-    return DetailsForm.read_from(m)
-
-
 def _agenda(items: list[AgendaItem]) -> list[AgendaRow]:
     return [AgendaRow(
         id=i.id, position=i.position, title=i.title, title_en=i.title_en, purpose=i.purpose,
@@ -171,10 +167,13 @@ def _minutes(s: Session, meeting_id: int) -> MinutesState:
 
 
 def load_editor_data(s: Session, meeting_id: int) -> EditorData:
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    get_or_error(s, Meeting, meeting_id, N_("meeting"))  # the message the editor shows
+    # Items with their papers, attendance with its people, in a few queries, not one per row.
+    meeting = fetch_meeting(s, meeting_id)
     day = decision_service.meeting_local_date(meeting)
     return EditorData(
-        meeting_id=meeting.id, version=meeting.version, details=read_details(meeting), day=day,
+        meeting_id=meeting.id, version=meeting.version,
+        details=DetailsForm.read_from(meeting), day=day,
         agenda=_agenda(list(meeting.agenda_items)),
         attendees=_attendees(s, meeting, day),
         summary=meeting_service.attendance_summary(s, meeting.id),
@@ -186,9 +185,3 @@ def load_editor_data(s: Session, meeting_id: int) -> EditorData:
         actions=action_service.action_rows(s, meeting_id=meeting.id),
         voter_ids=frozenset(decision_service.entitled_voters(s, meeting.id)),
     )
-
-
-def paper_path(s: Session, documents_dir, document_id: int):
-    """A viewable copy of a paper under its own file name (the stored file has no
-    extension for the viewer to go by); a clear message when it has gone missing."""
-    return document_path(s, documents_dir, document_id)

@@ -11,7 +11,7 @@ from secretariat.model import Attendance, AttendanceStatus, AttendeeCapacity, Me
 from secretariat.services import meetings as meeting_service
 from secretariat.services._validate import get_or_error
 from secretariat.i18n import N_
-from ui.meeting_editor.data import DetailsForm, read_details
+from ui.meeting_editor.data import DetailsForm
 from ui.operations import MEETINGS, Change
 
 
@@ -27,7 +27,7 @@ class AttendanceState:
 
 
 def edit_details(s: Session, meeting_id: int, form: DetailsForm) -> tuple[Change, DetailsForm]:
-    old = read_details(get_or_error(s, Meeting, meeting_id, N_("meeting")))
+    old = DetailsForm.read_from(get_or_error(s, Meeting, meeting_id, N_("meeting")))
     changed = form.changes_from(old)
     if changed:
         meeting_service.update_meeting(s, meeting_id, **changed)

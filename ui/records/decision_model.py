@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from secretariat.i18n import N_, _, current_language, format_date, format_number
 from secretariat.model import DecisionMethod
 from ui.records.operations import DecisionQuery, load_decisions
 from ui.records.zones import DEFAULT_ZONE, local_date
-from ui.table_model import ROW_ROLE
+from ui.table_model import ROW_ROLE, RowTableModel
 
 PAGE_SIZE = 200
 
@@ -81,7 +81,10 @@ def column_of(sort_key: str) -> int:
     return next(i for i, c in enumerate(COLUMNS) if c.sort_key == sort_key)
 
 
-class DecisionLogModel(QAbstractTableModel):
+class DecisionLogModel(RowTableModel):
+    """Rows arrive page by page from the runner (``set_rows`` is not for this model)."""
+
+    columns = COLUMNS
     loaded = Signal()  # the first page of the current query is in the model
     failed = Signal(object)  # an exception from the runner
     sort_ignored = Signal()  # a header without an SQL sort key was clicked
@@ -91,7 +94,6 @@ class DecisionLogModel(QAbstractTableModel):
         self._runner = runner
         self._page_size = page_size
         self._query = DecisionQuery()
-        self._rows: list = []
         self._total = 0
         self._generation = 0
         self._loading = False
@@ -183,16 +185,7 @@ class DecisionLogModel(QAbstractTableModel):
         return (Qt.SortOrder.DescendingOrder if self._query.descending
                 else Qt.SortOrder.AscendingOrder)
 
-    # -- Qt model -----------------------------------------------------------------------
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
+    # -- Qt model (rows, counts and retranslate: RowTableModel) -------------------------
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -235,9 +228,3 @@ class DecisionLogModel(QAbstractTableModel):
             return _("Sorted in descending order (newest or largest first). "
                      "Click to reverse.")
         return _("Sorted in ascending order (oldest or smallest first). Click to reverse.")
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))

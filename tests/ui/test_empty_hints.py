@@ -36,12 +36,14 @@ def test_empty_meetings_page_says_how_to_schedule_the_first_meeting(qtbot, windo
     assert not page.empty_hint.isVisible()
 
 
-def test_ctrl_n_schedules_a_meeting_on_the_meetings_page(qtbot, window):
-    shown_page(qtbot, window, "meetings")
+@pytest.mark.parametrize("key, dialog_class", [("meetings", MeetingDialog),
+                                              ("members", MemberDialog)])
+def test_ctrl_n_opens_the_pages_new_record_dialog(qtbot, window, key, dialog_class):
+    """As the hint promises: New meeting… on the meetings page, Add member… on members."""
+    shown_page(qtbot, window, key)
     window.activateWindow()
-    qtbot.keyClick(window.page("meetings").table, Qt.Key.Key_N,
-                   Qt.KeyboardModifier.ControlModifier)
-    [dialog] = open_dialogs(MeetingDialog)
+    qtbot.keyClick(window.page(key).table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = open_dialogs(dialog_class)
     dialog.reject()
 
 
@@ -53,15 +55,6 @@ def test_empty_members_page_points_at_adding_and_importing(qtbot, window):
     assert "Add member… (Ctrl+N)" in text and "File → Import members from CSV…" in text
     add_member(qtbot, window)
     assert not page.empty_hint.isVisible()
-
-
-def test_ctrl_n_adds_a_member_on_the_members_page(qtbot, window):
-    shown_page(qtbot, window, "members")
-    window.activateWindow()
-    qtbot.keyClick(window.page("members").table, Qt.Key.Key_N,
-                   Qt.KeyboardModifier.ControlModifier)
-    [dialog] = open_dialogs(MemberDialog)
-    dialog.reject()
 
 
 def test_only_past_members_get_a_different_hint(qtbot, window):
