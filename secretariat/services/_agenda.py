@@ -39,13 +39,11 @@ from secretariat.services._validate import (
     optional_text,
     required_text,
 )
-from secretariat.services.decisions import meeting_local_date
+from secretariat.services.decisions import ATTENDING, meeting_local_date
 
 MAX_ITEM_MINUTES = 24 * 60
 _ITEM_FIELDS = ("title", "title_en", "purpose", "presenter", "presenter_person_id",
                 "planned_minutes", "proposed_by")
-# Attending in person, online, or through a proxy all count toward quorum.
-_COUNTS_AS_ATTENDING = (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE, AttendanceStatus.PROXY)
 
 
 @dataclass(frozen=True)
@@ -188,7 +186,7 @@ def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
     rows = list(s.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)))
     by_status = {status: sum(1 for r in rows if r.status == status) for status in AttendanceStatus}
     attending_sides = [holders[r.person_id] for r in rows
-                       if r.person_id in holders and r.status in _COUNTS_AS_ATTENDING]
+                       if r.person_id in holders and r.status in ATTENDING]
     entitled = len(holders)
     required = math.ceil(entitled * (forum.quorum_percent if forum else 50) / 100)
     return AttendanceSummary(

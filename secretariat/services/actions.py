@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_, format_date
+from secretariat.i18n import N_
 from secretariat.model import (
     ActionItem,
     ActionStatus,
@@ -20,9 +20,9 @@ from secretariat.model import (
 )
 from secretariat.services._validate import (
     check_optional_date,
-    check_version,
     coerce_enum,
     flush,
+    get_for_update,
     get_or_error,
 )
 from secretariat.services.decisions import meeting_local_date
@@ -68,8 +68,7 @@ def _validate_links(s: Session, meeting: Meeting, *, agenda_item_id, decision_id
 def _check_due(meeting: Meeting, due_on: dt.date | None) -> None:
     if due_on is not None and due_on < meeting_local_date(meeting):
         raise SecretariatError(N_("The due date {due} is before the meeting on {meeting}."),
-                               due=format_date(due_on),
-                               meeting=format_date(meeting_local_date(meeting)))
+                               due=due_on, meeting=meeting_local_date(meeting))
 
 
 def _completion_date(meeting: Meeting, completed_on: dt.date | None) -> dt.date:
@@ -115,8 +114,8 @@ def update_action(s: Session, action_id: int, *, expected_version: int | None = 
                   completed_on: dt.date | None = None) -> ActionItem:
     """Change only the fields given. Moving to DONE sets ``completed_on`` (today unless
     given; neither may be before the meeting); moving away from DONE clears it."""
-    action = get_or_error(s, ActionItem, action_id, N_("action item"))
-    check_version(action, expected_version)
+    action = get_for_update(s, ActionItem, action_id, N_("action item"),
+                            expected_version=expected_version)
     meeting = s.get(Meeting, action.meeting_id)
     if description is not _UNSET and not str(description).strip():
         raise SecretariatError(N_("Describe the action."))

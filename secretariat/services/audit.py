@@ -41,9 +41,11 @@ GENESIS_HASH = "0" * 64
 MINUTES = "minutes"
 DECISION = "decision"
 
-# Any constant: serialises appends from several PostgreSQL workstations so the chain
-# never forks (two entries with the same predecessor).
-_PG_CHAIN_LOCK = 0x5EC2E7A1
+# Serialises appends from several PostgreSQL workstations so the chain never forks (two
+# entries with the same predecessor). Any constant other than store's upgrade lock key:
+# every workstation takes that one when it opens the database, and sharing it would make
+# opening wait for whoever is approving minutes to commit.
+_PG_CHAIN_LOCK = 0x5EC2E7A2
 
 ContentLoader = Callable[[Session, list[int]], dict[int, dict]]
 LabelParams = Callable[[Session, int], dict]

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_, _, format_date
+from secretariat.i18n import N_, _
 from secretariat.model import (
     AgendaItem,
     Decision,
@@ -31,7 +31,7 @@ from secretariat.model import (
     utcnow,
 )
 from secretariat.services import audit, textdiff
-from secretariat.services._validate import check_aware, check_version, flush, get_or_error
+from secretariat.services._validate import check_aware, flush, get_for_update, get_or_error
 from secretariat.services.decisions import chain_meeting_decisions, meeting_local_date
 from secretariat.services.guards import FROZEN_MINUTES
 
@@ -123,8 +123,8 @@ def set_minutes_text(s: Session, minutes_id: int, *, agenda_item_id: int | None 
                      text: str, expected_version: int | None = None) -> Minutes:
     """Set the text of one agenda item's entry, or the general remarks when
     ``agenda_item_id`` is None. Every edit bumps the minutes' version."""
-    minutes = get_minutes(s, minutes_id)
-    check_version(minutes, expected_version)
+    minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
+                             expected_version=expected_version)
     _require_draft(minutes)
     if agenda_item_id is None:
         minutes.general_text = text
@@ -145,8 +145,8 @@ def set_minutes_text(s: Session, minutes_id: int, *, agenda_item_id: int | None 
 
 def circulate_minutes(s: Session, minutes_id: int, *, circulated_at: dt.datetime,
                       circulated_to: str, expected_version: int | None = None) -> Minutes:
-    minutes = get_minutes(s, minutes_id)
-    check_version(minutes, expected_version)
+    minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
+                             expected_version=expected_version)
     if minutes.status != MinutesStatus.DRAFT:
         raise SecretariatError(N_("Only draft minutes can be circulated."))
     check_aware(circulated_at, N_("Circulation time"))
@@ -175,8 +175,8 @@ def _check_approving_decision(s: Session, minutes: Minutes, decision: Decision) 
             "Decision {number} was taken at a meeting on {approving_date}, not after the "
             "meeting of {meeting_date}: minutes are approved by a decision of a later "
             "meeting."),
-            number=decision.number, approving_date=format_date(meeting_local_date(approving)),
-            meeting_date=format_date(meeting_local_date(own)))
+            number=decision.number, approving_date=meeting_local_date(approving),
+            meeting_date=meeting_local_date(own))
     # Members approve what they have read: the circulation must precede the meeting.
     if approving.starts_at < minutes.circulated_at:
         circulated_on = minutes.circulated_at.astimezone(ZoneInfo(own.time_zone)).date()
@@ -184,8 +184,8 @@ def _check_approving_decision(s: Session, minutes: Minutes, decision: Decision) 
             "Decision {number} was taken at the meeting of {approving_date}, before these "
             "minutes were circulated on {circulated_date}: minutes must be circulated "
             "before the meeting that approves them."),
-            number=decision.number, approving_date=format_date(meeting_local_date(approving)),
-            circulated_date=format_date(circulated_on))
+            number=decision.number, approving_date=meeting_local_date(approving),
+            circulated_date=circulated_on)
 
 
 def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
@@ -196,8 +196,8 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     ``approved_at`` defaults to the time of the approving decision. The minutes and the
     decisions of their meeting enter the audit chain.
     """
-    minutes = get_minutes(s, minutes_id)
-    check_version(minutes, expected_version)
+    minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
+                             expected_version=expected_version)
     if minutes.status in FROZEN_MINUTES:
         raise SecretariatError(N_("These minutes are already approved."))
     if minutes.status != MinutesStatus.CIRCULATED:
