@@ -44,9 +44,11 @@ from secretariat.model import (
     VoteChoice,
 )
 from secretariat.services import audit
-from secretariat.services._validate import check_aware, coerce_enum, get_or_error
+from secretariat.services._validate import check_aware, coerce_enum, get_or_error, is_referenced
 from secretariat.services.guards import FROZEN_MINUTES
 
+# Attending in person, online, or through a proxy: counts toward quorum (the meeting's
+# attendance summary) and makes a member or alternate entitled to vote.
 ATTENDING = (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE, AttendanceStatus.PROXY)
 
 
@@ -237,12 +239,10 @@ def delete_decision(s: Session, decision_id: int) -> None:
         raise SecretariatError(N_(
             "Decision {number} is part of approved minutes and cannot be deleted."),
             number=decision.number)
-    if s.scalar(select(Minutes.id).where(Minutes.approved_by_decision_id == decision_id)
-                .limit(1)) is not None:
+    if is_referenced(s, Minutes.approved_by_decision_id, decision_id):
         raise SecretariatError(N_("Decision {number} approved minutes and cannot be "
                                   "deleted."), number=decision.number)
-    if s.scalar(select(ActionItem.id).where(ActionItem.decision_id == decision_id)
-                .limit(1)) is not None:
+    if is_referenced(s, ActionItem.decision_id, decision_id):
         raise SecretariatError(N_("Decision {number} has action items; remove them first."),
                                number=decision.number)
     s.delete(decision)
