@@ -87,14 +87,21 @@ class FormDialog(QDialog):
         label = self._errors[key]
         return "" if label.isHidden() else label.text()
 
+    def touch(self, key: str) -> None:
+        """The user changed field ``key``: its message may show from now on."""
+        if self._built:  # filling the form is not the user touching it
+            self._touched.add(key)
+            self.revalidate()
+
     def _watch(self, key: str, widget: QWidget) -> None:
         def touched(*_args) -> None:
-            if self._built:  # filling the form is not the user touching it
-                self._touched.add(key)
-                self.revalidate()
+            self.touch(key)
 
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(touched)
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            # Typing (e.g. a time zone) changes the text; the index only on Enter.
+            widget.currentTextChanged.connect(touched)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(touched)
         elif isinstance(widget, QCheckBox):

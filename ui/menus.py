@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from secretariat.i18n import _
-from ui.navigation import CAPABILITIES
+from ui.navigation import CAPABILITIES, shortcut_text
 
 
 def _action(window, text: str, slot, shortcut=None) -> QAction:
@@ -45,7 +45,7 @@ def build_menus(window) -> dict[str, QAction]:
     view_menu = bar.addMenu(_("&View"))
     for number, cap in enumerate(CAPABILITIES, start=1):
         action = _action(window, _(cap.title), lambda _c=False, key=cap.key: window.show_page(key),
-                         f"Ctrl+{number}")
+                         shortcut_text(number))
         action.setEnabled(cap.available)
         actions[f"page_{cap.key}"] = action
         view_menu.addAction(action)

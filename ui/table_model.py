@@ -29,6 +29,7 @@ class Column:
 
 class RowTableModel(QAbstractTableModel):
     columns: tuple[Column, ...] = ()
+    id_attribute = "id"  # the row field that names its record (to find it after a reload)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +42,14 @@ class RowTableModel(QAbstractTableModel):
 
     def row_at(self, row: int):
         return self._rows[row]
+
+    def id_of(self, row) -> int:
+        return getattr(row, self.id_attribute)
+
+    def row_index_of(self, record_id: int) -> int:
+        """The number of the row showing ``record_id``, or -1."""
+        return next((number for number, row in enumerate(self._rows)
+                     if self.id_of(row) == record_id), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

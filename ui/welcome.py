@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
+    QCheckBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
 )
 
 from secretariat.i18n import _
 from ui.demo_loader import load_demo_forum
 from ui.forms import FormDialog
 from ui.language import language_names
-from ui.meetings.meeting_dialog import zone_names
+from ui.meetings.meeting_dialog import chosen_zone, zone_combo
 from ui.operations import forum as ops
 
 DEFAULT_TIME_ZONE = "Asia/Taipei"
@@ -40,24 +40,16 @@ class WelcomeDialog(FormDialog):
             box.setChecked(True)
             self.language_boxes[code] = box
             row.addWidget(box)
-            box.toggled.connect(lambda _on: self._touch("languages"))
+            box.toggled.connect(lambda _on: self.touch("languages"))
         row.addStretch(1)
         self.add_field("languages", _("&Languages:"), languages)
-        self.time_zone = self.add_field("time_zone", _("&Time zone:"), QComboBox())
-        self.time_zone.setEditable(True)
-        self.time_zone.addItems(list(zone_names()))
-        self.time_zone.setCurrentText(DEFAULT_TIME_ZONE)
-        self.time_zone.currentTextChanged.connect(lambda _t: self._touch("time_zone"))
+        self.time_zone = self.add_field("time_zone", _("&Time zone:"),
+                                        zone_combo(DEFAULT_TIME_ZONE))
         self.ok_button.setText(_("C&reate forum"))
         self.demo_button = self.buttons.addButton(_("Load the &demo forum"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.demo_button.clicked.connect(self.load_demo)
         self.ready()
-
-    def _touch(self, key: str) -> None:
-        if self._built:  # setting the defaults is not the user touching the form
-            self._touched.add(key)
-            self.revalidate()
 
     def languages(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.language_boxes.items() if box.isChecked())
@@ -70,7 +62,7 @@ class WelcomeDialog(FormDialog):
             found["name_en"] = _("Enter the forum's name in English.")
         if not self.languages():
             found["languages"] = _("Choose at least one language.")
-        if self.time_zone.currentText().strip() not in zone_names():
+        if chosen_zone(self.time_zone) is None:
             found["time_zone"] = _("Choose a time zone from the list, e.g. Asia/Taipei.")
         return found
 
@@ -79,7 +71,7 @@ class WelcomeDialog(FormDialog):
                       name_en=self.name_en.text().strip(), languages=self.languages(),
                       time_zone=self.time_zone.currentText().strip())
         self.worker.submit(lambda s: ops.create_forum(s, **values),
-                           lambda change: self._created(change), self.failed)
+                           self._created, self.failed)
 
     def _created(self, change) -> None:
         self.worker.changed.emit(change)

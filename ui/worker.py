@@ -74,7 +74,8 @@ class DatabaseWorker(QObject):
         return self.submit(open_on_worker, on_done, on_error, with_session=False)
 
     def run_now(self, job: Job, *, with_session: bool = True) -> Any:
-        """Run ``job`` on the worker and wait for it (start-up checks only)."""
+        """Run ``job`` on the worker and wait for it, blocking the GUI: only for a
+        dialog that must open now with data its page has not loaded yet."""
         return self.submit(job, with_session=with_session).result()
 
     def wait_idle(self, msecs: int = 30000) -> bool:

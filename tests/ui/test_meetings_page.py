@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
+from secretariat.errors import SecretariatError
 from secretariat.model import Modality
 from tests.ui.conftest import settle
+from ui.operations.meetings import read_meeting
 from ui.widgets import select_data
 
 
@@ -84,3 +87,28 @@ def test_edit_meeting_and_undo(qtbot, window):
     assert titles(page) == ["原標題"]
     row = page.model.row_at(0)
     assert row.starts_at.astimezone(dt.timezone(dt.timedelta(hours=8))).hour == 14
+
+
+def test_a_new_meeting_is_selected_and_a_reload_keeps_the_selection(qtbot, window):
+    page = create(qtbot, window, "第二次會議", 30)
+    create(qtbot, window, "第一次會議", 10)
+    assert page.selected_row().title == "第一次會議"  # the one just scheduled
+    page.table.selectRow(1)
+    window.refresh_current()
+    settle(qtbot, window)
+    assert page.selected_row().title == "第二次會議"
+    assert page.edit_button.isEnabled() and page.open_button.isEnabled()
+
+
+def test_a_mistyped_time_zone_is_explained_beside_the_field(qtbot, window):
+    dialog = open_page(window).new_meeting()
+    dialog.time_zone.setCurrentText("Asia/Taipe")
+    assert dialog.error_for("time_zone") == "Choose a time zone from the list, e.g. Asia/Taipei."
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()
+
+
+def test_editing_a_meeting_deleted_meanwhile_says_so(session):
+    with pytest.raises(SecretariatError) as refused:
+        read_meeting(session, 987654)
+    assert "meeting with number 987654 does not exist" in str(refused.value)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
+from secretariat.errors import SecretariatError
 from tests.ui.conftest import settle
+from ui.operations.members import read_member
 from ui.widgets import to_qdate
 
 
@@ -129,3 +132,9 @@ def test_filter_box_filters_rows(qtbot, window):
     page.filter_box.setText("大學")
     assert page.proxy.rowCount() == 1
     assert page.proxy.index(0, 0).data().startswith("乙")
+
+
+def test_editing_a_membership_deleted_meanwhile_says_so(session):
+    with pytest.raises(SecretariatError) as refused:
+        read_member(session, 987654)
+    assert "membership with number 987654 does not exist" in str(refused.value)

@@ -1,5 +1,5 @@
 """The Meetings page: list (next meeting first) and the create/edit dialog.
 
-Later work (agenda, attendance, minutes) extends this package with its own modules and
-opens them from ``MeetingsPage.open_meeting``.
+The agenda, attendance, minutes and decisions of one meeting live in ``ui.meeting_editor``,
+opened from ``MeetingsPage.open_meeting``.
 """

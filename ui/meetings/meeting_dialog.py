@@ -23,6 +23,15 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones()))
 
 
+def zone_combo(current: str = "") -> QComboBox:
+    """A time zone chosen from the list or typed in (see ``chosen_zone``)."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(list(zone_names()))
+    combo.setCurrentText(current)
+    return combo
+
+
 def datetime_edit(value: dt.datetime) -> QDateTimeEdit:
     edit = QDateTimeEdit(QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute)))
     edit.setCalendarPopup(True)
@@ -69,11 +78,8 @@ class MeetingDialog(FormDialog):
                                      datetime_edit(initial.starts_at.astimezone(zone)))
         self.ends = self.add_field("ends_at", _("E&nds:"),
                                    datetime_edit(initial.ends_at.astimezone(zone)))
-        self.time_zone = self.add_field("time_zone", _("Time &zone:"), QComboBox())
-        self.time_zone.setEditable(True)
-        self.time_zone.addItems(list(zone_names()))
-        self.time_zone.setCurrentText(initial.time_zone)
-        self.time_zone.currentTextChanged.connect(lambda _t: self.revalidate())
+        self.time_zone = self.add_field("time_zone", _("Time &zone:"),
+                                        zone_combo(initial.time_zone))
         self.location = self.add_field("location", _("&Location:"), QLineEdit(initial.location))
         self.remote_link = self.add_field("remote_link", _("Remote l&ink:"),
                                           QLineEdit(initial.remote_link))

@@ -70,9 +70,3 @@ class MeetingTableModel(RowTableModel):
                 return font
             return None
         return super().data(index, role)
-
-    def row_index_of(self, meeting_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == meeting_id:
-                return number
-        return -1

@@ -2,65 +2,48 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.i18n import _
 from ui.commands.base import CommandContext, run_then_push
 from ui.commands.meetings import EditMeetingCommand, ScheduleMeetingCommand
+from ui.list_page import RecordListPage
 from ui.meetings.meeting_dialog import MeetingDialog, default_form
 from ui.meetings.model import TITLE_COLUMN, MeetingTableModel
 from ui.operations import MEETINGS
 from ui.operations import meetings as ops
-from ui.table_model import ROW_ROLE
-from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(RecordListPage):
+    topic = MEETINGS
+    wide_column = TITLE_COLUMN
+
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
-        self.model = MeetingTableModel(self)
-        self.proxy = make_proxy(self.model, self)
+        super().__init__(context, MeetingTableModel(), parent,
+                         filter_hint=_("Filter by title, kind, place… (Ctrl+F)"),
+                         new_record=self.new_meeting)
         self._time_zone = "Asia/Taipei"
-        self._select_after_load: int | None = None
-        self._sized = False
         self.new_button = QPushButton(_("&New meeting…"))
         self.edit_button = QPushButton(_("Ed&it…"))
         self.open_button = QPushButton(_("&Open"))
         self.open_button.setToolTip(_("Open the meeting editor: agenda, attendance, minutes, "
                                       "decisions (Enter)"))
-        self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText(_("Filter by title, kind, place… (Ctrl+F)"))
-        self.filter_box.setClearButtonEnabled(True)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.open_button)
         bar.addSpacing(12)
         bar.addWidget(self.filter_box, 1)
-        self.table = make_table(self.proxy, self)
-        self.empty_hint = EmptyHint(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_box.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # Window-wide, yet only while this page is the one shown (hidden widgets' shortcuts
-        # do not fire): the members page gives Ctrl+N to Add member….
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting,
-                  context=Qt.ShortcutContext.WindowShortcut)
         self.new_button.clicked.connect(self.new_meeting)
         self.edit_button.clicked.connect(self.edit_selected)
         self.open_button.clicked.connect(self.open_meeting)
         # Double-click or Enter, as the platform activates items.
         self.table.activated.connect(lambda _i: self.open_meeting())
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
-        context.worker.changed.connect(self._on_change)
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
@@ -73,25 +56,8 @@ class MeetingsPage(QWidget):
 
     def _show(self, loaded) -> None:
         rows, self._time_zone = loaded
-        self.model.set_rows(rows)
-        self.empty_hint.show_hint("" if rows else _(
+        self.show_rows(rows, _(
             "No meetings yet. Use New meeting… (Ctrl+N) to schedule the first one."))
-        if not self._sized and rows:
-            fit_columns(self.table, wide=TITLE_COLUMN)
-            self._sized = True
-        number = self.model.row_index_of(self._select_after_load or -1)
-        if number >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(number, 0)).row())
-        self._select_after_load = None
-
-    def _on_change(self, change) -> None:
-        if change.topic == MEETINGS:
-            self._select_after_load = change.ids[0] if change.ids else None
-            self.refresh()
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE).id if rows else None
 
     def new_meeting(self) -> MeetingDialog:
         def submit(form, dialog) -> None:

@@ -30,6 +30,7 @@ def _end(row) -> str:
 
 
 class MemberTableModel(RowTableModel):
+    id_attribute = "membership_id"
     columns = (
         Column(N_("Name"), _name),
         Column(N_("Organisation"), lambda r: r.organisation or ""),
@@ -61,9 +62,3 @@ class MemberTableModel(RowTableModel):
         if self.as_of is not None and row.term_start > self.as_of:
             return N_("Upcoming")
         return N_("Past")
-
-    def row_index_of(self, membership_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.membership_id == membership_id:
-                return number
-        return -1

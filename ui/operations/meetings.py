@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from secretariat.i18n import N_
 from secretariat.model import Meeting, MeetingKind, Modality, Phase
 from secretariat.services import forum as forum_service
 from secretariat.services import meetings as meeting_service
+from secretariat.services._validate import get_or_error
 from ui.operations import MEETINGS, Change
 from ui.operations.form_values import FormValues
 
@@ -52,10 +54,7 @@ def delete_meeting(s: Session, meeting_id: int) -> Change:
 
 
 def read_meeting(s: Session, meeting_id: int) -> MeetingForm:
-    m = s.get(Meeting, meeting_id)
-    if m is None:  # deleted meanwhile: the service words the message
-        meeting_service.update_meeting(s, meeting_id)
-    return MeetingForm.read_from(m)
+    return MeetingForm.read_from(get_or_error(s, Meeting, meeting_id, N_("meeting")))
 
 
 def edit_meeting(s: Session, meeting_id: int, new: MeetingForm) -> tuple[Change, MeetingForm]:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from secretariat.i18n import N_
 from secretariat.model import Membership, Role
 from secretariat.services import forum as forum_service
 from secretariat.services import members as member_service
 from secretariat.services import people as people_service
+from secretariat.services._validate import get_or_error
 from ui.operations import MEMBERS, Change
 from ui.operations.form_values import FormValues
 
@@ -80,9 +82,7 @@ def remove_member(s: Session, membership_id: int, *, seat_was_new: bool) -> Chan
 
 def read_member(s: Session, membership_id: int) -> MemberForm:
     """The current values of a membership, to fill the Edit dialog and to undo an edit."""
-    m = s.get(Membership, membership_id)
-    if m is None:  # deleted meanwhile: let the service word the message
-        member_service.update_membership(s, membership_id)
+    m = get_or_error(s, Membership, membership_id, N_("membership"))  # deleted meanwhile?
     person, contact = m.person, m.person.contact
     return MemberForm(
         name=person.name,

@@ -64,7 +64,7 @@ class LanguagePage(QWidget):
         """Store the choices; returns the keys of settings that changed."""
         changed = set()
         chosen = self.language.currentData()
-        if chosen != settings.language() or settings.LANGUAGE.value() != chosen:
+        if settings.LANGUAGE.value() != chosen:  # also when it followed the system's
             settings.LANGUAGE.set(chosen)
             changed.add(settings.LANGUAGE.key)
         roc = self.roc_years.isChecked()
