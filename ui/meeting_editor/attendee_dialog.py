@@ -57,8 +57,7 @@ class AddPersonDialog(FormDialog):
         self.revalidate()
 
     def _picked(self) -> None:
-        self._touched.add("person")
-        self.revalidate()
+        self.touch("person")
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows()

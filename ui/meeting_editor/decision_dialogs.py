@@ -75,7 +75,7 @@ class DecisionDialog(FormDialog):
         self.is_public = self.add_field("is_public", _("Pu&blic:"),
                                         QCheckBox(_("Publish this decision")))
         self.is_public.setChecked(True)
-        self.text.textChanged.connect(lambda: (self._touched.add("text"), self.revalidate()))
+        self.text.textChanged.connect(lambda: self.touch("text"))
         self.voters.changed.connect(self._votes_changed)
         self.method.currentIndexChanged.connect(self._votes_changed)
         self.ballot.currentIndexChanged.connect(self._votes_changed)

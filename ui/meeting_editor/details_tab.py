@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -23,7 +23,7 @@ from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
 from ui.errors import error_text
 from ui.forms import error_label
 from ui.meeting_editor.data import DetailsForm
-from ui.meetings.meeting_dialog import chosen_zone, datetime_edit, wall_time, zone_names
+from ui.meetings.meeting_dialog import chosen_zone, datetime_edit, wall_time, zone_combo
 from ui.meetings.validation import meeting_problems
 from ui.widgets import enum_combo, select_data, to_qdate
 
@@ -48,9 +48,7 @@ class DetailsTab(QWidget):
         now = dt.datetime.now()
         self.starts = self._add("starts_at", _("&Starts:"), datetime_edit(now))
         self.ends = self._add("ends_at", _("E&nds:"), datetime_edit(now))
-        self.time_zone = self._add("time_zone", _("Time &zone:"), QComboBox())
-        self.time_zone.setEditable(True)
-        self.time_zone.addItems(list(zone_names()))
+        self.time_zone = self._add("time_zone", _("Time &zone:"), zone_combo())
         self.notice_sent = QCheckBox(_("Noti&ce sent on:"))
         self.notice_at = datetime_edit(now)
         notice_row = QHBoxLayout()

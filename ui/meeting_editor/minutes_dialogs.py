@@ -90,8 +90,7 @@ class CorrectDialog(FormDialog):
         self.ready()
 
     def _touch(self) -> None:
-        self._touched.add("reason")
-        self.revalidate()
+        self.touch("reason")
 
     def problems(self) -> dict[str, str]:
         return {} if self.reason.toPlainText().strip() else {
