@@ -3,7 +3,10 @@
     secretariat [--db URL] [--lang zh_TW|en] COMMAND …
 
 Commands live in one module per group (``COMMAND_MODULES``), each with a ``register``
-function (see ``commands.Commands``). The language is chosen before the parser is built,
+function (see ``commands.Commands``). Every module is imported to build the parser, for
+``--help`` too, so at module level they import only ``secretariat.vocabulary`` (choices)
+and light helpers; SQLAlchemy, the models and the services are imported inside the
+handlers that use them. The language is chosen before the parser is built,
 so ``--help`` and argparse's own words are in the user's language: ``--lang`` wins, then
 the usual locale variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): Chinese → zh_TW, any
 other → English.

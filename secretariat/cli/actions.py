@@ -18,7 +18,7 @@ from secretariat.cli.editing import (
 )
 from secretariat.cli.meetings import add_meeting_argument
 from secretariat.i18n import N_, _, format_number, ngettext
-from secretariat.model import ActionStatus
+from secretariat.vocabulary import ActionStatus
 
 
 def register(commands: Commands) -> None:

@@ -16,7 +16,7 @@ from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.editing import changing_session, meeting, stored_values
 from secretariat.cli.meetings import add_meeting_argument, pick_title, print_columns
 from secretariat.i18n import N_, _, format_number
-from secretariat.model import ItemPurpose, ProposedBy
+from secretariat.vocabulary import ItemPurpose, ProposedBy
 
 
 def register(commands: Commands) -> None:

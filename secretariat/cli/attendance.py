@@ -14,7 +14,7 @@ from secretariat.cli.editing import changing_session, meeting, person_id, stored
 from secretariat.cli.meetings import add_meeting_argument, print_columns
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
-from secretariat.model import AttendanceStatus, AttendeeCapacity
+from secretariat.vocabulary import AttendanceStatus, AttendeeCapacity
 
 
 def register(commands: Commands) -> None:

@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
-
 from secretariat.cli.commands import opened_store
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
@@ -124,6 +122,8 @@ def person_id(s, text: str) -> int:
 def find_person(s, text: str) -> int | None:
     """The person's number, or None when no one has that name; refused when the name
     fits several people or the number nobody."""
+    from sqlalchemy import func, or_, select
+
     from secretariat.model import Person
 
     value = (text or "").strip()
@@ -144,6 +144,8 @@ def find_person(s, text: str) -> int | None:
 
 
 def _near_matches(s, value: str) -> list:
+    from sqlalchemy import or_, select
+
     from secretariat.model import Person
     from secretariat.services._validate import like_pattern
 
@@ -165,6 +167,8 @@ def _people_list(people) -> str:
 
 def decision_by_number(s, number: str):
     """The decision with the stable number (e.g. 2026-03-02) a clerk reads in the log."""
+    from sqlalchemy import select
+
     from secretariat.model import Decision
 
     value = (number or "").strip()

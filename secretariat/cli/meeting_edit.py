@@ -21,7 +21,7 @@ from secretariat.cli.editing import (
 from secretariat.cli.meetings import add_meeting_argument, local_when, pick_title
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
-from secretariat.model import MeetingKind, Modality, Phase
+from secretariat.vocabulary import MeetingKind, Modality, Phase
 
 # Options that map one to one onto a field of the meeting service.
 _PLAIN_FIELDS = {"title": "title", "title_en": "title_en", "kind": "kind", "phase": "phase",

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from secretariat import dates
 from secretariat.cli.commands import Commands, display_width, opened_store, print_table
+from secretariat.export.document_language import pick
 from secretariat.i18n import _, current_language, format_number, ngettext
 
 
@@ -43,7 +44,7 @@ def add_meeting_argument(parser: argparse.ArgumentParser, *, optional: bool = Fa
 
 def pick_title(title: str, title_en: str) -> str:
     """The English title when messages are in English and one was entered."""
-    return title_en if current_language() == "en" and title_en.strip() else title
+    return pick(title, title_en, current_language())
 
 
 def local_when(moment: dt.datetime, time_zone: str) -> str:

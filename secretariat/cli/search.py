@@ -9,15 +9,9 @@ import argparse
 from secretariat.cli.commands import Commands, display_width, opened_store
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, current_language, format_number, ngettext
+from secretariat.services.search_index import KIND_LABELS
 
 DEFAULT_LIMIT = 20
-# The search service's kinds (services.search_index.KINDS), with the words a clerk reads.
-KIND_LABELS = {
-    "agenda_item": N_("Agenda item"),
-    "minutes": N_("Minutes"),
-    "decision": N_("Decision"),
-    "document": N_("Document"),
-}
 
 
 def register(commands: Commands) -> None:

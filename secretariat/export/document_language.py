@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from secretariat import i18n
-from secretariat.model import Organisation, Person
+
+if TYPE_CHECKING:  # ``pick`` serves the command line's parser too: no ORM import for it
+    from secretariat.model import Organisation, Person
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from secretariat.services import search_hits
 from secretariat.services.search_hits import Snippet
 from secretariat.services.search_index import (
+    KIND_LABELS,
     KINDS,
     SOURCES,
     TAI,
@@ -35,8 +36,8 @@ from secretariat.services.search_index import (
 )
 
 __all__ = [
-    "KINDS", "SearchHit", "Snippet", "drop_search_index", "fold_term", "install_search_index",
-    "postgresql_query", "search",
+    "KIND_LABELS", "KINDS", "SearchHit", "Snippet", "drop_search_index", "fold_term",
+    "install_search_index", "postgresql_query", "search",
 ]
 
 MIN_INDEXED_TERM = 3  # the trigram tokenizer cannot match anything shorter

@@ -33,8 +33,12 @@ Every object is named ``search_…`` so Alembic's autogenerate leaves it alone
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
+from secretariat.i18n import N_
+
+if TYPE_CHECKING:  # the CLI reads KIND_LABELS while building its parser: no SQLAlchemy then
+    from sqlalchemy.engine import Connection
 
 TAI = "台"
 TAI_FORMAL = "臺"
@@ -73,6 +77,13 @@ SOURCES: tuple[Source, ...] = (
 )
 SOURCE_BY_NAME = {source.name: source for source in SOURCES}
 KINDS: tuple[str, ...] = ("agenda_item", "minutes", "decision", "document")
+# The words a clerk reads for each kind of hit (command line and desktop search alike).
+KIND_LABELS = {
+    "agenda_item": N_("Agenda item"),
+    "minutes": N_("Minutes"),
+    "decision": N_("Decision"),
+    "document": N_("Document"),
+}
 
 
 def fold_sql(source: Source, prefix: str, dialect: str) -> str:

@@ -3,6 +3,8 @@ against a database in a temporary folder."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,6 +152,17 @@ def test_usage_errors_are_in_the_users_language_too():
     result = run("demo", "--scale", "huge", lang="zh_TW.UTF-8")
     assert result.returncode == 2
     assert "huge" in result.stderr and "error:" not in result.stderr
+
+
+def test_building_the_parser_leaves_the_database_layer_unloaded():
+    # Every --help and usage error builds the whole parser: importing SQLAlchemy and the
+    # ORM for it took most of a third of a second.
+    code = ("import sys; from secretariat.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] == 'sqlalchemy' or m.startswith('secretariat.model')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout
+    assert loaded.strip() == "[]", loaded
 
 
 def test_version():

@@ -156,6 +156,13 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def minutes_text(s, meeting_id: int, tmp_path: Path, language: str) -> str:
+    """The squeezed text of the meeting's minutes PDF in ``language``."""
+    out = tmp_path / f"minutes-{language}.pdf"
+    render_minutes_pdf(s, meeting_id, out, language=language)
+    return squeeze(pdf_text(out))
+
+
 def body_text(path: Path, language: str) -> str:
     """The text of all pages without the running header, draft band and page numbers
     (in ``language``, as the catalogs translate them), so a paragraph that continues on
@@ -237,9 +244,7 @@ def test_characters_missing_from_the_chinese_font_fall_back_instead_of_vanishing
 
 def test_english_minutes_use_english_fields_and_fall_back_to_chinese(session, tmp_path):
     meeting_id = build_meeting(session)
-    out = tmp_path / "minutes-en.pdf"
-    render_minutes_pdf(session, meeting_id, out, language="en")
-    text = squeeze(pdf_text(out))
+    text = minutes_text(session, meeting_id, tmp_path, "en")
     for expected in ["TaiwanOGPMulti-stakeholderForum", "Thirdforummeeting", "Wang Hsiao-ming",
                      "NationalDevelopmentCouncil", "Themid-termreportisadopted.",
                      "第二期國家行動方案執行進度報告",  # no English title: the Chinese one
@@ -253,9 +258,7 @@ def test_english_minutes_use_english_fields_and_fall_back_to_chinese(session, tm
 
 def test_attendance_lists_every_group_with_observers_and_guests(session, tmp_path):
     meeting_id = build_meeting(session)
-    out = tmp_path / "minutes.pdf"
-    render_minutes_pdf(session, meeting_id, out, language="en")
-    text = squeeze(pdf_text(out))
+    text = minutes_text(session, meeting_id, tmp_path, "en")
     for heading in ["Present (2)", "Attending remotely (1)", "Represented by proxy (1)",
                     "Apologies (1)", "Observers and guests (2)"]:
         assert squeeze(heading) in text, heading
@@ -285,18 +288,14 @@ def test_attendance_group_labels_stay_on_one_line(session, tmp_path, language):
 def test_general_remarks_follow_the_agenda_items(session, tmp_path, language, last_item,
                                                  heading):
     meeting_id = build_meeting(session)
-    out = tmp_path / "minutes.pdf"
-    render_minutes_pdf(session, meeting_id, out, language=language)
-    text = squeeze(pdf_text(out))
+    text = minutes_text(session, meeting_id, tmp_path, language)
     remarks = text.index(squeeze("主席致詞：感謝各位委員出席。"))
     assert text.index(squeeze(last_item)) < text.index(squeeze(heading)) < remarks
 
 
 def test_approved_minutes_name_the_approving_decision_and_carry_no_draft_mark(session, tmp_path):
     meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
-    out = tmp_path / "minutes.pdf"
-    render_minutes_pdf(session, meeting_id, out, language="en")
-    text = squeeze(pdf_text(out))
+    text = minutes_text(session, meeting_id, tmp_path, "en")
     assert squeeze("Approved by decision 2026-03-02 on May 4, 2026.") in text
     assert "notapproved" not in text
 

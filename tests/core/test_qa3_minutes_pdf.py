@@ -4,27 +4,20 @@ and a dissenting statement without a name reads as one (not "Dissent of A member
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from secretariat.export import render_minutes_pdf
 from secretariat.services import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import minutes as minutes_service
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+from tests.core.test_pdf import pdf_text  # skips without poppler, fails on CI
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 DECISION_TEXT = "The draft commitments are adopted and sent to the Executive Yuan."
 
 
 def _pages(path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    return text.split("\f")
+    return pdf_text(path, layout=True).split("\f")
 
 
 def _meeting_with_minutes(s, filler_lines: int) -> int:
