@@ -109,6 +109,13 @@ def current_locale() -> Locale:
     return Locale.parse(LANGUAGES[current_language()])
 
 
+def localized(text: str, text_en: str, language: str | None = None) -> str:
+    """A record's English text when showing English and the clerk entered one; otherwise
+    its own text (Chinese, the forum's language of reference)."""
+    shown_in = language or current_language()
+    return text_en if shown_in == "en" and text_en and text_en.strip() else text
+
+
 def _(message: str) -> str:
     return _active()[1].gettext(message)
 

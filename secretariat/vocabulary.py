@@ -123,3 +123,13 @@ class ActionStatus(LabelledEnum):
     IN_PROGRESS = "in_progress", N_("In progress")
     DONE = "done", N_("Done")
     CANCELLED = "cancelled", N_("Cancelled")
+
+
+# The kinds of record search finds, with the words a clerk reads for each (command line
+# and desktop search alike; the desktop reads them before the database layer is loaded).
+SEARCH_KIND_LABELS: dict[str, str] = {
+    "agenda_item": N_("Agenda item"),
+    "minutes": N_("Minutes"),
+    "decision": N_("Decision"),
+    "document": N_("Document"),
+}

@@ -23,7 +23,7 @@ def rendering_language(language: str) -> Iterator[None]:
 
 def pick(text: str, text_en: str, language: str) -> str:
     """The English text in English documents when there is one, else the Chinese."""
-    return text_en if language == "en" and text_en.strip() else text
+    return i18n.localized(text, text_en, language)
 
 
 def person_name(person: Person | None, language: str) -> str:

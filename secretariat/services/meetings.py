@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from secretariat import dates
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_, current_language
+from secretariat.i18n import N_, localized
 from secretariat.model import (
     ActionItem,
     AgendaItem,
@@ -242,11 +242,10 @@ def _check_no_overlap(s: Session, m: Meeting, ignore_id: int | None) -> None:
         # The zone's name with its UTC offset: an abbreviation such as Taipei's "CST"
         # reads as US Central Time.
         start = local_time(other, other.starts_at)
-        english = current_language() == "en" and other.title_en
         raise SecretariatError(
             N_("This overlaps “{title}” ({start}), a meeting of the same type. "
                "Change the time or cancel the other meeting."),
-            title=other.title_en if english else other.title,
+            title=localized(other.title, other.title_en),
             start=f"{dates.format_datetime(start, fmt='medium')} {dates.zone_label(start)}")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from secretariat.i18n import localized
 from secretariat.services import search_hits
 from secretariat.services.search_hits import Snippet
 from secretariat.services.search_index import (
@@ -61,7 +62,7 @@ class SearchHit:
     def title_in(self, language: str) -> str:
         """The title to show in an interface in ``language``: the English one in English
         when there is one, else the record's own (usually Chinese) title."""
-        return self.title_en if language == "en" and self.title_en else self.title
+        return localized(self.title, self.title_en, language)
 
 
 def fold_term(term: str) -> str:

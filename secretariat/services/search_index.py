@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from secretariat.i18n import N_
+from secretariat.vocabulary import SEARCH_KIND_LABELS as KIND_LABELS
 
 if TYPE_CHECKING:  # the CLI reads KIND_LABELS while building its parser: no SQLAlchemy then
     from sqlalchemy.engine import Connection
@@ -76,14 +76,7 @@ SOURCES: tuple[Source, ...] = (
            "NEW.added_at", ("added_at",)),
 )
 SOURCE_BY_NAME = {source.name: source for source in SOURCES}
-KINDS: tuple[str, ...] = ("agenda_item", "minutes", "decision", "document")
-# The words a clerk reads for each kind of hit (command line and desktop search alike).
-KIND_LABELS = {
-    "agenda_item": N_("Agenda item"),
-    "minutes": N_("Minutes"),
-    "decision": N_("Decision"),
-    "document": N_("Document"),
-}
+KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
 
 def fold_sql(source: Source, prefix: str, dialect: str) -> str:

@@ -146,3 +146,13 @@ def test_dates_in_error_messages_follow_the_language_when_shown():
     assert str(error) == "This term already ended on Mar 2, 2026."
     i18n.set_language("zh_TW")
     assert "2026年3月2日" in str(error)
+
+
+def test_localized_prefers_a_real_english_text_only_in_english():
+    assert i18n.localized("第一次會議", "First meeting", "en") == "First meeting"
+    assert i18n.localized("第一次會議", "First meeting", "zh_TW") == "第一次會議"
+    # A blank English title must not hide the record's own title.
+    assert i18n.localized("第一次會議", "  ", "en") == "第一次會議"
+    assert i18n.localized("第一次會議", "", "en") == "第一次會議"
+    i18n.set_language("en")
+    assert i18n.localized("第一次會議", "First meeting") == "First meeting"

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 
-from secretariat.i18n import N_, _, current_language, format_date, format_number
+from secretariat.i18n import N_, _, format_date, format_number, localized
 from ui.table_model import Column, RowTableModel
 
 AGENDA_MIME = "application/x-secretariat-agenda-rows"
@@ -18,7 +18,7 @@ AGENDA_MIME = "application/x-secretariat-agenda-rows"
 def shown(text: str, text_en: str) -> str:
     """The English text in the English interface when the clerk entered one; else the
     Chinese (the record's language of reference)."""
-    return text_en if current_language() != "zh_TW" and text_en else text
+    return localized(text, text_en)
 
 
 def item_label(row) -> str:

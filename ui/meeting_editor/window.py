@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from secretariat.i18n import _, current_language, format_date
+from secretariat.i18n import _, current_language, format_date, localized
 from ui import errors
 from ui.commands.base import CommandContext
 from ui.meeting_editor.agenda_tab import AgendaTab
@@ -133,7 +133,7 @@ class MeetingEditor(QMainWindow):
             return
         self.data = data
         d = data.details
-        title = d.title_en if current_language() != "zh_TW" and d.title_en else d.title
+        title = localized(d.title, d.title_en)
         self.heading.setText(title)
         self.subheading.setText(_("{kind} · {date} · {status}").format(
             kind=_(d.kind.label), date=format_date(data.day), status=_(d.status.label)))

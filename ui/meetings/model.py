@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from secretariat.i18n import N_, _, current_language, format_date, format_number
+from secretariat.i18n import N_, _, format_date, format_number, localized
 from secretariat.model import MeetingStatus
 from ui.table_model import Column, RowTableModel
 
@@ -29,7 +29,7 @@ def when(row) -> str:
 
 
 def title(row) -> str:
-    return row.title_en if current_language() != "zh_TW" and row.title_en else row.title
+    return localized(row.title, row.title_en)
 
 
 TITLE_COLUMN = 1  # titles are long: this column may be wider than the others

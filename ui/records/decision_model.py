@@ -18,7 +18,7 @@ from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
-from secretariat.i18n import N_, _, current_language, format_date, format_number
+from secretariat.i18n import N_, _, format_date, format_number, localized
 from secretariat.model import DecisionMethod
 from ui.records.operations import DecisionQuery, load_decisions
 from ui.records.zones import DEFAULT_ZONE, local_date
@@ -34,12 +34,11 @@ def first_line(text: str) -> str:
 
 def decision_text(row) -> str:
     """The text in the user's language when the clerk entered one."""
-    return row.text_en if current_language() != "zh_TW" and row.text_en else row.text
+    return localized(row.text, row.text_en)
 
 
 def meeting_title(row) -> str:
-    return (row.meeting_title_en if current_language() != "zh_TW" and row.meeting_title_en
-            else row.meeting_title)
+    return localized(row.meeting_title, row.meeting_title_en)
 
 
 def votes(row) -> str:

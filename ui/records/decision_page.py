@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from secretariat.i18n import (
-    _, current_language, format_date, format_number, format_year, ngettext,
+    _, format_date, format_number, format_year, localized, ngettext,
 )
 from secretariat.model import DecisionMethod
 from ui.errors import show_error
@@ -32,7 +32,7 @@ def count_text(count: int) -> str:
 
 
 def meeting_label(choice) -> str:
-    title = choice.title_en if current_language() != "zh_TW" and choice.title_en else choice.title
+    title = localized(choice.title, choice.title_en)
     return f"{format_date(choice.local_date)}  {title}"
 
 

@@ -9,17 +9,12 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from secretariat.i18n import N_, _, current_language, format_date
+from secretariat.vocabulary import SEARCH_KIND_LABELS as KIND_LABELS
 from ui.records.zones import local_date
 from ui.table_model import ROW_ROLE
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 
-KIND_LABELS = {
-    "agenda_item": N_("Agenda item"),
-    "minutes": N_("Minutes"),
-    "decision": N_("Decision"),
-    "document": N_("Document"),
-}
 KIND_ICONS = {
     "agenda_item": QStyle.StandardPixmap.SP_FileDialogListView,
     "minutes": QStyle.StandardPixmap.SP_FileDialogDetailedView,
