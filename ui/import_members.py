@@ -13,7 +13,7 @@ from ui.operations import MEMBERS, Change
 
 
 def _import(session, path: Path):
-    from secretariat.services.members_import import import_members_csv
+    from secretariat.services.members.import_csv import import_members_csv
 
     return import_members_csv(session, path)
 

@@ -58,7 +58,7 @@ def register(commands: Commands) -> None:
 
 
 def add_action(args: argparse.Namespace) -> int:
-    from secretariat.services import actions
+    from secretariat.services.meetings import actions
 
     due = calendar_date(args.due, N_("Due date")) if args.due else None
     with changing_session(args) as (_store, s):
@@ -76,7 +76,7 @@ def add_action(args: argparse.Namespace) -> int:
 
 
 def list_actions(args: argparse.Namespace) -> int:
-    from secretariat.services.actions import action_rows
+    from secretariat.services.meetings.actions import action_rows
 
     today = dt.date.today()
     with opened_store(args) as store, store.session() as s:
@@ -107,7 +107,7 @@ def list_actions(args: argparse.Namespace) -> int:
 
 
 def mark_done(args: argparse.Namespace) -> int:
-    from secretariat.services import actions
+    from secretariat.services.meetings import actions
 
     completed_on = calendar_date(args.on, N_("Completion date")) if args.on else None
     with changing_session(args) as (_store, s):

@@ -78,7 +78,7 @@ def _add_item_argument(parser: argparse.ArgumentParser) -> None:
 
 def _item(s, item_id: int):
     from secretariat.model import AgendaItem
-    from secretariat.services._validate import get_or_error
+    from secretariat.services.validation import get_or_error
 
     return get_or_error(s, AgendaItem, item_id, N_("agenda item"))
 

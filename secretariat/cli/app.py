@@ -49,7 +49,7 @@ def init_forum(args: argparse.Namespace) -> int:
 
 
 def show_info(args: argparse.Namespace) -> int:
-    from secretariat import maintenance
+    from secretariat.store import maintenance
     from secretariat.services.forum import get_forum
 
     with opened_store(args) as store:
@@ -73,7 +73,7 @@ def show_info(args: argparse.Namespace) -> int:
 
 
 def write_backup(args: argparse.Namespace) -> int:
-    from secretariat import maintenance
+    from secretariat.store import maintenance
 
     if args.out.expanduser().is_file() and not args.force:
         # Often last month's backup: a typo must not replace it silently.
@@ -91,7 +91,7 @@ def write_backup(args: argparse.Namespace) -> int:
 
 
 def restore_backup(args: argparse.Namespace) -> int:
-    from secretariat import maintenance
+    from secretariat.store import maintenance
 
     info = maintenance.restore(args.db_url, args.file, force=args.force)
     total = sum(info.counts.values())

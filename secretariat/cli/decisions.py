@@ -96,7 +96,7 @@ def _dissents(s, values: list[str]) -> list[tuple[int | None, str]]:
 
 
 def record_decision(args: argparse.Namespace) -> int:
-    from secretariat.services import decisions
+    from secretariat.services.meetings import decisions
 
     with changing_session(args) as (_store, s):
         record = meeting(s, args.meeting_id)
@@ -117,7 +117,7 @@ def record_decision(args: argparse.Namespace) -> int:
 def list_decisions(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
-    from secretariat.services.decisions import decision_rows
+    from secretariat.services.meetings.decisions import decision_rows
 
     with opened_store(args) as store, store.session() as s:
         if args.meeting_id is not None:

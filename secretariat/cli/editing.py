@@ -53,7 +53,7 @@ def local_moment(text: str, zone: str, field: str) -> dt.datetime:
 
 def local_moment_and_precision(text: str, zone: str, field: str) -> tuple[dt.datetime, bool]:
     """Like ``local_moment``, also saying whether a time of day was given."""
-    from secretariat.services._validate import label
+    from secretariat.services.validation import label
 
     value = (text or "").strip()
     try:
@@ -84,7 +84,7 @@ def _is_bare_date(value: str) -> bool:
 
 def calendar_date(text: str, field: str) -> dt.date:
     """A date typed as ``YYYY-MM-DD``."""
-    from secretariat.services._validate import check_date
+    from secretariat.services.validation import check_date
 
     return check_date(text, field)
 
@@ -96,7 +96,7 @@ def forum_zone(s) -> str:
 
 
 def checked_zone(name: str) -> str:
-    from secretariat.services._validate import check_time_zone
+    from secretariat.services.validation import check_time_zone
 
     return check_time_zone(name)
 
@@ -147,7 +147,7 @@ def _near_matches(s, value: str) -> list:
     from sqlalchemy import or_, select
 
     from secretariat.model import Person
-    from secretariat.services._validate import like_pattern
+    from secretariat.services.validation import like_pattern
 
     if not value:
         return []
@@ -180,7 +180,7 @@ def decision_by_number(s, number: str):
 
 def meeting(s, meeting_id: int):
     from secretariat.model import Meeting
-    from secretariat.services._validate import get_or_error
+    from secretariat.services.validation import get_or_error
 
     return get_or_error(s, Meeting, meeting_id, N_("meeting"))
 

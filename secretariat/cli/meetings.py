@@ -114,10 +114,10 @@ def print_columns(rows: Sequence[Sequence[str]], *, right_align: Sequence[int] =
 def show_meeting(args: argparse.Namespace) -> int:
     from secretariat.export.meeting_data import load_meeting
     from secretariat.model import Meeting
-    from secretariat.services.actions import action_rows
-    from secretariat.services.decisions import decision_rows
+    from secretariat.services.meetings.actions import action_rows
+    from secretariat.services.meetings.decisions import decision_rows
     from secretariat.services.meetings import attendance_summary
-    from secretariat.services.minutes import minutes_versions
+    from secretariat.services.meetings.minutes import minutes_versions
 
     with opened_store(args) as store, store.session() as s:
         data = load_meeting(s, args.meeting_id, language=current_language())  # unknown id: error

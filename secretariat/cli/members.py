@@ -22,7 +22,7 @@ def register(commands: Commands) -> None:
 
 
 def import_members(args: argparse.Namespace) -> int:
-    from secretariat.services.members_import import import_members_csv
+    from secretariat.services.members.import_csv import import_members_csv
 
     with opened_store(args) as store, store.session() as s:
         report = import_members_csv(s, args.file)

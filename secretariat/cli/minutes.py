@@ -93,7 +93,7 @@ def register(commands: Commands) -> None:
 
 
 def _latest(s, meeting_id: int):
-    from secretariat.services.minutes import latest_minutes
+    from secretariat.services.meetings.minutes import latest_minutes
 
     record = meeting(s, meeting_id)
     minutes = latest_minutes(s, record.id)
@@ -117,7 +117,7 @@ def _version(s, meeting_id: int, version_no: int):
 
 
 def start_minutes(args: argparse.Namespace) -> int:
-    from secretariat.services import minutes
+    from secretariat.services.meetings import minutes
 
     with changing_session(args) as (_store, s):
         started = minutes.start_minutes(s, meeting(s, args.meeting_id).id)
@@ -128,7 +128,7 @@ def start_minutes(args: argparse.Namespace) -> int:
 
 
 def set_text(args: argparse.Namespace) -> int:
-    from secretariat.services import minutes
+    from secretariat.services.meetings import minutes
 
     text = args.text if args.text is not None else read_text_file(args.file)
     with changing_session(args) as (_store, s):
@@ -144,7 +144,7 @@ def set_text(args: argparse.Namespace) -> int:
 
 
 def show_minutes(args: argparse.Namespace) -> int:
-    from secretariat.services.minutes import minutes_entries
+    from secretariat.services.meetings.minutes import minutes_entries
 
     with opened_store(args) as store, store.session() as s:
         chosen = (_version(s, args.meeting_id, args.minutes_version)
@@ -175,7 +175,7 @@ def _circulation_time(text: str, record) -> dt.datetime:
 
 
 def circulate_minutes(args: argparse.Namespace) -> int:
-    from secretariat.services import minutes
+    from secretariat.services.meetings import minutes
 
     with changing_session(args) as (_store, s):
         draft = _latest(s, args.meeting_id)
@@ -192,7 +192,7 @@ def circulate_minutes(args: argparse.Namespace) -> int:
 
 
 def approve_minutes(args: argparse.Namespace) -> int:
-    from secretariat.services import minutes
+    from secretariat.services.meetings import minutes
 
     with changing_session(args) as (_store, s):
         circulated = _latest(s, args.meeting_id)
@@ -206,7 +206,7 @@ def approve_minutes(args: argparse.Namespace) -> int:
 
 
 def correct_minutes(args: argparse.Namespace) -> int:
-    from secretariat.services import minutes
+    from secretariat.services.meetings import minutes
 
     with changing_session(args) as (_store, s):
         approved = _latest(s, args.meeting_id)
@@ -219,7 +219,7 @@ def correct_minutes(args: argparse.Namespace) -> int:
 
 
 def list_versions(args: argparse.Namespace) -> int:
-    from secretariat.services.minutes import minutes_versions
+    from secretariat.services.meetings.minutes import minutes_versions
 
     with opened_store(args) as store, store.session() as s:
         zone = ZoneInfo(meeting(s, args.meeting_id).time_zone)
@@ -241,7 +241,7 @@ def list_versions(args: argparse.Namespace) -> int:
 
 
 def show_diff(args: argparse.Namespace) -> int:
-    from secretariat.services.minutes import minutes_diff
+    from secretariat.services.meetings.minutes import minutes_diff
 
     with opened_store(args) as store, store.session() as s:
         old = _version(s, args.meeting_id, args.old)

@@ -9,7 +9,7 @@ import argparse
 from secretariat.cli.commands import Commands, display_width, opened_store
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, current_language, format_number, ngettext
-from secretariat.services.search_index import KIND_LABELS
+from secretariat.vocabulary import SEARCH_KIND_LABELS as KIND_LABELS
 
 DEFAULT_LIMIT = 20
 

@@ -45,7 +45,7 @@ from secretariat.model import (
     agenda_item_document,
 )
 from secretariat.services import forum as forum_service
-from secretariat.services.decisions import decision_number
+from secretariat.services.meetings.decisions import decision_number
 
 BATCH = 2000
 

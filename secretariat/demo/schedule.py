@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from secretariat.demo import texts
 from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
-from secretariat.services.decisions import decision_prefix
+from secretariat.services.meetings.decisions import decision_prefix
 
 ZONE = ZoneInfo(texts.TIME_ZONE)
 # Forum meetings dominate; the others keep every kind of meeting in the data.

@@ -32,7 +32,11 @@ from secretariat.model import (
     Membership,
     Role,
 )
-from secretariat.services import documents, forum, meetings, members, people
+from secretariat.services import documents
+from secretariat.services import forum
+from secretariat.services import meetings
+from secretariat.services import members
+from secretariat.services.members import people
 
 SEED = 2024
 K = MeetingKind

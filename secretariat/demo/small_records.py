@@ -29,7 +29,9 @@ from secretariat.model import (
     Role,
     Side,
 )
-from secretariat.services import actions, decisions, minutes
+from secretariat.services.meetings import actions
+from secretariat.services.meetings import decisions
+from secretariat.services.meetings import minutes
 
 DECIDING_KINDS = (MeetingKind.FORUM, MeetingKind.WORKING_GROUP, MeetingKind.MINISTERIAL)
 CIRCULATE_AFTER = dt.timedelta(days=7)

@@ -21,7 +21,7 @@ from secretariat.atomic_files import atomic_file
 from secretariat.errors import SecretariatError
 from secretariat.i18n import LANGUAGES, N_
 from secretariat.model import AgendaItem, Document, DocumentKind, agenda_item_document
-from secretariat.services._validate import coerce_enum, flush, get_or_error, required_text
+from secretariat.services.validation import coerce_enum, flush, get_or_error, required_text
 from secretariat.services.forum import require_forum
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import LANGUAGES, N_
 from secretariat.model import Forum, Sector, Side
-from secretariat.services._validate import (
+from secretariat.services.validation import (
     check_fields,
     check_time_zone,
     check_version,

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, insert
 from sqlalchemy.pool import NullPool
 
-from secretariat import migrations
+from secretariat.store import migrations
 from secretariat.model import Forum, Person
 from secretariat.model.base import utcnow
 

@@ -118,7 +118,8 @@ def make_approved_minutes(s: Session, meeting: Meeting, approving_meeting: Meeti
                           texts: dict[str, str] | None = None):
     """Minutes of ``meeting`` written (``texts`` by agenda item title), circulated, and
     approved by a decision of ``approving_meeting``; returns (minutes, decision)."""
-    from secretariat.services import decisions, minutes
+    from secretariat.services.meetings import decisions
+    from secretariat.services.meetings import minutes
 
     draft = minutes.start_minutes(s, meeting.id)
     titles = {item.title: item.id for item in meeting.agenda_items}

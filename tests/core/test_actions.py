@@ -9,8 +9,8 @@ import pytest
 
 from secretariat.errors import ConflictError, SecretariatError
 from secretariat.model import ActionStatus
-from secretariat.services import actions as svc
-from secretariat.services.decisions import record_decision
+from secretariat.services.meetings import actions as svc
+from secretariat.services.meetings.decisions import record_decision
 from tests.core.factories import make_meeting, make_members
 
 

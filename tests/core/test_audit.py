@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from secretariat.errors import SecretariatError
 from secretariat.model import AuditEntry, DecisionMethod, MinutesEntry
 from secretariat.services import audit
-from secretariat.services.decisions import record_decision
+from secretariat.services.meetings.decisions import record_decision
 from tests.core.factories import make_approved_minutes, make_meeting, make_members
 
 
@@ -134,7 +134,7 @@ def test_a_decision_recorded_after_approval_enters_the_chain_at_once(session, ch
 
 
 def test_a_correction_is_logged_and_the_chain_stays_valid(session, chain):
-    from secretariat.services import minutes as minutes_service
+    from secretariat.services.meetings import minutes as minutes_service
 
     corrected = minutes_service.correct_minutes(session, chain["minutes"].id, reason="誤植")
     minutes_service.set_minutes_text(session, corrected.id, text="更正")

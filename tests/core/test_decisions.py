@@ -17,7 +17,7 @@ from secretariat.model import (
     Role,
     VoteChoice,
 )
-from secretariat.services import decisions as svc
+from secretariat.services.meetings import decisions as svc
 from secretariat.services import meetings as meeting_service
 from tests.core.factories import (
     TAIPEI,

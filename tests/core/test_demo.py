@@ -37,7 +37,9 @@ from secretariat.model import (
     Side,
     agenda_item_document,
 )
-from secretariat.services import audit, documents, members
+from secretariat.services import audit
+from secretariat.services import documents
+from secretariat.services import members
 from secretariat.services.forum import create_forum
 
 NOW = dt.datetime(2026, 6, 15, 3, 0, tzinfo=dt.timezone.utc)

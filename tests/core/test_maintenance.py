@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 
-from secretariat import maintenance, migrations
+from secretariat.store import maintenance
+from secretariat.store import migrations
 from secretariat.errors import SecretariatError, StoreError
 from secretariat.model import Forum, Person
 from secretariat.store import open_store

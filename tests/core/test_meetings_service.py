@@ -17,7 +17,7 @@ from secretariat.model import (
     Minutes,
     Modality,
 )
-from secretariat.services.decisions import record_decision
+from secretariat.services.meetings.decisions import record_decision
 from secretariat.services.forum import create_forum, update_forum
 from secretariat.services.meetings import (
     add_agenda_item,
@@ -34,8 +34,8 @@ from secretariat.services.meetings import (
     update_meeting,
 )
 from secretariat.services.members import add_member
-from secretariat.services.minutes import start_minutes
-from secretariat.services.people import add_person
+from secretariat.services.meetings.minutes import start_minutes
+from secretariat.services.members.people import add_person
 from tests.core.factories import make_approved_minutes, make_meeting
 
 TPE = ZoneInfo("Asia/Taipei")

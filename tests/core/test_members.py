@@ -19,7 +19,7 @@ from secretariat.services.members import (
     reopen_term,
     update_membership,
 )
-from secretariat.services.people import add_person, list_people
+from secretariat.services.members.people import add_person, list_people
 
 D = dt.date
 

@@ -9,9 +9,9 @@ import pytest
 
 from secretariat.errors import SecretariatError
 from secretariat.model import Membership, Organisation, Person, Role, Seat
-from secretariat.services import members_import
+from secretariat.services.members import import_csv as members_import
 from secretariat.services.members import add_member, balance, member_rows
-from secretariat.services.members_import import import_members_csv
+from secretariat.services.members.import_csv import import_members_csv
 
 SAMPLE = Path(__file__).parent / "data" / "members_zh_TW.csv"
 HEADER = "name,name_en,organisation,sector,role,term_start,term_end,high_level,email,phone,seat\n"

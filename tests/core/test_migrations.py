@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, select, text
 from sqlalchemy.pool import NullPool
 
-from secretariat import migrations
+from secretariat.store import migrations
 from secretariat.model import Forum, Person, Sector, Side
 from secretariat.store import open_store
 from tests.core.db_files import database_at, query

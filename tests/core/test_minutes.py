@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from secretariat.errors import ConflictError, SecretariatError
 from secretariat.model import AuditEntry, Minutes, MinutesEntry, MinutesStatus
-from secretariat.services import minutes as svc
+from secretariat.services.meetings import minutes as svc
 from secretariat.services.audit import verify_chain
-from secretariat.services.decisions import record_decision
+from secretariat.services.meetings.decisions import record_decision
 from secretariat.services.textdiff import DELETE, EQUAL, INSERT
 from tests.core.factories import make_approved_minutes, make_meeting, make_members
 

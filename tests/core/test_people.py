@@ -10,7 +10,7 @@ from secretariat.errors import ConflictError, SecretariatError
 from secretariat.model import Person, PersonContact
 from secretariat.services.meetings import schedule_meeting, set_attendance
 from secretariat.services.members import add_member
-from secretariat.services.people import (
+from secretariat.services.members.people import (
     add_person,
     delete_person,
     get_or_create_organisation,

@@ -7,9 +7,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from secretariat.export import render_minutes_pdf
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
-from secretariat.services import minutes as minutes_service
+from secretariat.services.meetings import minutes as minutes_service
 from tests.core.test_pdf import pdf_text  # skips without poppler, fails on CI
 
 TAIPEI = ZoneInfo("Asia/Taipei")

@@ -352,7 +352,7 @@ def test_upgrading_a_database_with_the_old_search_index_copies_its_records(db_ur
     from sqlalchemy.orm import Session
     from sqlalchemy.pool import NullPool
 
-    from secretariat import migrations
+    from secretariat.store import migrations
     from secretariat.store import open_store
     from tests.core.db_files import database_at
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm.exc import StaleDataError
 
-from secretariat import migrations
+from secretariat.store import migrations
 from secretariat.errors import StoreError
 from secretariat.model import Forum
 from secretariat.store import DOCUMENTS_DIR_ENV, open_store

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.model import ActionStatus
-from secretariat.services import actions as action_service
+from secretariat.services.meetings import actions as action_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import TODAY, loaded_records_page, settle
 from ui.records.actions_model import OVERDUE_BACKGROUND, ActionTableModel

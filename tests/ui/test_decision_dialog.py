@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.model import Decision, DecisionMethod, VoteChoice
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
 from tests.ui.test_meeting_editor_records import attend
 from tests.ui.test_qa_mnemonics import duplicates, mnemonics

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from secretariat.model import DecisionMethod
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import loaded_records_page, settle
 from ui.records.decision_model import COLUMNS, DecisionLogModel, column_of

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFormLayout
 
 from secretariat import i18n
 from secretariat.model import AttendanceStatus, AttendeeCapacity
-from secretariat.services import people as people_service
+from secretariat.services.members import people as people_service
 from tests.ui.conftest import settle as settle_window
 from tests.ui.test_meeting_editor_fixtures import editor, env, seed, settle  # noqa: F401
 from ui import settings

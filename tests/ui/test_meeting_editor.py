@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from secretariat.model import AttendanceStatus, ItemPurpose, Modality
-from secretariat.services import actions as action_service
-from secretariat.services import decisions as decision_service
+from secretariat.model import AttendanceStatus, ItemPurpose, Meeting, Modality
+from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
 from ui.widgets import select_data
@@ -17,7 +17,7 @@ from ui.widgets import select_data
 
 def agenda_titles(store, meeting_id) -> list[str]:
     with store.session() as s:
-        meeting = s.get(meeting_service.Meeting, meeting_id)
+        meeting = s.get(Meeting, meeting_id)
         return [item.title for item in meeting.agenda_items]
 
 

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt
 
 from secretariat.model import AttendanceStatus, ItemPurpose, Membership
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401

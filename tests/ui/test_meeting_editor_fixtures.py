@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from secretariat.model import ItemPurpose, ProposedBy
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 
 from secretariat.errors import SecretariatError
 from secretariat.model import ActionStatus, AttendanceStatus, DecisionMethod, MinutesStatus
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
 from ui.meeting_editor import ops_records
 from ui.meeting_editor.minutes_dialogs import diff_html
@@ -123,7 +123,7 @@ def test_approval_by_the_same_meeting_is_refused_with_its_message(qtbot, editor,
 
 
 def test_diff_html_escapes_text():
-    from secretariat.services.minutes import ItemDiff, MinutesDiff
+    from secretariat.services.meetings.minutes import ItemDiff, MinutesDiff
 
     diff = MinutesDiff(1, 2, 1, 2, [ItemDiff(5, "<b>議程</b>", True, [
         ("equal", "a<"), ("delete", "x&y"), ("insert", "<script>")])], "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase, Role, Side
-from secretariat.services._member_views import MemberRow
+from secretariat.services.members.views import MemberRow
 from secretariat.services.meetings import MeetingRow
 from ui.meetings.model import MeetingTableModel
 from ui.members.model import MemberTableModel

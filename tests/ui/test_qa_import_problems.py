@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from secretariat.services.members_import import ImportReport
+from secretariat.services.members.import_csv import ImportReport
 from tests.ui.conftest import settle
 from ui.import_members import import_members_file, report_text
 from ui.problems_dialog import ProblemsDialog

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from secretariat.model import Meeting
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import settle

@@ -12,13 +12,13 @@ from secretariat.model import (
     MeetingStatus, ProposedBy, Role, Side,
 )
 from secretariat.export.agenda_data import fetch_meeting
-from secretariat.services import actions as action_service
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
-from secretariat.services import minutes as minutes_service
-from secretariat.services import people as people_service
-from secretariat.services._validate import get_or_error  # the service's "not found" message
+from secretariat.services.meetings import minutes as minutes_service
+from secretariat.services.members import people as people_service
+from secretariat.services.validation import get_or_error  # the service's "not found" message
 from secretariat.i18n import N_
 from ui.operations.meetings import MeetingForm
 

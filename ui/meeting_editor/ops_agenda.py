@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from secretariat.model import AgendaItem, DocumentKind, ItemPurpose, ProposedBy
 from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.validation import get_or_error
 from secretariat.i18n import N_
 from ui.operations import MEETINGS, Change
 from ui.operations.form_values import FormValues

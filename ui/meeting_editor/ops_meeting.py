@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from secretariat.model import Attendance, AttendanceStatus, AttendeeCapacity, Meeting
 from secretariat.services import meetings as meeting_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.validation import get_or_error
 from secretariat.i18n import N_
 from ui.meeting_editor.data import DetailsForm
 from ui.operations import MEETINGS, Change

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from secretariat.model import (
     ActionItem, ActionStatus, DecisionMethod, Meeting, MeetingStatus, VoteChoice,
 )
-from secretariat.services import actions as action_service
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
-from secretariat.services import minutes as minutes_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.meetings import minutes as minutes_service
+from secretariat.services.validation import get_or_error
 from secretariat.i18n import N_
 from ui.operations import MEETINGS, Change
 

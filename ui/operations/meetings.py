@@ -11,7 +11,7 @@ from secretariat.i18n import N_
 from secretariat.model import Meeting, MeetingKind, Modality, Phase
 from secretariat.services import forum as forum_service
 from secretariat.services import meetings as meeting_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.validation import get_or_error
 from ui.operations import MEETINGS, Change
 from ui.operations.form_values import FormValues
 

@@ -11,8 +11,8 @@ from secretariat.i18n import N_
 from secretariat.model import Membership, Role
 from secretariat.services import forum as forum_service
 from secretariat.services import members as member_service
-from secretariat.services import people as people_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.members import people as people_service
+from secretariat.services.validation import get_or_error
 from ui.operations import MEMBERS, Change
 from ui.operations.form_values import FormValues
 

@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_
 from secretariat.model import ActionStatus, Document, Meeting
-from secretariat.services import actions as action_service
-from secretariat.services import decisions as decision_service
+from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import documents as document_service
 from secretariat.services import forum as forum_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import search as search_service
-from secretariat.services._validate import get_or_error
+from secretariat.services.validation import get_or_error
 from ui.operations import Change
 from ui.records.viewing import viewing_copy
 from ui.records.zones import DEFAULT_ZONE, local_date

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import Membership, Organisation, Person, Role, Seat, Sector
-from secretariat.services._member_views import VOTING_ROLES
-from secretariat.services._membership_rules import check_membership
-from secretariat.services._seats import add_seat, next_seat_label, seat_by_label
-from secretariat.services._validate import (
+from secretariat.services.members.views import VOTING_ROLES
+from secretariat.services.members.rules import check_membership
+from secretariat.services.members.seats import add_seat, next_seat_label, seat_by_label
+from secretariat.services.validation import (
     check_date,
     check_optional_date,
     coerce_enum,
@@ -23,7 +23,7 @@ from secretariat.services._validate import (
     terms_overlap,
 )
 from secretariat.services.forum import require_forum, sector_by_code
-from secretariat.services.people import add_person, get_or_create_organisation, update_person
+from secretariat.services.members.people import add_person, get_or_create_organisation, update_person
 
 
 def add_member(

@@ -1,4 +1,4 @@
-"""``python -m secretariat.migrations ARGS``: Alembic's command line on the packaged
+"""``python -m secretariat.store.migrations ARGS``: Alembic's command line on the packaged
 scripts, for developers writing a new revision. Name the database with ``-x db=URL``
 (default: the one the program would open, see ``secretariat.paths.resolve_db_url``)."""
 
@@ -8,11 +8,11 @@ import sys
 
 from alembic.config import CommandLine
 
-from secretariat.migrations import alembic_config
+from secretariat.store.migrations import alembic_config
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli = CommandLine(prog="python -m secretariat.migrations")
+    cli = CommandLine(prog="python -m secretariat.store.migrations")
     options = cli.parser.parse_args(argv)
     if not hasattr(options, "cmd"):
         cli.parser.error("too few arguments")

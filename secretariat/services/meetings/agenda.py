@@ -29,8 +29,8 @@ from secretariat.model import (
     Sector,
     Side,
 )
-from secretariat.services._member_views import VOTING_ROLES, active_on
-from secretariat.services._validate import (
+from secretariat.services.members.views import VOTING_ROLES, active_on
+from secretariat.services.validation import (
     coerce_enum,
     flush,
     get_for_update,
@@ -39,7 +39,7 @@ from secretariat.services._validate import (
     optional_text,
     required_text,
 )
-from secretariat.services.decisions import ATTENDING, meeting_local_date
+from secretariat.services.meetings.decisions import ATTENDING, meeting_local_date
 
 MAX_ITEM_MINUTES = 24 * 60
 _ITEM_FIELDS = ("title", "title_en", "purpose", "presenter", "presenter_person_id",

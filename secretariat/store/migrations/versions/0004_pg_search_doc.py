@@ -2,7 +2,7 @@
 replacing 0003's trigram indexes on folded expressions of each source table.
 
 Folding every row at query time made searches about nine times slower than a plain
-``LIKE`` on text folded once, when written (see ``secretariat.services.search_index``).
+``LIKE`` on text folded once, when written (see ``secretariat.services.search.index``).
 On a database being upgraded the copy is filled from the records already there. SQLite
 already keeps such a copy since 0003: nothing to do there.
 
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from alembic import op
 
-from secretariat.services.search_index import (
+from secretariat.services.search.index import (
     SOURCES,
     drop_statements,
     fold_sql,
     install_statements,
 )
-from secretariat.services.search_index_pg import LEGACY_PG_INDEXES
+from secretariat.services.search.index_pg import LEGACY_PG_INDEXES
 
 revision = "0004_pg_search_doc"
 down_revision = "0003_search_index"

@@ -4,8 +4,8 @@ The script folder is found from this package's own path, so migrations run the s
 a source checkout, an installed wheel and a PyInstaller bundle: no ``alembic.ini`` is read
 at run time; :func:`alembic_config` builds the configuration in code.
 
-Developers reach the usual Alembic commands through ``python -m secretariat.migrations``
-(for example ``python -m secretariat.migrations -x db=sqlite:///draft.db revision
+Developers reach the usual Alembic commands through ``python -m secretariat.store.migrations``
+(for example ``python -m secretariat.store.migrations -x db=sqlite:///draft.db revision
 --autogenerate -m "..."``).
 """
 

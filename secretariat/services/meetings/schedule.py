@@ -29,7 +29,7 @@ from secretariat.model import (
     Phase,
     utcnow,
 )
-from secretariat.services._agenda import (  # noqa: F401  (public API of this module)
+from secretariat.services.meetings.agenda import (  # noqa: F401  (public API of this module)
     AttendanceSummary,
     add_agenda_item,
     attendance_summary,
@@ -39,7 +39,7 @@ from secretariat.services._agenda import (  # noqa: F401  (public API of this mo
     set_attendance,
     update_agenda_item,
 )
-from secretariat.services._validate import (
+from secretariat.services.validation import (
     check_aware,
     check_time_zone,
     coerce_enum,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
 from secretariat.model import Membership, Organisation, Person, Role, Seat
-from secretariat.services._validate import check_email
+from secretariat.services.validation import check_email
 from secretariat.services.forum import list_sectors, require_forum
 from secretariat.services.members import add_member
 

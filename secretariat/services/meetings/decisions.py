@@ -44,8 +44,8 @@ from secretariat.model import (
     VoteChoice,
 )
 from secretariat.services import audit
-from secretariat.services._validate import check_aware, coerce_enum, get_or_error, is_referenced
-from secretariat.services.guards import FROZEN_MINUTES
+from secretariat.services.validation import check_aware, coerce_enum, get_or_error, is_referenced
+from secretariat.services.meetings.guards import FROZEN_MINUTES
 
 # Attending in person, online, or through a proxy: counts toward quorum (the meeting's
 # attendance summary) and makes a member or alternate entitled to vote.
@@ -263,7 +263,7 @@ def chain_meeting_decisions(s: Session, meeting_id: int, action: str = "approve"
 
 
 # The decision-log queries live in their own module; re-exported for one import path.
-from secretariat.services.decision_log import (  # noqa: E402
+from secretariat.services.meetings.decision_log import (  # noqa: E402
     DecisionRow,
     decision_count,
     decision_rows,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_, _
 from secretariat.model import AgendaItem, Decision, Document, Meeting, Minutes, MinutesEntry
-from secretariat.services.search_index import TAI, TAI_FORMAL
+from secretariat.services.search.index import TAI, TAI_FORMAL
 
 SNIPPET_CHARS = 40
 TITLE_WORDS_CHARS = 24  # how much of a decision's text follows its number in a title

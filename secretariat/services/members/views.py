@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from secretariat.model import Membership, Organisation, Person, Role, Seat, Sector, Side
-from secretariat.services._validate import like_pattern
+from secretariat.services.validation import like_pattern
 
 # Alternates and observers do not hold a seat: they are not counted in balance or quorum.
 VOTING_ROLES = (Role.MEMBER, Role.CO_CHAIR)

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import Membership, Role, Seat
-from secretariat.services._member_views import VOTING_ROLES
-from secretariat.services._validate import get_or_error, terms_overlap
+from secretariat.services.members.views import VOTING_ROLES
+from secretariat.services.validation import get_or_error, terms_overlap
 
 
 def check_membership(

@@ -27,7 +27,7 @@ The migrations ``0003_search_index`` and ``0004_pg_search_doc`` install the inde
 migration that drops and reinstalls it.
 
 Every object is named ``search_…`` so Alembic's autogenerate leaves it alone
-(see ``secretariat.migrations.UNMANAGED_PREFIX``).
+(see ``secretariat.store.migrations.UNMANAGED_PREFIX``).
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def install_statements(dialect: str) -> list[str]:
     plain statements so the migration also works offline (``--sql``)."""
     if dialect == "sqlite":
         return _sqlite_install()
-    from secretariat.services import search_index_pg  # it builds on the sources above
+    from secretariat.services.search import index_pg as search_index_pg  # it builds on the sources above
 
     return search_index_pg.install_statements()
 
@@ -186,7 +186,7 @@ def install_statements(dialect: str) -> list[str]:
 def drop_statements(dialect: str) -> list[str]:
     if dialect == "sqlite":
         return _sqlite_drop()
-    from secretariat.services import search_index_pg
+    from secretariat.services.search import index_pg as search_index_pg
 
     return search_index_pg.drop_statements()
 

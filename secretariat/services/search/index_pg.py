@@ -13,7 +13,7 @@ joins, and a common term stops after ``limit`` rows read in date order.
 
 from __future__ import annotations
 
-from secretariat.services.search_index import SOURCE_BY_NAME, SOURCES, Source, fold_sql
+from secretariat.services.search.index import SOURCE_BY_NAME, SOURCES, Source, fold_sql
 
 # Fixed-width columns first: the rows a short-term scan reads stay compact. ``sort_date``
 # is the date results are ranked by (newest first), copied so ranking needs no joins.

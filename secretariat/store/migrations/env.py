@@ -1,7 +1,7 @@
 """Alembic environment: migrate the connection the store hands over.
 
 ``open_store`` passes its connection in ``config.attributes["connection"]`` (and owns
-the transaction). Run by hand through ``python -m secretariat.migrations``, there is no
+the transaction). Run by hand through ``python -m secretariat.store.migrations``, there is no
 connection and this opens one for ``-x db=URL``. ``--sql`` (offline) prints the SQL.
 """
 
@@ -11,7 +11,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 
-from secretariat.migrations import include_name, include_object
+from secretariat.store.migrations import include_name, include_object
 from secretariat.model import Base
 from secretariat.paths import resolve_db_url
 

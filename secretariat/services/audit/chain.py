@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_, _
 from secretariat.model import AuditEntry, Decision, Minutes, MinutesStatus, utcnow
-from secretariat.services import guards  # noqa: F401  (installs the ORM immutability guard)
-from secretariat.services.audit_content import (  # noqa: F401  (re-exported)
+from secretariat.services.meetings import guards  # noqa: F401  (installs the ORM immutability guard)
+from secretariat.services.audit.content import (  # noqa: F401  (re-exported)
     canonical_json,
     content_hash,
     iso,

@@ -22,9 +22,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from secretariat.i18n import localized
-from secretariat.services import search_hits
-from secretariat.services.search_hits import Snippet
-from secretariat.services.search_index import (
+from secretariat.services.search import hits as search_hits
+from secretariat.services.search.hits import Snippet
+from secretariat.services.search.index import (
     KIND_LABELS,
     KINDS,
     SOURCES,

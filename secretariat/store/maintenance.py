@@ -18,7 +18,8 @@ from pathlib import Path
 
 from sqlalchemy import func, make_url, select, table
 
-from secretariat import migrations, sqlite_file
+from secretariat.store import migrations
+from secretariat.store import sqlite_file
 from secretariat.errors import SecretariatError, StoreError
 from secretariat.i18n import N_, _
 from secretariat.store import NEWER_SCHEMA, Store, open_store, sqlite_path

@@ -22,7 +22,7 @@ from secretariat.model import (
     Sector,
     Vote,
 )
-from secretariat.services._validate import (
+from secretariat.services.validation import (
     check_email,
     flush,
     get_for_update,

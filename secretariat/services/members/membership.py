@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import Membership, Person, Role, Seat
-from secretariat.services._member_add import add_member  # noqa: F401  (public API)
-from secretariat.services._member_views import (  # noqa: F401  (public API of this module)
+from secretariat.services.members.adding import add_member  # noqa: F401  (public API)
+from secretariat.services.members.views import (  # noqa: F401  (public API of this module)
     VOTING_ROLES,
     Balance,
     MemberRow,
@@ -26,9 +26,9 @@ from secretariat.services._member_views import (  # noqa: F401  (public API of t
     member_rows,
     natural_key,
 )
-from secretariat.services._membership_rules import check_membership, copy_membership
-from secretariat.services._seats import add_seat  # noqa: F401  (public API)
-from secretariat.services._validate import (
+from secretariat.services.members.rules import check_membership, copy_membership
+from secretariat.services.members.seats import add_seat  # noqa: F401  (public API)
+from secretariat.services.validation import (
     check_date,
     check_optional_date,
     coerce_enum,
@@ -36,7 +36,7 @@ from secretariat.services._validate import (
     get_for_update,
     get_or_error,
 )
-from secretariat.services.people import person_is_referenced
+from secretariat.services.members.people import person_is_referenced
 
 _EDITABLE = ("role", "term_start", "term_end", "high_level", "alternate_for_id",
              "seat_id", "person_id")

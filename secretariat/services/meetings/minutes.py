@@ -30,10 +30,11 @@ from secretariat.model import (
     MinutesStatus,
     utcnow,
 )
-from secretariat.services import audit, textdiff
-from secretariat.services._validate import check_aware, flush, get_for_update, get_or_error
-from secretariat.services.decisions import chain_meeting_decisions, meeting_local_date
-from secretariat.services.guards import FROZEN_MINUTES
+from secretariat.services import audit
+from secretariat.services import textdiff
+from secretariat.services.validation import check_aware, flush, get_for_update, get_or_error
+from secretariat.services.meetings.decisions import chain_meeting_decisions, meeting_local_date
+from secretariat.services.meetings.guards import FROZEN_MINUTES
 
 
 @dataclass(frozen=True)

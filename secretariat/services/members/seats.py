@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import Seat, Sector
-from secretariat.services._validate import check_optional_date, flush, get_or_error, required_text
+from secretariat.services.validation import check_optional_date, flush, get_or_error, required_text
 from secretariat.services.forum import forum_languages, require_forum
 
 

@@ -18,14 +18,14 @@ from secretariat.model import (
     Meeting,
     Person,
 )
-from secretariat.services._validate import (
+from secretariat.services.validation import (
     check_optional_date,
     coerce_enum,
     flush,
     get_for_update,
     get_or_error,
 )
-from secretariat.services.decisions import meeting_local_date
+from secretariat.services.meetings.decisions import meeting_local_date
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 _UNSET = object()

@@ -1,0 +1,26 @@
+"""The hash-chained audit log of approved records: ``chain`` appends and verifies,
+``content`` says what each record's hash covers."""
+
+from secretariat.services.audit.chain import (  # noqa: F401  (the package's public face)
+    canonical_json,
+    content_hash,
+    iso,
+    load_decisions,
+    load_minutes,
+    GENESIS_HASH,
+    MINUTES,
+    DECISION,
+    ContentLoader,
+    LabelParams,
+    RecordType,
+    register_record_type,
+    record_content,
+    entry_hash,
+    append_entry,
+    chained_ids,
+    is_chained,
+    Problem,
+    AuditReport,
+    verify_chain,
+    audit_entries,
+)
