@@ -1,15 +1,37 @@
-"""``secretariat import members FILE.csv``: people, organisations, sectors and seats."""
+"""``secretariat members list`` and ``secretariat import members FILE.csv``: who sits in
+which seat on a day, and people, organisations, sectors and seats from a spreadsheet."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import json
+import sys
 from pathlib import Path
 
+from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, print_table
-from secretariat.i18n import _, format_number
+from secretariat.cli.editing import calendar_date
+from secretariat.i18n import N_, _, format_number, localized, ngettext
+
+# Column keys of the CSV and JSON forms: stable English names scripts can rely on.
+LIST_FIELDS = ("seat", "name", "name_en", "organisation", "sector", "side", "role",
+               "term_start", "term_end", "high_level", "person_id", "membership_id")
 
 
 def register(commands: Commands) -> None:
+    group = commands.group("members", help=_("list the forum's members and their seats"))
+    listing = group.add(
+        "list", handler=list_members,
+        help=_("list the members in office on a day, by sector and seat"),
+        description=_("List the members in office on a day (today unless --date says "
+                      "otherwise), by sector and seat. Contact details are never shown."))
+    listing.add_argument("--date", metavar=_("DATE"),
+                         help=_("the day, e.g. 2026-12-31 (default: today)"))
+    listing.add_argument("--format", choices=("text", "csv", "json"), default="text",
+                         help=_("text for reading (default), csv or json for other programs"))
+
     imports = commands.group("import", help=_("import records from a file"))
     members = imports.add(
         "members", handler=import_members,
@@ -35,3 +57,60 @@ def import_members(args: argparse.Namespace) -> int:
         ("  " + _("Memberships added"), format_number(report.memberships_added)),
     ], right_align=True)
     return 0
+
+
+def list_members(args: argparse.Namespace) -> int:
+    from secretariat.services.members import member_rows
+
+    day = calendar_date(args.date, N_("Date")) if args.date else dt.date.today()
+    with opened_store(args) as store, store.session() as s:
+        rows = [row for row in member_rows(s, on=day) if row.active]
+    records = [_record(row) for row in rows]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=LIST_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        _print_text(rows, day)
+    return 0
+
+
+def _record(row) -> dict[str, object]:
+    return {
+        "seat": row.seat_label, "name": row.name, "name_en": row.name_en,
+        "organisation": row.organisation, "sector": row.sector_code,
+        "side": row.side.value, "role": row.role.value,
+        "term_start": row.term_start.isoformat(),
+        "term_end": row.term_end.isoformat() if row.term_end else None,
+        "high_level": row.high_level, "person_id": row.person_id,
+        "membership_id": row.membership_id,
+    }
+
+
+def _print_text(rows, day: dt.date) -> None:
+    when = dates.format_date(day, fmt="medium")
+    if not rows:
+        print(_("No members in office on {date}.").format(date=when))
+        return
+    print(_("Members in office on {date}:").format(date=when))
+    sector = None
+    for row in rows:
+        sector_name = localized(row.sector_name_zh_tw, row.sector_name_en)
+        if sector_name != sector:
+            sector = sector_name
+            print()
+            print(sector_name)
+        term = dates.format_date(row.term_start, fmt="medium") + " – " + (
+            dates.format_date(row.term_end, fmt="medium") if row.term_end else "")
+        notes = [_(row.role.label), term]
+        if row.high_level:
+            notes.append(_("high-level"))
+        name = localized(row.name, row.name_en)
+        who = f"{name} ({row.organisation})" if row.organisation else name
+        print(f"  {row.seat_label}  {who}  [{' · '.join(notes)}]")
+    print()
+    print(ngettext("{count} member.", "{count} members.", len(rows)).format(
+        count=format_number(len(rows))))
