@@ -23,12 +23,15 @@ import argparse  # noqa: E402
 import sys  # noqa: E402
 
 EXIT_STORE_REFUSED = 2
+EXIT_NO_DISPLAY = 3
 
 
 def parse_args(argv: list[str] | None):
+    from secretariat.cli import argparse_i18n  # argparse's own words in the user's language
     from secretariat.i18n import _
 
-    parser = argparse.ArgumentParser(prog="secretariat-app",
+    argparse_i18n.install()
+    parser = argparse_i18n.ArgumentParser(prog="secretariat-app",
                                      description=_("Forum Secretariat desktop application"))
     parser.add_argument("--db", metavar="URL",
                         help=_("database file or URL (default: SECRETARIAT_DB, then the "
@@ -140,9 +143,17 @@ class Startup:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    from secretariat.paths import resolve_db_url
+    from secretariat import i18n
     from ui import settings
+
+    i18n.set_language(settings.language())  # --help and early messages in the user's language
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from ui.display import display_missing, display_missing_text
+
+    if display_missing():
+        print(display_missing_text(), file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from secretariat.paths import resolve_db_url
     from ui.language import apply_language
     from ui.main_window import MainWindow
     from ui.worker import DatabaseWorker
