@@ -39,7 +39,7 @@ def register(commands: Commands) -> None:
 def init_forum(args: argparse.Namespace) -> int:
     from secretariat.services.forum import create_forum
 
-    with opened_store(args) as store, store.session() as s:
+    with opened_store(args, create=True) as store, store.session() as s:
         forum = create_forum(s, name_zh_tw=args.name, name_en=args.name_en or args.name,
                              time_zone=args.time_zone)
         s.commit()

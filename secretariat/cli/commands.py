@@ -49,11 +49,12 @@ class Commands:
 
 
 @contextmanager
-def opened_store(args: argparse.Namespace) -> Iterator:
-    """The database named by ``--db`` / ``SECRETARIAT_DB`` / the default, closed after."""
+def opened_store(args: argparse.Namespace, *, create: bool = False) -> Iterator:
+    """The database named by ``--db`` / ``SECRETARIAT_DB`` / the default, closed after.
+    Only the commands that make a forum (``init``, ``demo``) may create the file."""
     from secretariat.store import open_store
 
-    store = open_store(args.db_url)
+    store = open_store(args.db_url, create=create)
     try:
         yield store
     finally:

@@ -42,7 +42,7 @@ class StderrProgress:
 def load(args: argparse.Namespace) -> int:
     from secretariat.demo import count_label, load_demo
 
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         summary = load_demo(store, scale=args.scale, progress=StderrProgress())
     done = (_("Loaded the small demo forum in {seconds} s:") if args.scale == "small"
             else _("Loaded the large demo forum in {seconds} s:"))

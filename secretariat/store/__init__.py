@@ -45,6 +45,9 @@ NEWER_SCHEMA = N_(
     "Install the newer program; the database was not changed."
 )
 CANNOT_CONNECT = N_("The database {location} cannot be opened: {problem}")
+NO_DATABASE = N_(
+    "There is no database at {path}. Check the path given with --db or SECRETARIAT_DB; "
+    "“secretariat init” or “secretariat demo” creates a new one.")
 NO_FOLDER = N_("The folder {folder} does not exist, so the database {path} cannot be created.")
 BACKUP_FAILED = N_(
     "Could not write a safety copy of {path} before upgrading it ({problem}). "
@@ -89,10 +92,14 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True) -> Store:
+    """``create=False``: an SQLite file that does not exist, or is empty, is refused rather
+    than made into a new database — a mistyped path must not quietly start a new forum."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
+        if path and not create:
+            _refuse_missing(path)
         return _open_sqlite_file(url, path) if path else _open_sqlite_memory(url)
     return _open_server(url)
 
@@ -111,6 +118,17 @@ def _sqlite_pragmas(foreign_keys: bool):
         cursor.close()
 
     return on_connect
+
+
+def _refuse_missing(path: Path) -> None:
+    try:
+        empty = path.stat().st_size == 0
+    except FileNotFoundError:
+        empty = True
+    except OSError:
+        return  # unreadable for another reason: the file checks say which
+    if empty:
+        raise StoreError(NO_DATABASE, path=str(path.resolve()))
 
 
 def _open_sqlite_file(url: str, path: Path) -> Store:
