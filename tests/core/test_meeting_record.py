@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event
 
 from secretariat import cli
-from secretariat.export import render_minutes_pdf
+from secretariat.export import render_agenda_pdf, render_minutes_pdf
 from secretariat.export.meeting_data import load_meeting, load_minutes_record
 from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
@@ -275,3 +275,25 @@ def test_meeting_show_and_the_minutes_agree_with_the_record(session, store, tmp_
     assert printed == sorted(printed)
     for row in record.recorded_attendees():
         assert row.name in text
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_the_pdfs_for_publication_carry_no_marker(session, tmp_path, language):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    ids = build(session, tmp_path, items=2)
+
+    def text(render, name, **options) -> str:
+        out = tmp_path / name
+        render(session, ids["meeting"], out, language=language, **options)
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], check=True,
+                              capture_output=True, text=True).stdout
+
+    internal = text(render_agenda_pdf, "agenda.pdf") + text(render_minutes_pdf, "minutes.pdf")
+    assert SECRETS["paper"] in internal  # the secretariat's own copies list everything
+    published = (text(render_agenda_pdf, "agenda-public.pdf", public=True)
+                 + text(render_minutes_pdf, "minutes-public.pdf", public=True))
+    squeezed = "".join(published.split())
+    for name, marker in SECRETS.items():
+        assert marker not in published and marker not in squeezed, name
+    assert "公開文件00" in published
