@@ -98,12 +98,14 @@ def add_item(args: argparse.Namespace) -> int:
 
 
 def list_items(args: argparse.Namespace) -> int:
+    from secretariat.services.meetings import meeting_record
+
     with opened_store(args) as store, store.session() as s:
-        record = meeting(s, args.meeting_id)
-        rows = [(format_number(item.id), f"{item.position}.",
-                 pick_title(item.title, item.title_en), _(item.purpose.label),
-                 format_number(len(item.documents)))
-                for item in record.agenda_items]
+        record = meeting_record(s, args.meeting_id)
+    rows = [(format_number(item.id), f"{item.position}.",
+             pick_title(item.title, item.title_en), _(item.purpose.label),
+             format_number(len(item.papers)))
+            for item in record.agenda]
     if not rows:
         print(_("No agenda items yet."))
         return 0

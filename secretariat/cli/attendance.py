@@ -87,18 +87,25 @@ def add_guest(args: argparse.Namespace) -> int:
 
 
 def list_attendance(args: argparse.Namespace) -> int:
+    """Who attended; before anything is recorded, who is expected (the members holding a
+    seat on the meeting day), each "not recorded"."""
+    from secretariat.services.meetings import meeting_record
+
     with opened_store(args) as store, store.session() as s:
-        record_meeting = meeting(s, args.meeting_id)
-        rows = []
-        for entry in sorted(record_meeting.attendance,
-                            key=lambda e: (e.person_id is None, e.id)):
-            name = entry.person.name if entry.person is not None else entry.guest_name
+        record = meeting_record(s, args.meeting_id)
+    recorded = sorted(record.recorded_attendees(),
+                      key=lambda row: (row.person_id is None, row.attendance_id))
+    rows = []
+    for entry in recorded or [row for row in record.attendees if row.expected]:
+        if entry.status is None:
+            status = _("Not recorded")
+        elif entry.represented_by_id is not None:
+            status = _("{status} ({proxy})").format(status=_(entry.status.label),
+                                                    proxy=entry.represented_by)
+        else:
             status = _(entry.status.label)
-            if entry.represented_by is not None:
-                status = _("{status} ({proxy})").format(status=status,
-                                                        proxy=entry.represented_by.name)
-            number = str(entry.person_id) if entry.person_id is not None else "-"
-            rows.append((number, name, _(entry.capacity.label), status))
+        number = str(entry.person_id) if entry.person_id is not None else "-"
+        rows.append((number, entry.name, _(entry.capacity.label), status))
     if not rows:
         print(_("No attendance recorded yet."))
         return 0

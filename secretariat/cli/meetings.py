@@ -112,24 +112,18 @@ def print_columns(rows: Sequence[Sequence[str]], *, right_align: Sequence[int] =
 
 
 def show_meeting(args: argparse.Namespace) -> int:
-    from secretariat.export.meeting_data import load_meeting
-    from secretariat.model import Meeting
-    from secretariat.services.meetings.actions import action_rows
-    from secretariat.services.meetings.decisions import decision_rows
-    from secretariat.services.meetings import attendance_summary
-    from secretariat.services.meetings.minutes import minutes_versions
+    from secretariat.export.meeting_data import meeting_data
+    from secretariat.services.meetings import meeting_record
 
     with opened_store(args) as store, store.session() as s:
-        data = load_meeting(s, args.meeting_id, language=current_language())  # unknown id: error
-        meeting = s.get(Meeting, args.meeting_id)
-        _print_details(meeting, data)
-        _print_agenda(data)
-        _print_attendance(attendance_summary(s, meeting.id))
-        zone = ZoneInfo(meeting.time_zone)
-        _print_minutes(minutes_versions(s, meeting.id), zone)
-        _print_decisions(decision_rows(s, meeting_id=meeting.id, sort="number",
-                                       descending=False))
-        _print_actions(action_rows(s, meeting_id=meeting.id))
+        record = meeting_record(s, args.meeting_id)  # an unknown id is an error
+    data = meeting_data(record, current_language())
+    _print_details(record.details, data)
+    _print_agenda(data)
+    _print_attendance(record.summary)
+    _print_minutes(record.minutes.versions, ZoneInfo(record.details.time_zone))
+    _print_decisions([decision.row for decision in record.decisions])
+    _print_actions(record.actions)
     return 0
 
 

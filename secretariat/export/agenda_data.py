@@ -1,5 +1,5 @@
-"""One meeting and its agenda, read into plain frozen values for documents (agenda PDF,
-calendar, and the head of the minutes)."""
+"""One meeting and its agenda as documents show them (agenda PDF, calendar, the head of the
+minutes), in the document's language, from the meeting record (``meeting_record``)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,19 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from secretariat.errors import SecretariatError
-from secretariat.export.document_language import person_name, pick
-from secretariat.i18n import N_
-from secretariat.model import (
-    AgendaItem, Attendance, Forum, ItemPurpose, Meeting, MeetingKind, MeetingStatus, Modality,
-    Person, Phase, ProposedBy,
+from secretariat.export.document_language import pick
+from secretariat.services.meetings import MeetingRecord, meeting_record, public_projection
+from secretariat.vocabulary import (
+    ItemPurpose, MeetingKind, MeetingStatus, Modality, Phase, ProposedBy,
 )
 
 
-def forum_slug(forum: Forum) -> str:
-    """A stable ASCII name for the forum, used in calendar UIDs."""
-    slug = re.sub(r"[^a-z0-9]+", "-", forum.name_en.lower()).strip("-")
-    return slug or f"forum-{forum.id}"
+def forum_slug(name_en: str, forum_id: int) -> str:
+    """A stable ASCII name for the forum (from its English name), used in calendar UIDs."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
+    return slug or f"forum-{forum_id}"
 
 
 @dataclass(frozen=True)
@@ -64,64 +61,49 @@ class MeetingData:
         return sum(item.planned_minutes or 0 for item in self.items)
 
 
-def fetch_meeting(session: Session, meeting_id: int) -> Meeting:
-    # Eager loads: a 20-item meeting otherwise costs a query per person and paper.
-    items = selectinload(Meeting.agenda_items)
-    attendance = selectinload(Meeting.attendance)
-    meeting = session.execute(
-        select(Meeting)
-        .where(Meeting.id == meeting_id)
-        .options(
-            items.selectinload(AgendaItem.documents),
-            items.selectinload(AgendaItem.presenter_person),
-            attendance.selectinload(Attendance.person).selectinload(Person.organisation),
-            attendance.selectinload(Attendance.represented_by),
-        )
-    ).scalar_one_or_none()
-    if meeting is None:
-        raise SecretariatError(N_("There is no meeting number {id}."), id=meeting_id)
-    return meeting
+def load_meeting(session: Session, meeting_id: int, *, language: str,
+                 public: bool = False) -> MeetingData:
+    """The meeting and its agenda; raises SecretariatError for an unknown id.
+    ``public``: only what may be published (``public_projection``)."""
+    record = meeting_record(session, meeting_id)
+    return meeting_data(public_projection(record) if public else record, language)
 
 
-def load_meeting(session: Session, meeting_id: int, *, language: str) -> MeetingData:
-    """The meeting and its agenda; raises SecretariatError for an unknown id."""
-    return read_meeting_data(session, fetch_meeting(session, meeting_id), language)
-
-
-def read_meeting_data(session: Session, meeting: Meeting, language: str) -> MeetingData:
-    """The values of a meeting already loaded by ``fetch_meeting``."""
-    forum = session.get(Forum, meeting.forum_id)
-    zone = ZoneInfo(meeting.time_zone)
+def meeting_data(record: MeetingRecord, language: str) -> MeetingData:
+    """The values a document shows of a meeting record, in ``language``."""
+    details = record.details
+    zone = ZoneInfo(details.time_zone)
     items = tuple(
         ItemData(
             id=item.id,
             number=number,
             title=pick(item.title, item.title_en, language),
             purpose=item.purpose,
-            presenter=person_name(item.presenter_person, language) or item.presenter,
+            presenter=pick(item.presenter_name, item.presenter_name_en, language)
+            or item.presenter,
             planned_minutes=item.planned_minutes,
             proposed_by=item.proposed_by,
-            papers=tuple(doc.title for doc in sorted(item.documents, key=lambda d: d.id)),
+            papers=tuple(paper.title for paper in item.papers),  # in the order attached
         )
-        for number, item in enumerate(meeting.agenda_items, start=1)
+        for number, item in enumerate(record.agenda, start=1)
     )
     return MeetingData(
-        id=meeting.id,
+        id=details.id,
         language=language,
-        forum_name=pick(forum.name_zh_tw, forum.name_en, language),
-        forum_slug=forum_slug(forum),
-        title=pick(meeting.title, meeting.title_en, language),
-        kind=meeting.kind,
-        phase=meeting.phase,
-        modality=meeting.modality,
-        status=meeting.status,
-        starts_at=meeting.starts_at.astimezone(zone),
-        ends_at=meeting.ends_at.astimezone(zone),
-        time_zone=meeting.time_zone,
-        location=meeting.location,
-        remote_link=meeting.remote_link,
-        is_public=meeting.is_public,
-        updated_at=meeting.updated_at,
-        version=meeting.version,
+        forum_name=pick(details.forum_name, details.forum_name_en, language),
+        forum_slug=forum_slug(details.forum_name_en, details.forum_id),
+        title=pick(details.title, details.title_en, language),
+        kind=details.kind,
+        phase=details.phase,
+        modality=details.modality,
+        status=details.status,
+        starts_at=details.starts_at.astimezone(zone),
+        ends_at=details.ends_at.astimezone(zone),
+        time_zone=details.time_zone,
+        location=details.location,
+        remote_link=details.remote_link,
+        is_public=details.is_public,
+        updated_at=details.updated_at,
+        version=details.version,
         items=items,
     )

@@ -1,4 +1,5 @@
-"""Meetings read from the database into plain frozen values for documents.
+"""Meetings as documents show them: plain frozen values built from the meeting record
+(``services.meetings.meeting_record``), the one read model of a meeting.
 
 The renderers (PDF, calendar) see only these values: every choice of language (the
 ``*_en`` field when it is filled in, else the Chinese one), local time and grouping is
@@ -16,6 +17,7 @@ from secretariat.export.agenda_data import (  # noqa: F401  (public API of this 
     MeetingData,
     forum_slug,
     load_meeting,
+    meeting_data,
 )
 from secretariat.export.document_language import (  # noqa: F401  (public API of this module)
     organisation_name,
@@ -32,4 +34,5 @@ from secretariat.export.minutes_data import (  # noqa: F401  (public API of this
     MinutesData,
     MinutesRecord,
     load_minutes_record,
+    minutes_record,
 )

@@ -1,5 +1,6 @@
-"""Everything a minutes document shows, read into plain frozen values: attendance by
-group, the chosen version of the minutes, decisions with their votes, and action items."""
+"""Everything a minutes document shows, as plain frozen values built from the meeting record
+(``meeting_record``): attendance by group, the chosen version of the minutes, decisions
+with their votes, and action items."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
-from secretariat.export.agenda_data import MeetingData, fetch_meeting, read_meeting_data
-from secretariat.export.document_language import organisation_name, person_name, pick
+from secretariat.export.agenda_data import MeetingData, meeting_data
+from secretariat.export.document_language import pick
 from secretariat.i18n import N_, current_language
-from secretariat.model import (
-    ActionItem, ActionStatus, AttendanceStatus, AttendeeCapacity, Decision, DecisionMethod,
-    Dissent, Meeting, Minutes, MinutesStatus, Recusal, VoteChoice,
+from secretariat.services.meetings import MeetingRecord, meeting_record, public_projection
+from secretariat.services.meetings.record_rows import PersonName, RecordedDecision
+from secretariat.vocabulary import (
+    ActionStatus, AttendanceStatus, AttendeeCapacity, DecisionMethod, MinutesStatus, VoteChoice,
 )
 
 
@@ -112,17 +113,22 @@ class MinutesRecord:
     actions: tuple[ActionData, ...]
 
 
-def _attendance(meeting: Meeting, language: str) -> AttendanceData:
+def _pick(name: PersonName | None, language: str) -> str:
+    return pick(name.name, name.name_en, language) if name is not None else ""
+
+
+def _attendance(record: MeetingRecord, language: str) -> AttendanceData:
     groups: dict[str, list[AttendeeData]] = {
         key: [] for key in ("present", "remote", "apologies", "proxy", "absent", "observers")
     }
-    for row in meeting.attendance:
-        person = row.person
+    recorded = sorted(record.recorded_attendees(), key=lambda row: row.attendance_id)
+    for row in recorded:
         attendee = AttendeeData(
-            name=person_name(person, language) or row.guest_name,
-            organisation=organisation_name(person.organisation if person else None, language),
+            name=pick(row.name, row.name_en, language) if row.person_id is not None
+            else row.guest_name,
+            organisation=pick(row.organisation, row.organisation_en, language),
             capacity=row.capacity,
-            represented_by=person_name(row.represented_by, language),
+            represented_by=pick(row.represented_by, row.represented_by_en, language),
         )
         visitor = row.capacity in (AttendeeCapacity.OBSERVER, AttendeeCapacity.GUEST)
         attended = row.status in (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE)
@@ -133,119 +139,106 @@ def _attendance(meeting: Meeting, language: str) -> AttendanceData:
     )
 
 
-def _message_title(meeting: Meeting) -> str:
+def _message_title(record: MeetingRecord) -> str:
     # Errors are read in the language in force, which is not always the document's.
-    return pick(meeting.title, meeting.title_en, current_language())
+    return pick(record.details.title, record.details.title_en, current_language())
 
 
-def _pick_minutes(session: Session, meeting: Meeting, version: int | None) -> Minutes:
-    query = select(Minutes).where(Minutes.meeting_id == meeting.id).options(selectinload(Minutes.entries))
-    if version is None:
-        minutes = session.execute(query.order_by(Minutes.version_no.desc()).limit(1)).scalar()
-        if minutes is None:
-            raise SecretariatError(
-                N_("Meeting “{title}” has no minutes yet: write them before exporting."),
-                title=_message_title(meeting),
-            )
-        return minutes
-    minutes = session.execute(query.where(Minutes.version_no == version)).scalar()
-    if minutes is None:
+def _minutes(record: MeetingRecord, version: int | None) -> MinutesData:
+    part = record.minutes
+    current = part.current
+    if current is None and version is None:
+        raise SecretariatError(
+            N_("Meeting “{title}” has no minutes yet: write them before exporting."),
+            title=_message_title(record),
+        )
+    if current is None:
         raise SecretariatError(
             N_("Meeting “{title}” has no minutes version {version}."),
-            title=_message_title(meeting), version=version,
+            title=_message_title(record), version=version,
         )
-    return minutes
+    zone = ZoneInfo(record.details.time_zone)
 
-
-def _minutes(session: Session, minutes: Minutes, zone: ZoneInfo) -> MinutesData:
     def local_date(value: dt.datetime | None) -> dt.date | None:
         return value.astimezone(zone).date() if value else None
 
-    approver = session.get(Decision, minutes.approved_by_decision_id) if minutes.approved_by_decision_id else None
-    superseded = session.get(Minutes, minutes.supersedes_id) if minutes.supersedes_id else None
     return MinutesData(
-        version_no=minutes.version_no,
-        status=minutes.status,
-        entries=tuple((entry.agenda_item_id, entry.text) for entry in minutes.entries),
-        general_text=minutes.general_text,
-        circulated_on=local_date(minutes.circulated_at),
-        circulated_to=minutes.circulated_to,
-        approved_on=local_date(minutes.approved_at),
-        approved_by=approver.number if approver else "",
-        correction_reason=minutes.correction_reason,
-        supersedes_version=superseded.version_no if superseded else None,
+        version_no=current.version_no,
+        status=current.status,
+        entries=tuple((entry.agenda_item_id, entry.text) for entry in part.entries),
+        general_text=part.general_text,
+        circulated_on=local_date(current.circulated_at),
+        circulated_to=current.circulated_to,
+        approved_on=local_date(current.approved_at),
+        approved_by=current.approved_by_decision_number or "",
+        correction_reason=current.correction_reason,
+        supersedes_version=part.version_no_of(current.supersedes_id),
     )
 
 
-def _decision(decision: Decision, zone: ZoneInfo, language: str) -> DecisionData:
+def _decision(decision: RecordedDecision, zone: ZoneInfo, language: str) -> DecisionData:
+    row = decision.row
+
     def count(choice: VoteChoice, recorded: int | None) -> int | None:
         # Counts typed in win; named votes give the counts when none were typed.
         if recorded is not None or not decision.votes:
             return recorded
-        return sum(1 for vote in decision.votes if vote.choice == choice)
+        return sum(1 for _person, vote in decision.votes if vote == choice)
 
     return DecisionData(
-        id=decision.id,
-        number=decision.number,
-        agenda_item_id=decision.agenda_item_id,
-        decided_on=decision.decided_at.astimezone(zone).date(),
-        text=pick(decision.text, decision.text_en, language),
-        method=decision.method,
-        votes_for=count(VoteChoice.FOR, decision.votes_for),
-        votes_against=count(VoteChoice.AGAINST, decision.votes_against),
-        votes_abstain=count(VoteChoice.ABSTAIN, decision.votes_abstain),
-        recusals=tuple(sorted(person_name(r.person, language) for r in decision.recusals)),
-        dissents=tuple(
-            DissentData(person_name(d.person, language), d.statement)
-            for d in sorted(decision.dissents, key=lambda d: d.id)
-        ),
+        id=row.id,
+        number=row.number,
+        agenda_item_id=row.agenda_item_id,
+        decided_on=row.decided_at.astimezone(zone).date(),
+        text=pick(row.text, row.text_en, language),
+        method=row.method,
+        votes_for=count(VoteChoice.FOR, row.votes_for),
+        votes_against=count(VoteChoice.AGAINST, row.votes_against),
+        votes_abstain=count(VoteChoice.ABSTAIN, row.votes_abstain),
+        recusals=tuple(sorted(pick(r.name, r.name_en, language) for r in decision.recusals)),
+        dissents=tuple(DissentData(pick(d.name, d.name_en, language), d.statement)
+                       for d in decision.dissents),
         rationale=decision.rationale,
-        is_public=decision.is_public,
+        is_public=row.is_public,
     )
 
 
 def load_minutes_record(
-    session: Session, meeting_id: int, *, language: str, version: int | None = None
+    session: Session, meeting_id: int, *, language: str, version: int | None = None,
+    public: bool = False,
 ) -> MinutesRecord:
-    """Everything a minutes document shows; raises SecretariatError without minutes."""
-    meeting = fetch_meeting(session, meeting_id)
-    meeting_data = read_meeting_data(session, meeting, language)
-    zone = ZoneInfo(meeting.time_zone)
-    minutes = _pick_minutes(session, meeting, version)
-    numbers = {item.id: item.number for item in meeting_data.items}
-    decisions = session.execute(
-        select(Decision)
-        .where(Decision.meeting_id == meeting_id)
-        .order_by(Decision.number, Decision.id)
-        .options(
-            selectinload(Decision.recusals).selectinload(Recusal.person),
-            selectinload(Decision.dissents).selectinload(Dissent.person),
-            selectinload(Decision.votes),
-        )
-    ).scalars()
-    decision_data = tuple(_decision(d, zone, language) for d in decisions)
+    """Everything a minutes document shows; raises SecretariatError without minutes.
+    ``public``: only what may be published (``public_projection``)."""
+    record = meeting_record(session, meeting_id, minutes_version=version)
+    return minutes_record(public_projection(record) if public else record, language,
+                          version=version)
+
+
+def minutes_record(record: MeetingRecord, language: str, *,
+                   version: int | None = None) -> MinutesRecord:
+    """The minutes document's values of a meeting record (read with the minutes version
+    wanted); ``version`` is the one asked for, for the message when there is none."""
+    meeting_data_ = meeting_data(record, language)
+    zone = ZoneInfo(record.details.time_zone)
+    minutes = _minutes(record, version)
+    numbers = {item.id: item.number for item in meeting_data_.items}
+    decision_data = tuple(_decision(d, zone, language) for d in record.decisions)
     decision_numbers = {d.id: d.number for d in decision_data}
-    actions = session.execute(
-        select(ActionItem)
-        .where(ActionItem.meeting_id == meeting_id)
-        .order_by(ActionItem.id)
-        .options(selectinload(ActionItem.owner))
-    ).scalars()
     action_data = tuple(
         ActionData(
             description=a.description,
-            owner=person_name(a.owner, language) or a.owner_text,
+            owner=_pick(record.names.get(a.owner_person_id), language) or a.owner_text,
             due_on=a.due_on,
             status=a.status,
             item_number=numbers.get(a.agenda_item_id),
             decision_number=decision_numbers.get(a.decision_id, ""),
         )
-        for a in actions
+        for a in sorted(record.actions, key=lambda a: a.id)  # in the order they were set
     )
     return MinutesRecord(
-        meeting=meeting_data,
-        attendance=_attendance(meeting, language),
-        minutes=_minutes(session, minutes, zone),
+        meeting=meeting_data_,
+        attendance=_attendance(record, language),
+        minutes=minutes,
         decisions=decision_data,
         actions=action_data,
     )

@@ -24,13 +24,15 @@ _GRID = colors.HexColor("#b0b0b0")
 
 
 def render_agenda_pdf(
-    session: Session, meeting_id: int, out: Path, *, language: str = "zh_TW", roc: bool = False
+    session: Session, meeting_id: int, out: Path, *, language: str = "zh_TW", roc: bool = False,
+    public: bool = False,
 ) -> None:
     """Write the agenda of meeting ``meeting_id`` to ``out`` in ``language``.
 
-    ``roc`` writes dates with 民國 years (Chinese only).
+    ``roc`` writes dates with 民國 years (Chinese only). ``public``: the copy for
+    publication, with only what the public projection keeps (no restricted papers…).
     """
-    meeting = load_meeting(session, meeting_id, language=language)
+    meeting = load_meeting(session, meeting_id, language=language, public=public)
     with rendering_language(language):
         styles = Styles.for_language(language)
         label = _("Agenda")

@@ -34,11 +34,14 @@ DRAFT_MARK = N_("Draft — not approved")
 
 def render_minutes_pdf(
     session: Session, meeting_id: int, out: Path, *, language: str = "zh_TW",
-    roc: bool = False, minutes_version: int | None = None,
+    roc: bool = False, minutes_version: int | None = None, public: bool = False,
 ) -> None:
     """Write the minutes of meeting ``meeting_id`` (latest version unless
-    ``minutes_version`` is given) to ``out``. SecretariatError if there are none."""
-    record = load_minutes_record(session, meeting_id, language=language, version=minutes_version)
+    ``minutes_version`` is given) to ``out``. SecretariatError if there are none.
+    ``public``: the copy for publication, with only what the public projection keeps
+    (no decision marked not public, no restricted paper, no internal notes…)."""
+    record = load_minutes_record(session, meeting_id, language=language, version=minutes_version,
+                                 public=public)
     with rendering_language(language):
         styles = Styles.for_language(language)
         meeting, minutes = record.meeting, record.minutes

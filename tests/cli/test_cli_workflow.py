@@ -117,6 +117,24 @@ def test_the_prepared_meeting_shows_agenda_order_paper_notice_and_attendance(cle
     assert stored.read_bytes() == PAPER
 
 
+def test_attendance_of_a_new_meeting_lists_the_members_expected(clerk):
+    """Issue #11: before anything is recorded, the list shows who is expected (the
+    members holding a seat on the meeting day), not an empty "nothing recorded"."""
+    listed = clerk.ok("attendance", "list", "2")
+    assert "No attendance recorded yet." not in listed
+    rows = [line.split() for line in listed.splitlines()[1:]]
+    names = {row[1] for row in rows}
+    assert {"王小明", "林美玲", "陳大文", "張志豪", "李淑芬", "陳達文"} == names
+    assert all(" ".join(row[-2:]) == "Not recorded" for row in rows)
+    assert {row[1]: row[2] for row in rows}["陳達文"] == "Observer"
+    chinese = clerk.run("attendance", "list", "2", lang="zh_TW.UTF-8").stdout
+    assert "未登錄" in chinese
+    # Once someone is recorded, the list is of those recorded, as before.
+    clerk.ok("attendance", "set", "2", "王小明", "--status", "present")
+    assert [line.split()[1] for line in clerk.ok("attendance", "list", "2").splitlines()[1:]] \
+        == ["王小明"]
+
+
 def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tmp_path):
     recorded = clerk.ok(*VOTE_WITH_RECUSAL, "--for", "2", "--against", "1", "--abstain", "0",
                         "--recuse", "林美玲", "--dissent", "王小明：草案仍需修正",
