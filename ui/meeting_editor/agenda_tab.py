@@ -16,8 +16,8 @@ from secretariat.i18n import _, current_language
 from ui.meeting_editor.agenda_dialogs import ItemDialog, PaperDialog
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AgendaModel
-from ui.meeting_editor.ops_agenda import ItemForm, read_item
-from ui.records.operations import document_path
+from ui.meeting_editor.actions import ItemForm, read_item
+from ui.records.actions import document_path
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole
 TITLE_COLUMN, TITLE_EN_COLUMN = 1, 2
@@ -188,7 +188,8 @@ class AgendaTab(QWidget):
                 self.editor.commands.add_item(form, dialog.failed, dialog.succeeded)
             else:
                 self._select_id = item_id
-                self.editor.commands.edit_item(item_id, form, dialog.failed, dialog.succeeded)
+                self.editor.commands.edit_item(item_id, initial, form, dialog.failed,
+                                               dialog.succeeded)
 
         dialog = ItemDialog(self, submit, initial, editing=item_id is not None)
         dialog.open()

@@ -11,21 +11,22 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _
 from ui import settings
-from ui.commands.base import CommandContext, run_then_push
-from ui.commands.members import AddMemberCommand, EditMemberCommand, EndTermCommand
+from ui.changes import ChangeKind
 from ui.list_page import RecordListPage
 from ui.members.balance import BalancePanel
 from ui.members.end_term_dialog import EndTermDialog
 from ui.members.member_dialog import MemberDialog
+from ui.members import actions as ops
 from ui.members.model import MemberTableModel
-from ui.operations import MEMBERS
-from ui.operations import members as ops
+from ui.members.undo import AddMember, EditMember, EndTerm
 from ui.records.filters import fit_placeholder
+from ui.undo import CommandContext, run_then_push
 from ui.widgets import date_edit, from_qdate
 
 
 class MembersPage(RecordListPage):
-    topic = MEMBERS
+    kind = ChangeKind.MEMBER
+    wants = ChangeKind.MEMBER | ChangeKind.FORUM
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
         super().__init__(context, MemberTableModel(), parent,
@@ -108,7 +109,7 @@ class MembersPage(RecordListPage):
 
     def _submit_add(self, form, dialog) -> None:
         run_then_push(self.context, lambda s: ops.add_member(s, form),
-                      lambda change: AddMemberCommand(self.context, form, change.ids[0]),
+                      lambda change: AddMember(self.context, form, change.ids[0]),
                       dialog.failed, dialog.succeeded)
 
     def edit_selected(self) -> None:
@@ -122,7 +123,7 @@ class MembersPage(RecordListPage):
         def submit(form, dialog) -> None:
             run_then_push(
                 self.context, lambda s: ops.edit_member(s, membership_id, form),
-                lambda result: EditMemberCommand(self.context, membership_id, result[1], form),
+                lambda result: EditMember(self.context, membership_id, result[1], form),
                 dialog.failed, dialog.succeeded)
 
         dialog = MemberDialog(self, self._sector_choices(), submit, initial=current)
@@ -139,7 +140,7 @@ class MembersPage(RecordListPage):
             run_then_push(
                 self.context,
                 lambda s: ops.end_term(s, row.membership_id, ended_on=ended_on, reason=reason),
-                lambda _c: EndTermCommand(self.context, row.membership_id, row.name, ended_on,
+                lambda _c: EndTerm(self.context, row.membership_id, row.name, ended_on,
                                           reason),
                 dialog.failed, dialog.succeeded)
 
