@@ -19,6 +19,18 @@ def is_conflict(error: BaseException) -> bool:
     return isinstance(error, ConflictError)
 
 
+def refused_edit(dialog, error: BaseException, reopen: Callable[[], None]) -> None:
+    """An Edit dialog's save failed: the message beside its buttons, and for a conflict
+    the Reload choice, which closes the dialog and opens it again on the current values."""
+    dialog.failed(error)
+    if is_conflict(error):
+        def reload() -> None:
+            dialog.reject()
+            reopen()
+
+        dialog.conflict_box = offer_reload(dialog, error, reload)
+
+
 def offer_reload(parent: QWidget, error: BaseException,
                  reload: Callable[[], None]) -> QMessageBox:
     """Show ``error`` with a Reload choice (the default) that calls ``reload``."""

@@ -103,3 +103,61 @@ def test_minutes_saved_over_an_edit_made_elsewhere_are_refused_then_reloaded(
     settle(qtbot, editor)
     assert tab.editors[None].toPlainText() == "另一工作站的紀錄"
     assert not tab.dirty()
+
+
+def test_meeting_dialog_saved_over_a_change_elsewhere_offers_to_reopen(qtbot, window):
+    from tests.ui.test_meetings_page import create, titles
+
+    page = create(qtbot, window, "原標題", 10)
+    page.table.selectRow(0)
+    meeting_id = page.selected_id()
+    page.edit_selected()
+    settle(qtbot, window)
+    dialog = page.edit_dialog
+    with window.store.session() as s:  # another workstation moves the meeting
+        meeting_service.update_meeting(s, meeting_id, location=OTHER_ROOM)
+        s.commit()
+    dialog.title.setText("新標題")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert dialog.isVisible() and "changed by someone else" in dialog.submit_error.text()
+    after = stored(window.store, meeting_id)
+    assert (after.title, after.location) == ("原標題", OTHER_ROOM)  # nothing overwritten
+
+    dialog.conflict_box.reload_button.click()
+    settle(qtbot, window)
+    again = page.edit_dialog
+    assert again is not dialog and again.location.text() == OTHER_ROOM
+    again.title.setText("新標題")
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert titles(page) == ["新標題"]
+    assert stored(window.store, meeting_id).location == OTHER_ROOM
+
+
+def test_member_dialog_saved_over_a_change_elsewhere_is_refused(qtbot, window):
+    from secretariat.services import members as member_service
+    from secretariat.services.members import people as people_service
+    from tests.ui.test_members_page import add_member
+
+    page = add_member(qtbot, window, name="林小明")
+    page.table.selectRow(0)
+    membership_id = page.selected_id()
+    page.edit_selected()
+    settle(qtbot, window)
+    dialog = page.edit_dialog
+    with window.store.session() as s:
+        person_id = member_service.membership_values(s, membership_id).person_id
+        people_service.update_person(s, person_id, name_en="Lin Hsiao-ming")
+        s.commit()
+    dialog.name.setText("林曉明")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert dialog.isVisible() and dialog.conflict_box is not None
+    with window.store.session() as s:
+        values = member_service.membership_values(s, membership_id)
+    assert (values.name, values.name_en) == ("林小明", "Lin Hsiao-ming")
+    dialog.conflict_box.reload_button.click()
+    settle(qtbot, window)
+    assert page.edit_dialog.name_en.text() == "Lin Hsiao-ming"
+    page.edit_dialog.reject()

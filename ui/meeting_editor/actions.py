@@ -89,8 +89,10 @@ class RemovedItem:
     document_ids: tuple[int, ...]
 
 
-def read_item(s, item_id: int) -> ItemForm:
-    return ItemForm.read_from(editing.agenda_item_values(s, item_id))
+def open_item_form(s, item_id: int) -> tuple[ItemForm, int]:
+    """The Edit item dialog's values and the version they were read at."""
+    values = editing.agenda_item_values(s, item_id)
+    return ItemForm.read_from(values), values.version
 
 
 def _agenda(meeting_id: int, *ids: int, papers: bool = False) -> Changes:
@@ -103,12 +105,14 @@ def add_item(s, meeting_id: int, form: ItemForm) -> tuple[Changes, int]:
     return _agenda(meeting_id, item.id), item.id
 
 
-def edit_item(s, item_id: int, opened: ItemForm, new: ItemForm) -> Changes:
+def edit_item(s, item_id: int, opened: ItemForm, new: ItemForm, *,
+              expected_version: int | None = None) -> Changes:
     """Write the fields changed since the dialog opened (undo: the forms swapped)."""
     values = editing.agenda_item_values(s, item_id)
     changed = new.changes_from(opened)
     if changed:
-        meeting_service.update_agenda_item(s, item_id, **changed)
+        meeting_service.update_agenda_item(s, item_id, expected_version=expected_version,
+                                           **changed)
     return _agenda(values.meeting_id, item_id)
 
 

@@ -202,8 +202,10 @@ class EditorCommands:
         self._run(lambda s: actions.add_item(s, m, form),
                   lambda r: AddAgendaItem(self.context, m, form, r[1]), on_error, on_done)
 
-    def edit_item(self, item_id: int, opened, form, on_error, on_done=None) -> None:
-        self._run(lambda s: actions.edit_item(s, self._id(AGENDA_ITEM, item_id), opened, form),
+    def edit_item(self, item_id: int, opened, form, on_error, on_done=None,
+                  version: int | None = None) -> None:
+        self._run(lambda s: actions.edit_item(s, self._id(AGENDA_ITEM, item_id), opened, form,
+                                              expected_version=version),
                   lambda _r: EditAgendaItem(self.context, item_id, opened, form),
                   on_error, on_done)
 

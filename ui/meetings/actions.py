@@ -58,6 +58,12 @@ def read_meeting(s, meeting_id: int) -> MeetingForm:
     return MeetingForm.read_from(meeting_service.meeting_values(s, meeting_id))
 
 
+def open_meeting_form(s, meeting_id: int) -> tuple[MeetingForm, int]:
+    """The Edit dialog's values and the version they were read at."""
+    values = meeting_service.meeting_values(s, meeting_id)
+    return MeetingForm.read_from(values), values.version
+
+
 def meeting_problems(form) -> dict[str, str]:
     """Field name -> message for what the service would refuse, shown beside the field
     before saving: the service's own rules (``check_meeting``), not a copy of them."""
@@ -67,10 +73,12 @@ def meeting_problems(form) -> dict[str, str]:
     return problems
 
 
-def edit_meeting(s, meeting_id: int, new: MeetingForm) -> tuple[Changes, MeetingForm]:
-    """Write the changed fields; returns the change and the old values (for undo)."""
-    old = read_meeting(s, meeting_id)
-    changed = new.changes_from(old)
+def edit_meeting(s, meeting_id: int, opened: MeetingForm, new: MeetingForm, *,
+                 expected_version: int | None = None) -> Changes:
+    """Write the fields changed since the dialog opened (undo: the forms swapped), refused
+    when the meeting is no longer at ``expected_version``."""
+    changed = new.changes_from(opened)
     if changed:
-        meeting_service.update_meeting(s, meeting_id, **changed)
-    return _meeting(meeting_id), old
+        meeting_service.update_meeting(s, meeting_id, expected_version=expected_version,
+                                       **changed)
+    return _meeting(meeting_id)

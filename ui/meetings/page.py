@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.i18n import _
 from ui.changes import ChangeKind
+from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
 from ui.meetings import actions as ops
 from ui.meetings.meeting_dialog import MeetingDialog, default_form
@@ -82,15 +83,22 @@ class MeetingsPage(RecordListPage):
     def edit_selected(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.context.worker.submit(lambda s: ops.read_meeting(s, meeting_id),
-                                       lambda form: self._open_edit(meeting_id, form))
+            self._edit(meeting_id)
 
-    def _open_edit(self, meeting_id: int, current) -> MeetingDialog:
+    def _edit(self, meeting_id: int) -> None:
+        self.context.worker.submit(lambda s: ops.open_meeting_form(s, meeting_id),
+                                   lambda opened: self._open_edit(meeting_id, *opened))
+
+    def _open_edit(self, meeting_id: int, current, version: int) -> MeetingDialog:
+        """Saving writes what changed since ``current`` was read, at ``version``."""
         def submit(form, dialog) -> None:
             run_then_push(
-                self.context, lambda s: ops.edit_meeting(s, meeting_id, form),
-                lambda result: EditMeeting(self.context, meeting_id, result[1], form),
-                dialog.failed, dialog.succeeded)
+                self.context,
+                lambda s: ops.edit_meeting(s, meeting_id, current, form,
+                                           expected_version=version),
+                lambda _changes: EditMeeting(self.context, meeting_id, current, form),
+                lambda error: refused_edit(dialog, error, lambda: self._edit(meeting_id)),
+                dialog.succeeded)
 
         dialog = MeetingDialog(self, submit, current, editing=True)
         dialog.open()

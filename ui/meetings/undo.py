@@ -31,7 +31,9 @@ class EditMeeting(WorkerCommand):
         self.meeting_id, self.old, self.new = meeting_id, old, new
 
     def apply(self, s):
-        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.new)[0]
+        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.old,
+                                    self.new)
 
     def revert(self, s):
-        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.old)[0]
+        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.new,
+                                    self.old)

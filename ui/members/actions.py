@@ -86,20 +86,38 @@ def read_member(s, membership_id: int) -> MemberForm:
     return MemberForm.read_from(member_service.membership_values(s, membership_id))
 
 
-def edit_member(s, membership_id: int, new: MemberForm) -> tuple[Changes, MemberForm]:
-    """Write the changed fields; returns the change and the old values (for undo)."""
+@dataclass(frozen=True)
+class OpenedMember:
+    """The Edit dialog's values and the versions they were read at."""
+
+    form: MemberForm
+    version: int
+    person_version: int
+
+
+def open_member_form(s, membership_id: int) -> OpenedMember:
     values = member_service.membership_values(s, membership_id)
-    old, person_id = MemberForm.read_from(values), values.person_id
-    changed = new.changes_from(old)
+    return OpenedMember(MemberForm.read_from(values), values.version, values.person_version)
+
+
+def edit_member(s, membership_id: int, opened: MemberForm, new: MemberForm, *,
+                versions: OpenedMember | None = None) -> Changes:
+    """Write the fields changed since the dialog opened (undo: the forms swapped), refused
+    when the membership or the person changed meanwhile (``versions`` given)."""
+    person_id = member_service.membership_values(s, membership_id).person_id
+    changed = new.changes_from(opened)
     person_fields = {name: value for name, value in changed.items() if name in _PERSON_FIELDS}
     if "organisation" in person_fields:
         person_fields["organisation"] = new.organisation or None
     term_fields = {name: value for name, value in changed.items() if name in _TERM_FIELDS}
     if person_fields:
-        people_service.update_person(s, person_id, **person_fields)
+        people_service.update_person(
+            s, person_id, expected_version=versions and versions.person_version,
+            **person_fields)
     if term_fields:
-        member_service.update_membership(s, membership_id, **term_fields)
-    return _member(membership_id), old
+        member_service.update_membership(
+            s, membership_id, expected_version=versions and versions.version, **term_fields)
+    return _member(membership_id)
 
 
 def end_term(s, membership_id: int, *, ended_on: dt.date, reason: str) -> Changes:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from secretariat.i18n import _
 from ui import settings
 from ui.changes import ChangeKind
+from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
 from ui.members.balance import BalancePanel
 from ui.members.end_term_dialog import EndTermDialog
@@ -114,19 +115,24 @@ class MembersPage(RecordListPage):
 
     def edit_selected(self) -> None:
         membership_id = self.selected_id()
-        if membership_id is None:
-            return
-        self.context.worker.submit(lambda s: ops.read_member(s, membership_id),
-                                   lambda form: self._open_edit(membership_id, form))
+        if membership_id is not None:
+            self._edit(membership_id)
 
-    def _open_edit(self, membership_id: int, current) -> MemberDialog:
+    def _edit(self, membership_id: int) -> None:
+        self.context.worker.submit(lambda s: ops.open_member_form(s, membership_id),
+                                   lambda opened: self._open_edit(membership_id, opened))
+
+    def _open_edit(self, membership_id: int, opened) -> MemberDialog:
+        """Saving writes what changed since ``opened`` was read, at its versions."""
         def submit(form, dialog) -> None:
             run_then_push(
-                self.context, lambda s: ops.edit_member(s, membership_id, form),
-                lambda result: EditMember(self.context, membership_id, result[1], form),
-                dialog.failed, dialog.succeeded)
+                self.context,
+                lambda s: ops.edit_member(s, membership_id, opened.form, form, versions=opened),
+                lambda _changes: EditMember(self.context, membership_id, opened.form, form),
+                lambda error: refused_edit(dialog, error, lambda: self._edit(membership_id)),
+                dialog.succeeded)
 
-        dialog = MemberDialog(self, self._sector_choices(), submit, initial=current)
+        dialog = MemberDialog(self, self._sector_choices(), submit, initial=opened.form)
         dialog.open()
         self.edit_dialog = dialog  # reachable by tests and kept alive while open
         return dialog

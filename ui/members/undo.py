@@ -36,10 +36,12 @@ class EditMember(WorkerCommand):
         self.membership_id, self.old, self.new = membership_id, old, new
 
     def apply(self, s):
-        return actions.edit_member(s, self.resolve(MEMBERSHIP, self.membership_id), self.new)[0]
+        return actions.edit_member(s, self.resolve(MEMBERSHIP, self.membership_id), self.old,
+                                   self.new)
 
     def revert(self, s):
-        return actions.edit_member(s, self.resolve(MEMBERSHIP, self.membership_id), self.old)[0]
+        return actions.edit_member(s, self.resolve(MEMBERSHIP, self.membership_id), self.new,
+                                   self.old)
 
 
 class EndTerm(WorkerCommand):
