@@ -48,6 +48,21 @@ class RecordIds:
         self._current[(topic, original_id)] = new_id
 
 
+class RecordVersions:
+    """The version each record had after this workstation last wrote it. Undo and redo
+    of an edit pass it as ``expected_version``: if another workstation changed the
+    record since, the step is refused (and the stack stays), rather than overwriting."""
+
+    def __init__(self) -> None:
+        self._versions: dict[tuple[str, int], int] = {}
+
+    def expected(self, topic: str, record_id: int) -> int | None:
+        return self._versions.get((topic, record_id))
+
+    def wrote(self, topic: str, record_id: int, version: int) -> None:
+        self._versions[(topic, record_id)] = version
+
+
 class UndoStack(QUndoStack):
     """A QUndoStack whose undo and redo run the command's job before moving the index."""
 
@@ -160,6 +175,7 @@ class CommandContext:
         self.worker = worker
         self.stack = stack
         self.ids = RecordIds()
+        self.versions = RecordVersions()
         self.open_meeting: Callable[[int, object], None] = lambda _meeting_id, _parent: None
 
 

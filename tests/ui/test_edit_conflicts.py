@@ -161,3 +161,29 @@ def test_member_dialog_saved_over_a_change_elsewhere_is_refused(qtbot, window):
     settle(qtbot, window)
     assert page.edit_dialog.name_en.text() == "Lin Hsiao-ming"
     page.edit_dialog.reject()
+
+
+def test_undo_of_an_edit_changed_elsewhere_since_is_refused(qtbot, editor, env):
+    details = editor.details
+    details.title_en.setText("Renamed")
+    details.save()
+    settle(qtbot, editor)
+    stack = editor.context.stack
+    assert stack.count() == 1
+    change_elsewhere(env.store, title_en="Renamed elsewhere")
+    failures: list = []
+    stack.step_failed.connect(failures.append)
+    stack.undo()
+    settle(qtbot, editor)
+    assert failures and "changed by someone else" in str(failures[0])
+    assert stack.index() == 1  # still after the edit, as the records are
+    assert stored(env.store, env.first_id).title_en == "Renamed elsewhere"
+
+    editor.reload()  # after reloading, this workstation's own undo still works
+    settle(qtbot, editor)
+    details.location.setText(OTHER_ROOM)
+    details.save()
+    settle(qtbot, editor)
+    stack.undo()
+    settle(qtbot, editor)
+    assert stored(env.store, env.first_id).location == ROOM

@@ -14,20 +14,30 @@ from ui.meeting_editor import actions
 from ui.undo import CommandContext, WorkerCommand, run_irreversible, run_then_push
 
 AGENDA_ITEM, DECISION, ACTION = "agenda_item", "decision", "action"  # RecordIds topics
+MEETING, MINUTES = "meeting", "minutes"  # RecordVersions topics (ui.meetings.undo too)
 
 
 class EditMeetingDetails(WorkerCommand):
+    """Undo writes back the fields the edit changed, refused if another workstation
+    changed the meeting since this one last wrote it."""
+
     def __init__(self, context, meeting_id: int, opened, new):
         super().__init__(context, _("Edit meeting {title}").format(title=new.title))
         self.meeting_id, self.opened, self.new = meeting_id, opened, new
 
+    def _write(self, s, before, after):
+        versions = self.context.versions
+        changes, version = actions.edit_details(
+            s, self.meeting_id, before, after,
+            expected_version=versions.expected(MEETING, self.meeting_id))
+        versions.wrote(MEETING, self.meeting_id, version)
+        return changes
+
     def apply(self, s):
-        return actions.edit_details(s, self.meeting_id, self.opened, self.new,
-                                    expected_version=None)[0]
+        return self._write(s, self.opened, self.new)
 
     def revert(self, s):
-        return actions.edit_details(s, self.meeting_id, self.new, self.opened,
-                                    expected_version=None)[0]
+        return self._write(s, self.new, self.opened)
 
 
 class SetAttendance(WorkerCommand):
@@ -120,13 +130,19 @@ class EditMinutesTexts(WorkerCommand):
         super().__init__(context, _("Edit minutes"))
         self.minutes_id, self.opened, self.new = minutes_id, opened, new
 
+    def _write(self, s, before, after):
+        versions = self.context.versions
+        changes, version = actions.save_texts(
+            s, self.minutes_id, before, after,
+            expected_version=versions.expected(MINUTES, self.minutes_id))
+        versions.wrote(MINUTES, self.minutes_id, version)
+        return changes
+
     def apply(self, s):
-        return actions.save_texts(s, self.minutes_id, self.opened, self.new,
-                                  expected_version=None)[0]
+        return self._write(s, self.opened, self.new)
 
     def revert(self, s):
-        return actions.save_texts(s, self.minutes_id, self.new, self.opened,
-                                  expected_version=None)[0]
+        return self._write(s, self.new, self.opened)
 
 
 class RecordDecision(WorkerCommand):
@@ -190,7 +206,12 @@ class EditorCommands:
         m = self.meeting_id
         self._run(lambda s: actions.edit_details(s, m, opened, new, expected_version=version),
                   lambda _r: EditMeetingDetails(self.context, m, opened, new), on_error,
-                  on_result=on_saved and (lambda r: on_saved(r[1])))
+                  on_result=lambda r: self._wrote(MEETING, m, r[1], on_saved))
+
+    def _wrote(self, topic: str, record_id: int, version: int, on_saved) -> None:
+        self.context.versions.wrote(topic, record_id, version)
+        if on_saved is not None:
+            on_saved(version)
 
     def set_attendance(self, state, name: str, on_error, on_done=None) -> None:
         m = self.meeting_id
@@ -238,7 +259,7 @@ class EditorCommands:
         self._run(lambda s: actions.save_texts(s, minutes_id, opened, texts,
                                                expected_version=version),
                   lambda _r: EditMinutesTexts(self.context, minutes_id, opened, texts),
-                  on_error, on_result=on_saved and (lambda r: on_saved(r[1])))
+                  on_error, on_result=lambda r: self._wrote(MINUTES, minutes_id, r[1], on_saved))
 
     def approve_minutes(self, minutes_id: int, decision_id: int, on_error, on_done=None):
         run_irreversible(self.context, _("Approve minutes"),

@@ -74,11 +74,10 @@ def meeting_problems(form) -> dict[str, str]:
 
 
 def edit_meeting(s, meeting_id: int, opened: MeetingForm, new: MeetingForm, *,
-                 expected_version: int | None = None) -> Changes:
+                 expected_version: int | None = None) -> tuple[Changes, int]:
     """Write the fields changed since the dialog opened (undo: the forms swapped), refused
-    when the meeting is no longer at ``expected_version``."""
+    when the meeting is no longer at ``expected_version``; returns its new version."""
     changed = new.changes_from(opened)
-    if changed:
-        meeting_service.update_meeting(s, meeting_id, expected_version=expected_version,
-                                       **changed)
-    return _meeting(meeting_id)
+    meeting = meeting_service.update_meeting(s, meeting_id, expected_version=expected_version,
+                                             **changed)
+    return _meeting(meeting_id), meeting.version

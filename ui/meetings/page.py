@@ -98,7 +98,8 @@ class MeetingsPage(RecordListPage):
                                            expected_version=version),
                 lambda _changes: EditMeeting(self.context, meeting_id, current, form),
                 lambda error: refused_edit(dialog, error, lambda: self._edit(meeting_id)),
-                dialog.succeeded)
+                dialog.succeeded,
+                lambda result: self.context.versions.wrote("meeting", meeting_id, result[1]))
 
         dialog = MeetingDialog(self, submit, current, editing=True)
         dialog.open()

@@ -7,7 +7,7 @@ from ui.meetings import actions
 from ui.meetings.actions import MeetingForm
 from ui.undo import CommandContext, WorkerCommand
 
-MEETING = "meeting"  # RecordIds topic: a meeting re-scheduled by redo gets a new id
+MEETING = "meeting"  # RecordIds and RecordVersions topic (the meeting editor's too)
 
 
 class ScheduleMeeting(WorkerCommand):
@@ -30,10 +30,16 @@ class EditMeeting(WorkerCommand):
         super().__init__(context, _("Edit meeting {title}").format(title=new.title))
         self.meeting_id, self.old, self.new = meeting_id, old, new
 
+    def _write(self, s, before, after):
+        meeting_id = self.resolve(MEETING, self.meeting_id)
+        changes, version = actions.edit_meeting(
+            s, meeting_id, before, after,
+            expected_version=self.context.versions.expected(MEETING, meeting_id))
+        self.context.versions.wrote(MEETING, meeting_id, version)
+        return changes
+
     def apply(self, s):
-        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.old,
-                                    self.new)
+        return self._write(s, self.old, self.new)
 
     def revert(self, s):
-        return actions.edit_meeting(s, self.resolve(MEETING, self.meeting_id), self.new,
-                                    self.old)
+        return self._write(s, self.new, self.old)
