@@ -194,9 +194,11 @@ def circulate(s, minutes_id: int, at: dt.datetime, to: str, *,
     return _minutes(minutes.meeting_id)
 
 
-def approve(s, minutes_id: int, decision_id: int) -> Changes:
+def approve(s, minutes_id: int, decision_id: int, *,
+            expected_version: int | None = None) -> Changes:
     """Irreversible: the minutes lock and their meeting's decisions enter the audit chain."""
-    minutes = minutes_service.approve_minutes(s, minutes_id, decision_id=decision_id)
+    minutes = minutes_service.approve_minutes(s, minutes_id, decision_id=decision_id,
+                                              expected_version=expected_version)
     decision = decision_service.get_decision(s, decision_id)
     return _minutes(minutes.meeting_id, decision.meeting_id, also=K.DECISION)
 

@@ -258,8 +258,10 @@ class MinutesTab(QWidget):
         minutes_id = self.current.id
 
         def submit(at, to, dialog) -> None:
-            self._run(lambda s: actions.circulate(s, minutes_id, at, to), dialog.failed,
-                      dialog.succeeded)
+            version = self._opened_version  # the texts circulated are those on screen
+            self._run(lambda s: actions.circulate(s, minutes_id, at, to,
+                                                  expected_version=version),
+                      dialog.failed, dialog.succeeded)
 
         dialog = CirculateDialog(self, self.time_zone, submit)
         dialog.open()
@@ -271,8 +273,9 @@ class MinutesTab(QWidget):
 
         def show(candidates) -> None:
             def submit(decision_id, dialog) -> None:
+                version = self.current.version  # approve what is on screen, not a later edit
                 self.editor.commands.approve_minutes(minutes_id, decision_id, dialog.failed,
-                                                     dialog.succeeded)
+                                                     dialog.succeeded, version=version)
 
             self.dialog = ApproveDialog(self, candidates, submit)
             self.dialog.open()

@@ -261,9 +261,11 @@ class EditorCommands:
                   lambda _r: EditMinutesTexts(self.context, minutes_id, opened, texts),
                   on_error, on_result=lambda r: self._wrote(MINUTES, minutes_id, r[1], on_saved))
 
-    def approve_minutes(self, minutes_id: int, decision_id: int, on_error, on_done=None):
+    def approve_minutes(self, minutes_id: int, decision_id: int, on_error, on_done=None,
+                        version: int | None = None):
         run_irreversible(self.context, _("Approve minutes"),
-                         lambda s: actions.approve(s, minutes_id, decision_id),
+                         lambda s: actions.approve(s, minutes_id, decision_id,
+                                                   expected_version=version),
                          on_error, on_done)
 
     def correct_minutes(self, minutes_id: int, reason: str, on_error, on_done=None):
