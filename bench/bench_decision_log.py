@@ -69,7 +69,7 @@ class Harness:
 
     def back_to_default(self) -> None:
         """The unfiltered log, newest first, loaded: every step starts from there."""
-        from ui.records.operations import DecisionQuery
+        from ui.records.actions import DecisionQuery
 
         if self.model.query != DecisionQuery():
             self.timed(lambda: self.model.set_query(DecisionQuery()))
@@ -115,7 +115,7 @@ def measure(args: argparse.Namespace) -> int:
 
     from secretariat.store import open_store
     from ui.records.decision_model import column_of
-    from ui.records.operations import DecisionQuery
+    from ui.records.actions import DecisionQuery
 
     store = open_store(f"sqlite:///{args.db.resolve()}")
     bench = Harness(store)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.engine import make_url
 
 from secretariat import __version__
 from secretariat.i18n import _
@@ -13,26 +12,16 @@ from secretariat.paths import data_dir
 from ui.icons import app_icon
 
 
-def safe_url(url: str) -> str:
-    """The database URL without a password, fit to show on screen."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an odd URL is still worth showing as given
-        return url
-
-
 def database_location(store) -> str:
-    if store.is_sqlite and store.engine.url.database:
-        return store.engine.url.database
-    return safe_url(store.url)
+    return store.location
 
 
 def about_text(store) -> str:
     rows = [
         (_("Version"), __version__),
         (_("Data folder"), str(data_dir())),
-        (_("Database"), database_location(store)),
-        (_("Database URL"), safe_url(store.url)),
+        (_("Database"), store.location),
+        (_("Database URL"), store.display_url),
         (_("Documents folder"), str(store.documents_dir)),
     ]
     table = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"

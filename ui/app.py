@@ -99,7 +99,7 @@ class Startup:
         self._quit(EXIT_STORE_REFUSED)
 
     def _opened(self, store) -> None:
-        from ui.operations.forum import forum_summary
+        from ui.forum import forum_summary
 
         self.worker.submit(forum_summary, lambda summary: self._checked(store, summary),
                            self._refused)

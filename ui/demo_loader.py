@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from secretariat.i18n import _
-from ui.operations import FORUM, MEMBERS, MEETINGS, Change
+from ui.changes import Changes
 from ui.progress import Progress, run_with_progress
 
 
@@ -20,8 +20,7 @@ def _load(store, progress: Progress):
 def load_demo_forum(parent: QWidget | None, worker, on_done: Callable[[], None],
                     on_error: Callable[[BaseException], None]):
     def done(_summary) -> None:
-        for topic in (FORUM, MEMBERS, MEETINGS):
-            worker.changed.emit(Change(topic))
+        worker.changed.emit(Changes.everything())
         on_done()
 
     return run_with_progress(parent, worker, _("Loading the demo forum…"), _load, done,

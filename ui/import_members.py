@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from secretariat.i18n import _, format_number, ngettext
 from ui import settings
 from ui.errors import show_error
-from ui.operations import MEMBERS, Change
+from ui.changes import ChangeKind, Changes
 
 
 def _import(session, path: Path):
@@ -37,7 +37,7 @@ def import_members_file(parent: QWidget, worker, path: Path) -> None:
     """Run the import on the worker; the result or the list of errors is shown."""
 
     def done(report) -> None:
-        worker.changed.emit(Change(MEMBERS))
+        worker.changed.emit(Changes(ChangeKind.MEMBER))
         QMessageBox.information(parent, _("Import members"), report_text(report))
 
     def failed(error: BaseException) -> None:

@@ -1,6 +1,6 @@
 """What the members and meetings pages share: a filterable table of one kind of record
-that reloads when the worker announces a change to that kind, then selects the record
-the change named (or keeps the one the clerk had selected).
+that reloads when the worker announces ``Changes`` to what it shows (``wants``), then
+selects the record the change named (or keeps the one the clerk had selected).
 
 Subclasses lay out their own buttons, implement ``refresh()`` (submit a load whose
 callback ends in ``show_rows``) and ``_update_buttons()``.
@@ -14,12 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ui.changes import ChangeKind, Changes
 from ui.table_model import ROW_ROLE, RowTableModel
 from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 
 
 class RecordListPage(QWidget):
-    topic = ""  # the Change topic (ui.operations) whose announcement reloads the page
+    kind = ChangeKind(0)  # the kind of record listed: a change to one is selected after
+    wants = ChangeKind(0)  # every kind the rows show (kind, and e.g. counts of others)
     wide_column: int | None = None  # see ui.table_view.fit_columns
 
     def __init__(self, context, model: RowTableModel, parent: QWidget | None, *,
@@ -53,9 +55,10 @@ class RecordListPage(QWidget):
     def _update_buttons(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _on_change(self, change) -> None:
-        if change.topic == self.topic:
-            self._select_after_load = change.ids[0] if change.ids else None
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(self.wants):
+            own = changes.kinds & self.kind and changes.ids
+            self._select_after_load = changes.ids[0] if own else None
             self.refresh()
 
     def show_rows(self, rows: list, empty_hint: str, **model_args) -> None:

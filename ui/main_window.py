@@ -13,19 +13,18 @@ are imported when used).
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QWidget
 
 from secretariat.i18n import _, current_language
 from ui import settings
-from ui.commands.base import CommandContext
 from ui.icons import app_icon
 from ui.language import apply_language
 from ui.menus import build_menus
 from ui.navigation import CAPABILITIES, NavigationList, capability
 from ui.opening_page import OpeningPage
-from ui.operations import FORUM
 from ui.records.search_panel import focus_search, install_search
+from ui.changes import ChangeKind, Changes
+from ui.undo import CommandContext, UndoStack
 from ui.worker import DatabaseWorker
 
 
@@ -47,8 +46,10 @@ class MainWindow(QMainWindow):
         self.store = None
         self._given_store = store
         self.worker = worker or DatabaseWorker(store, self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self.worker, self)
         self.context = CommandContext(self.worker, self.undo_stack)
+        self.context.open_meeting = self.open_meeting
+        self.undo_stack.history_closed.connect(self._show_note)
         self.forum = None
         self.actions: dict = {}
         self.pages: dict[str, QWidget] = {}
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
             page.stop(text)
 
     def _refresh_forum(self) -> None:
-        from ui.operations import forum as forum_ops  # SQLAlchemy: only once it is open
+        from ui import forum as forum_ops  # SQLAlchemy: only once it is open
 
         self.worker.submit(forum_ops.forum_summary, self._forum_loaded)
 
@@ -195,9 +196,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(_("{forum} — Forum Secretariat").format(
                 forum=self.forum.name(current_language())))
 
-    def _on_change(self, change) -> None:
-        if change.topic == FORUM:
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(ChangeKind.FORUM):
             self._refresh_forum()
+
+    def _show_note(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def open_meeting(self, meeting_id: int, parent: QWidget | None = None):
+        """The meeting editor of ``meeting_id`` (pages reach it through the context)."""
+        from ui.meeting_editor import open_meeting_editor  # built on first use
+
+        return open_meeting_editor(self.context, meeting_id, parent or self)
 
     # -- menu actions ------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -31,9 +31,9 @@ def build_menus(window) -> dict[str, QAction]:
     file_menu.addAction(actions["quit"])
 
     edit_menu = bar.addMenu(_("&Edit"))
-    actions["undo"] = window.undo_stack.createUndoAction(window, _("&Undo"))
+    actions["undo"] = window.undo_stack.make_action(window, _("&Undo"), backwards=True)
     actions["undo"].setShortcuts([QKeySequence("Ctrl+Z")])
-    actions["redo"] = window.undo_stack.createRedoAction(window, _("&Redo"))
+    actions["redo"] = window.undo_stack.make_action(window, _("&Redo"), backwards=False)
     actions["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addAction(actions["undo"])
     edit_menu.addAction(actions["redo"])

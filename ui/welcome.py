@@ -11,7 +11,7 @@ from ui.demo_loader import load_demo_forum
 from ui.forms import FormDialog
 from ui.language import language_names
 from ui.meetings.meeting_dialog import chosen_zone, zone_combo
-from ui.operations import forum as ops
+from ui import forum as ops
 
 DEFAULT_TIME_ZONE = "Asia/Taipei"
 

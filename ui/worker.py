@@ -32,7 +32,7 @@ class DatabaseWorker(QObject):
     # crosses threads as an ``object`` argument, which crashed the interpreter at exit.
     _finished = Signal(object)
     busy_changed = Signal(bool)
-    changed = Signal(object)  # a ui.operations.Change: what views should refresh
+    changed = Signal(object)  # ui.changes.Changes: what views should refresh
 
     def __init__(self, store: Store | None = None, parent: QObject | None = None):
         """``store`` None: call ``open(url, ...)`` before submitting jobs."""

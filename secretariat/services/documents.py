@@ -73,6 +73,13 @@ def document_file(documents_dir: Path, doc: Document) -> Path:
     return path
 
 
+def stored_file(s: Session, documents_dir: Path, document_id: int) -> tuple[Path, str]:
+    """The stored bytes of a document and the file name it was added under; refuses with
+    a message when the record or its file has gone."""
+    doc = get_or_error(s, Document, document_id, N_("document"))
+    return document_file(documents_dir, doc), doc.file_name
+
+
 def attach_document(s: Session, agenda_item_id: int, document_id: int) -> None:
     """Link a paper to an agenda item; attaching it twice changes nothing."""
     item = get_or_error(s, AgendaItem, agenda_item_id, N_("agenda item"))

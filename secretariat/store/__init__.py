@@ -77,6 +77,21 @@ class Store:
         """The database file, or None for PostgreSQL and in-memory SQLite."""
         return sqlite_path(self.engine.url)
 
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, fit to show on screen."""
+        try:
+            return _display(self.url)
+        except Exception:  # noqa: BLE001 - an odd URL is still worth showing as given
+            return self.url
+
+    @property
+    def location(self) -> str:
+        """Where the records are, for people: the SQLite file, or the server's URL."""
+        if self.is_sqlite and self.engine.url.database:
+            return self.engine.url.database
+        return self.display_url
+
     def session(self) -> Session:
         return self._factory()
 

@@ -13,7 +13,7 @@ from secretariat.services.meetings import actions as action_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import TODAY, loaded_records_page, settle
 from ui.records.actions_model import OVERDUE_BACKGROUND, ActionTableModel
-from ui.records.operations import load_actions
+from ui.records.actions import load_actions
 from ui.records.runner import SessionRunner
 
 

@@ -13,7 +13,7 @@ from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from tests.ui.conftest import loaded_records_page, settle
 from ui.records.decision_model import COLUMNS, DecisionLogModel, column_of
-from ui.records.operations import DecisionQuery
+from ui.records.actions import DecisionQuery
 from ui.records.runner import SessionRunner
 
 TAIPEI = ZoneInfo("Asia/Taipei")

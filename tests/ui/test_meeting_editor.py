@@ -147,7 +147,7 @@ def test_attaching_a_missing_file_saves_nothing(qtbot, editor, env, tmp_path):
 def test_details_validate_inline_and_save_with_undo(qtbot, editor, env):
     details = editor.details
     select_data(details.modality, Modality.HYBRID)
-    assert details._errors["remote_link"].text() == "A remote or hybrid meeting needs a link."
+    assert details._errors["remote_link"].text() == "A remote or hybrid meeting needs a link to join remotely."
     assert not details.save_button.isEnabled()
     details.remote_link.setText("https://meet.example.tw/forum12")
     details.notice_sent.setChecked(True)

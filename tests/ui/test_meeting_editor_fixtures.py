@@ -63,16 +63,14 @@ def seed(store) -> tuple[int, int, dict, int]:
 
 @pytest.fixture
 def env(qtbot, forum_store):
-    from PySide6.QtGui import QUndoStack
-
-    from ui.commands.base import CommandContext
+    from ui.undo import CommandContext, UndoStack
     from ui.language import apply_language
     from ui.worker import DatabaseWorker
 
     apply_language("en")
     first, second, people, decision = seed(forum_store)
     worker = DatabaseWorker(forum_store)
-    stack = QUndoStack()
+    stack = UndoStack(worker)
     yield Env(forum_store, CommandContext(worker, stack), first, second, people, decision)
     worker.wait_idle()
     apply_language("en")

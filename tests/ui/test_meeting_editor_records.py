@@ -10,7 +10,7 @@ from secretariat.errors import SecretariatError
 from secretariat.model import ActionStatus, AttendanceStatus, DecisionMethod, MinutesStatus
 from secretariat.services.meetings import decisions as decision_service
 from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
-from ui.meeting_editor import ops_records
+from ui.meeting_editor import actions as ops_records
 from ui.meeting_editor.minutes_dialogs import diff_html
 from ui.widgets import select_data
 
@@ -166,7 +166,7 @@ def test_consensus_with_counts_is_refused(qtbot, editor, env):
     dialog.text.setPlainText("共識決")
     form = dialog.value()
     assert form.votes_for is None  # consensus sends no counts even if typed
-    from ui.meeting_editor.ops_records import DecisionForm
+    from ui.meeting_editor.actions import DecisionForm
 
     dialog._submitter(DecisionForm(text="共識決", votes_for=1), dialog)
     settle(qtbot, editor)

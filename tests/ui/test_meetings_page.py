@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from secretariat.errors import SecretariatError
 from secretariat.model import Modality
 from tests.ui.conftest import settle
-from ui.operations.meetings import read_meeting
+from ui.meetings.actions import read_meeting
 from ui.widgets import select_data
 
 
@@ -62,7 +62,7 @@ def test_meeting_dialog_validates_inline(qtbot, window):
     dialog.remote_link.setText("a")
     dialog.remote_link.setText("")
     assert not dialog.ok_button.isEnabled()
-    assert dialog.error_for("remote_link") == "A remote or hybrid meeting needs a link."
+    assert dialog.error_for("remote_link") == "A remote or hybrid meeting needs a link to join remotely."
     dialog.remote_link.setText("https://meet.example.tw/forum")
     dialog.ends.setDateTime(dialog.starts.dateTime().addSecs(-60))
     assert dialog.error_for("ends_at") == "The meeting must end after it starts."

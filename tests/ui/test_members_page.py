@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from secretariat.errors import SecretariatError
 from tests.ui.conftest import settle
-from ui.operations.members import read_member
+from ui.members.actions import read_member
 from ui.widgets import to_qdate
 
 

@@ -9,8 +9,8 @@ from tests.ui.conftest import settle
 
 
 def test_balance_counts_co_chairs_and_members_not_alternates(qtbot, window, forum_store):
-    from ui.operations import MEMBERS, Change
-    from ui.operations.members import MemberForm, add_member
+    from ui.changes import ChangeKind, Changes
+    from ui.members.actions import MemberForm, add_member
 
     start = dt.date.today() - dt.timedelta(days=10)
     with forum_store.session() as s:
@@ -21,7 +21,7 @@ def test_balance_counts_co_chairs_and_members_not_alternates(qtbot, window, foru
             add_member(s, MemberForm(name=name, sector_code=sector, role=role,
                                      term_start=start, seat_label=f"{sector} 1"))
         s.commit()
-    window.worker.changed.emit(Change(MEMBERS))
+    window.worker.changed.emit(Changes(ChangeKind.MEMBER))
     settle(qtbot, window)
     page = window.page("members")
     rows = [page.model.row_at(r) for r in range(page.model.rowCount())]

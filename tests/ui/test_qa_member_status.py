@@ -6,8 +6,8 @@ import datetime as dt
 
 from secretariat.model import Role
 from tests.ui.conftest import settle
-from ui.operations import MEMBERS, Change
-from ui.operations.members import MemberForm, add_member, end_term
+from ui.changes import ChangeKind, Changes
+from ui.members.actions import MemberForm, add_member, end_term
 
 TODAY = dt.date.today()
 
@@ -29,6 +29,6 @@ def test_future_term_is_upcoming_and_ended_term_is_past(qtbot, window, forum_sto
         s.commit()
     page = window.page("members")
     page.include_past.setChecked(True)
-    window.worker.changed.emit(Change(MEMBERS))
+    window.worker.changed.emit(Changes(ChangeKind.MEMBER))
     settle(qtbot, window)
     assert status_by_name(page) == {"未來": "Upcoming", "現任": "Active", "卸任": "Past"}

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from secretariat.services import meetings as meeting_service
-from ui.records.operations import run_search
+from ui.records.actions import run_search
 from ui.records.search_panel import status_text
 
 

@@ -142,7 +142,7 @@ def test_toolbar_box_finds_two_chinese_characters_and_opens_meeting(qtbot, windo
 
 
 def test_enter_selects_first_result_and_changes_refresh_the_list(qtbot, window, search_store):
-    from ui.operations import MEETINGS, Change
+    from ui.changes import ChangeKind, Changes
 
     store, meeting_id = search_store
     panel = window.search_panel
@@ -155,6 +155,6 @@ def test_enter_selects_first_result_and_changes_refresh_the_list(qtbot, window, 
     with store.session() as s:
         meeting_service.add_agenda_item(s, meeting_id, title="預算執行情形")
         s.commit()
-    window.worker.changed.emit(Change(MEETINGS, (meeting_id,)))
+    window.worker.changed.emit(Changes.of_meeting(ChangeKind.MEETING, meeting_id))
     settle(qtbot, window)
     assert panel.model.rowCount() == 3

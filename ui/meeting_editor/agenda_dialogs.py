@@ -8,9 +8,9 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QLineEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget
 
 from secretariat.i18n import _, current_language
-from secretariat.model import ItemPurpose, ProposedBy
+from secretariat.vocabulary import ItemPurpose, ProposedBy
 from ui.forms import FormDialog
-from ui.meeting_editor.ops_agenda import ItemForm
+from ui.meeting_editor.actions import ItemForm
 from ui.widgets import enum_combo
 
 

@@ -16,8 +16,8 @@ from secretariat.i18n import _, current_language
 from ui.meeting_editor.agenda_dialogs import ItemDialog, PaperDialog
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AgendaModel
-from ui.meeting_editor.ops_agenda import ItemForm, read_item
-from ui.records.operations import document_path
+from ui.meeting_editor.actions import ItemForm, open_item_form
+from ui.records.actions import document_path
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole
 TITLE_COLUMN, TITLE_EN_COLUMN = 1, 2
@@ -182,13 +182,15 @@ class AgendaTab(QWidget):
         self.detach_button.setEnabled(self.papers.count() > 0)
 
     # -- items ---------------------------------------------------------------------------
-    def _item_dialog(self, initial: ItemForm, item_id: int | None) -> ItemDialog:
+    def _item_dialog(self, initial: ItemForm, item_id: int | None,
+                     version: int | None = None) -> ItemDialog:
         def submit(form, dialog) -> None:
             if item_id is None:
                 self.editor.commands.add_item(form, dialog.failed, dialog.succeeded)
             else:
                 self._select_id = item_id
-                self.editor.commands.edit_item(item_id, form, dialog.failed, dialog.succeeded)
+                self.editor.commands.edit_item(item_id, initial, form, dialog.failed,
+                                               dialog.succeeded, version=version)
 
         dialog = ItemDialog(self, submit, initial, editing=item_id is not None)
         dialog.open()
@@ -201,8 +203,9 @@ class AgendaTab(QWidget):
     def edit_selected(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self.editor.worker.submit(lambda s: read_item(s, item_id),
-                                      lambda form: self._item_dialog(form, item_id))
+            self.editor.worker.submit(lambda s: open_item_form(s, item_id),
+                                      lambda opened: self._item_dialog(opened[0], item_id,
+                                                                       opened[1]))
 
     def remove_selected(self) -> None:
         number = self.selected_row()

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _
-from secretariat.model import AttendanceStatus, AttendeeCapacity
+from secretariat.vocabulary import AttendanceStatus, AttendeeCapacity
 from ui.meeting_editor.attendee_dialog import AddPersonDialog
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.models import AttendanceModel
-from ui.meeting_editor.ops_meeting import AttendanceState
+from ui.meeting_editor.actions import AttendanceState
 from ui.table_view import make_proxy, make_table
 
 MET_STYLE = "background: #e3f4e1; color: #1b5e20; padding: 6px; border-radius: 4px;"

@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from secretariat.i18n import N_, _
-from secretariat.model import AttendeeCapacity
+from secretariat.vocabulary import AttendeeCapacity
 from ui.forms import FormDialog
 from ui.table_model import Column, RowTableModel
 from ui.table_view import fit_columns, make_proxy, make_table

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, ngettext
-from secretariat.model import ActionStatus, DecisionMethod, VoteChoice
+from secretariat.vocabulary import ActionStatus, DecisionMethod, VoteChoice
 from ui.forms import FormDialog
 from ui.meeting_editor.models import item_label
-from ui.meeting_editor.ops_records import ActionForm, DecisionForm
+from ui.meeting_editor.actions import ActionForm, DecisionForm
 from ui.meeting_editor.vote_widgets import DissentList, VotersPanel
 from ui.widgets import OptionalDateEdit, enum_combo, select_data
 

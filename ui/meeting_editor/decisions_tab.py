@@ -12,7 +12,7 @@ from secretariat.i18n import _
 from ui.meeting_editor.columns import grow_columns
 from ui.meeting_editor.decision_dialogs import ActionDialog, DecisionDialog
 from ui.meeting_editor.models import ActionModel, DecisionModel
-from ui.meeting_editor.ops_records import ActionForm
+from ui.meeting_editor.actions import ActionForm
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_proxy, make_table
 
@@ -78,13 +78,14 @@ class DecisionsTab(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def _action_dialog(self, initial: ActionForm, action_id: int | None) -> ActionDialog:
+    def _action_dialog(self, initial: ActionForm, action_id: int | None,
+                       version: int | None = None) -> ActionDialog:
         def submit(form, dialog) -> None:
             if action_id is None:
                 self.editor.commands.add_action(form, dialog.failed, dialog.succeeded)
             else:
                 self.editor.commands.edit_action(action_id, form, dialog.failed,
-                                                 dialog.succeeded)
+                                                 dialog.succeeded, version=version)
 
         self.dialog = ActionDialog(self, self.data.people, initial, submit,
                                    editing=action_id is not None)
@@ -101,4 +102,4 @@ class DecisionsTab(QWidget):
         row = rows[0].data(ROW_ROLE)
         initial = ActionForm(row.description, row.owner_person_id, row.owner_text, row.due_on,
                              row.status)
-        return self._action_dialog(initial, row.id)
+        return self._action_dialog(initial, row.id, row.version)

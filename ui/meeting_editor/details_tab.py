@@ -3,6 +3,10 @@
 Save and Revert are enabled only while the form differs from the stored meeting, and a
 short status says when the details were saved, so a clerk can tell at a glance whether
 there is anything left to save.
+
+Saving writes only the fields changed since the form was opened, with the version it was
+opened at: a change made meanwhile on another workstation is refused, not reverted, and
+the clerk is offered to reload (``ui.conflicts``).
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _
-from secretariat.model import MeetingKind, MeetingStatus, Modality, Phase
+from secretariat.vocabulary import MeetingKind, MeetingStatus, Modality, Phase
+from ui.conflicts import is_conflict, offer_reload
 from ui.errors import error_text
 from ui.forms import error_label
 from ui.meeting_editor.data import DetailsForm
 from ui.meetings.meeting_dialog import chosen_zone, datetime_edit, wall_time, zone_combo
-from ui.meetings.validation import meeting_problems
+from ui.meetings.actions import meeting_problems
 from ui.widgets import enum_combo, select_data, to_qdate
 
 
@@ -33,7 +38,10 @@ class DetailsTab(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._errors: dict[str, QLabel] = {}
-        self._loaded: DetailsForm | None = None
+        self._loaded: DetailsForm | None = None  # the values opened (or last saved)
+        self._version: int | None = None  # the meeting's version they were read at
+        self._discard_edits = False  # the next load replaces the form (after a conflict)
+        self.conflict_box = None
         self._loading = False  # show_form sets the widgets one by one: judge them once
         self._saving = False
         self.form = QFormLayout()
@@ -118,11 +126,17 @@ class DetailsTab(QWidget):
     def _zone(self) -> ZoneInfo | None:
         return chosen_zone(self.time_zone)
 
-    def show_form(self, form: DetailsForm | None, *, keep_edits: bool = True) -> None:
-        """Show the stored details. The editor reloads after every change (attendance,
-        agenda...); unsaved edits here survive a reload that did not change the details."""
+    def show_form(self, form: DetailsForm | None, *, keep_edits: bool = True,
+                  version: int | None = None) -> None:
+        """Show the stored details (read at ``version``). The editor reloads after every
+        change (attendance, agenda...); unsaved edits here survive a reload that did not
+        change the details."""
         if form is None:
             return
+        if version is not None:
+            self._version = version
+        if self._discard_edits:
+            self._discard_edits, keep_edits = False, False
         if keep_edits and form == self._loaded and self.is_dirty():
             return
         self._loaded = form
@@ -180,7 +194,7 @@ class DetailsTab(QWidget):
         )
 
     def problems(self) -> dict[str, str]:
-        return meeting_problems(self.value(), self._zone() is not None)
+        return meeting_problems(self.value())
 
     def is_dirty(self) -> bool:
         """Whether the form differs from the meeting as stored (the editors show whole
@@ -210,15 +224,17 @@ class DetailsTab(QWidget):
         self.revalidate()
         self.status_label.setText(_("Saving…"))
         saved = self.value()
-        self.editor.commands.edit_details(saved, self._failed, lambda: self._saved(saved))
+        self.editor.commands.edit_details(_to_minutes(self._loaded), _to_minutes(saved),
+                                          self._version, self._failed,
+                                          lambda version: self._saved(saved, version))
 
     def revert(self) -> None:
         self.status_label.clear()
         self.show_form(self._loaded, keep_edits=False)
 
-    def _saved(self, form: DetailsForm) -> None:
+    def _saved(self, form: DetailsForm, version: int) -> None:
         self._saving = False
-        self._loaded = form  # stored now; the editor's reload follows
+        self._loaded, self._version = form, version  # stored now; the editor's reload follows
         self.status_label.setText(_("Details saved."))
         self.revalidate()
 
@@ -228,6 +244,14 @@ class DetailsTab(QWidget):
         self.revalidate()
         self.submit_error.setText(error_text(error))
         self.submit_error.show()
+        if is_conflict(error):
+            self.conflict_box = offer_reload(self, error, self.reload_discarding_edits)
+
+    def reload_discarding_edits(self) -> None:
+        """After a conflict: show the meeting as it is now, the other change included."""
+        self._discard_edits = True
+        self.status_label.clear()
+        self.editor.reload()
 
 
 def _to_minutes(form: DetailsForm) -> DetailsForm:

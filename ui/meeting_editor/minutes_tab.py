@@ -1,6 +1,9 @@
 """Minutes tab: the newest version's text per agenda item, then the other matters (the
 general remarks, printed after the items as in the minutes PDF); its status banner, the
-lifecycle actions, the list of versions and the differences between two."""
+lifecycle actions, the list of versions and the differences between two.
+
+Saving writes the texts changed since they were shown, with the minutes' version then:
+another workstation's edit meanwhile is refused, with an offer to reload."""
 
 from __future__ import annotations
 
@@ -14,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, format_date
-from secretariat.model import MinutesStatus
-from ui.meeting_editor import ops_records
+from secretariat.vocabulary import MinutesStatus
+from ui.conflicts import is_conflict, offer_reload
+from ui.meeting_editor import actions
 from ui.meeting_editor.minutes_dialogs import (
     ApproveDialog, CirculateDialog, CorrectDialog, diff_html,
 )
 from ui.meeting_editor.models import VersionModel, item_label
 from ui.table_view import make_proxy, make_table
+from ui.undo import run_and_announce
 
 BANNER_STYLES = {
     MinutesStatus.DRAFT: "background:#fff4d6;color:#5c4300;",
@@ -38,6 +43,9 @@ class MinutesTab(QWidget):
         self.time_zone = "Asia/Taipei"
         self.editors: dict[int | None, QPlainTextEdit] = {}
         self._shown_key: tuple | None = None
+        self._opened: dict[int | None, str] = {}  # the texts shown (or last saved)
+        self._opened_version: int | None = None  # the minutes' version they were read at
+        self.conflict_box = None
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(_("Minutes status"))
@@ -108,6 +116,7 @@ class MinutesTab(QWidget):
         key = (current.id, current.version) if current else None
         if key != self._shown_key or not self.dirty():
             self._fill_texts(state, agenda)
+            self._opened_version = current.version if current else None
         self._shown_key = key
         self.banner.setText(self.banner_text())
         self.banner.setStyleSheet("padding:6px;border-radius:4px;" + BANNER_STYLES.get(
@@ -134,6 +143,7 @@ class MinutesTab(QWidget):
         # any other business and the close of the meeting.
         self._add_editor(None, _("Other matters"), state.general_text,
                          _("Any other business, and the close of the meeting"))
+        self._opened = self.texts()
 
     def _add_editor(self, item_id: int | None, title: str, text: str,
                     placeholder: str = "") -> None:
@@ -195,19 +205,13 @@ class MinutesTab(QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def _run(self, job, on_error=None, on_done=None) -> None:
-        """A lifecycle step: not undoable (approval locks), so it is not on the stack."""
-        worker = self.editor.worker
-
-        def done(change) -> None:
-            worker.changed.emit(change)
-            if on_done is not None:
-                on_done()
-
-        worker.submit(job, done, on_error or self.editor.show_error)
+        """Starting or circulating: not undoable, not on the stack; nothing earlier locks."""
+        run_and_announce(self.editor.context, job, on_error or self.editor.show_error,
+                         on_done and (lambda _changes: on_done()))
 
     def start(self) -> None:
         meeting_id = self.editor.meeting_id
-        self._run(lambda s: ops_records.start_minutes(s, meeting_id))
+        self._run(lambda s: actions.start_minutes(s, meeting_id))
 
     def texts(self) -> dict[int | None, str]:
         return {key: editor.toPlainText() for key, editor in self.editors.items()}
@@ -217,7 +221,30 @@ class MinutesTab(QWidget):
             return
         for editor in self.editors.values():
             editor.document().setModified(False)
-        self.editor.commands.save_minutes(self.current.id, self.texts(), self.editor.show_error)
+        texts = self.texts()
+        self.editor.commands.save_minutes(self.current.id, dict(self._opened), texts,
+                                          self._opened_version, self._save_failed,
+                                          lambda version: self._saved(texts, version))
+
+    def _saved(self, texts: dict, version: int) -> None:
+        self._opened, self._opened_version = texts, version
+
+    def _save_failed(self, error: BaseException) -> None:
+        for key, editor in self.editors.items():  # still unsaved
+            if editor.toPlainText() != self._opened.get(key, ""):
+                editor.document().setModified(True)
+        self._update_buttons()
+        if is_conflict(error):
+            self.conflict_box = offer_reload(self, error, self.reload_discarding_edits)
+        else:
+            self.editor.show_error(error)
+
+    def reload_discarding_edits(self) -> None:
+        """After a conflict: the texts as stored now, the other workstation's included."""
+        for editor in self.editors.values():
+            editor.document().setModified(False)
+        self._shown_key = None
+        self.editor.reload()
 
     def _save_first(self) -> bool:
         if self.dirty():
@@ -231,8 +258,10 @@ class MinutesTab(QWidget):
         minutes_id = self.current.id
 
         def submit(at, to, dialog) -> None:
-            self._run(lambda s: ops_records.circulate(s, minutes_id, at, to), dialog.failed,
-                      dialog.succeeded)
+            version = self._opened_version  # the texts circulated are those on screen
+            self._run(lambda s: actions.circulate(s, minutes_id, at, to,
+                                                  expected_version=version),
+                      dialog.failed, dialog.succeeded)
 
         dialog = CirculateDialog(self, self.time_zone, submit)
         dialog.open()
@@ -244,21 +273,22 @@ class MinutesTab(QWidget):
 
         def show(candidates) -> None:
             def submit(decision_id, dialog) -> None:
-                self._run(lambda s: ops_records.approve(s, minutes_id, decision_id),
-                          dialog.failed, dialog.succeeded)
+                version = self.current.version  # approve what is on screen, not a later edit
+                self.editor.commands.approve_minutes(minutes_id, decision_id, dialog.failed,
+                                                     dialog.succeeded, version=version)
 
             self.dialog = ApproveDialog(self, candidates, submit)
             self.dialog.open()
 
-        self.editor.worker.submit(lambda s: ops_records.approval_candidates(s, meeting_id),
+        self.editor.worker.submit(lambda s: actions.approval_candidates(s, meeting_id),
                                   show, self.editor.show_error)
 
     def correct(self) -> CorrectDialog:
         minutes_id = self.current.id
 
         def submit(reason, dialog) -> None:
-            self._run(lambda s: ops_records.correct(s, minutes_id, reason), dialog.failed,
-                      dialog.succeeded)
+            self.editor.commands.correct_minutes(minutes_id, reason, dialog.failed,
+                                                 dialog.succeeded)
 
         self.dialog = CorrectDialog(self, submit)
         self.dialog.open()
@@ -268,6 +298,6 @@ class MinutesTab(QWidget):
         old_id, new_id = self.old_version.currentData(), self.new_version.currentData()
         if old_id is None or new_id is None:
             return
-        self.editor.worker.submit(lambda s: ops_records.diff(s, old_id, new_id),
+        self.editor.worker.submit(lambda s: actions.diff(s, old_id, new_id),
                                   lambda d: self.diff_view.setHtml(diff_html(d)),
                                   self.editor.show_error)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _
-from secretariat.model import VoteChoice
+from secretariat.vocabulary import VoteChoice
 
 LIST_HEIGHT = 190  # about six members; a larger forum scrolls
 STATEMENT_WIDTH = 280  # room for a sentence, so the dialog widens instead of squashing it

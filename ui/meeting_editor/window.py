@@ -11,16 +11,16 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _, current_language, format_date, localized
 from ui import errors
-from ui.commands.base import CommandContext
+from ui.changes import MEETING_RECORD, ChangeKind, Changes
 from ui.meeting_editor.agenda_tab import AgendaTab
 from ui.meeting_editor.attendance_tab import AttendanceTab
-from ui.meeting_editor.commands import EditorCommands
 from ui.meeting_editor.data import load_editor_data
 from ui.meeting_editor.decisions_tab import DecisionsTab
 from ui.meeting_editor.details_tab import DetailsTab
 from ui.meeting_editor.export import AGENDA, CALENDAR, MINUTES, UPCOMING, Exporter
 from ui.meeting_editor.minutes_tab import MinutesTab
-from ui.operations import MEETINGS
+from ui.meeting_editor.undo import EditorCommands
+from ui.undo import CommandContext
 
 _open_editors: dict[int, "MeetingEditor"] = {}
 
@@ -84,6 +84,7 @@ class MeetingEditor(QMainWindow):
         self.resize(1100, 760)
         self.setWindowTitle(_("Meeting editor"))
         self.worker.changed.connect(self._on_change)
+        self.context.stack.history_closed.connect(self._show_note)
         self.reload()
 
     def _build_menus(self) -> None:
@@ -108,9 +109,9 @@ class MeetingEditor(QMainWindow):
         close_action = meeting_menu.addAction(_("&Close"), self.close)
         close_action.setShortcut(QKeySequence.StandardKey.Close)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
-        undo = self.context.stack.createUndoAction(self, _("&Undo"))
+        undo = self.context.stack.make_action(self, _("&Undo"), backwards=True)
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.context.stack.createRedoAction(self, _("&Redo"))
+        redo = self.context.stack.make_action(self, _("&Redo"), backwards=False)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -138,16 +139,23 @@ class MeetingEditor(QMainWindow):
         self.subheading.setText(_("{kind} · {date} · {status}").format(
             kind=_(d.kind.label), date=format_date(data.day), status=_(d.status.label)))
         self.setWindowTitle(_("{title} — Meeting editor").format(title=title))
-        self.details.show_form(d)
+        self.details.show_form(d, version=data.version)
         self.agenda.show_rows(data.agenda)
         self.attendance.show_data(data.attendees, data.summary, data.people)
         self.minutes.show_data(data.minutes, data.agenda, d.time_zone)
         self.decisions.show_data(data)
         self.loaded.emit()
 
-    def _on_change(self, change) -> None:
-        if change.topic == MEETINGS and (not change.ids or self.meeting_id in change.ids):
+    def _on_change(self, changes: Changes) -> None:
+        """Any record of this meeting (an action item marked done on the Action items page
+        too), or the people it lists, changed: show them as they are now."""
+        if changes.touches(MEETING_RECORD, self.meeting_id) or changes.touches(
+                ChangeKind.MEMBER | ChangeKind.FORUM):
             self.reload()
+
+    def _show_note(self, text: str) -> None:
+        if not self._closed:
+            self.statusBar().showMessage(text, 15000)
 
     def show_error(self, error: BaseException) -> None:
         errors.show_error(self, error)
@@ -170,6 +178,7 @@ class MeetingEditor(QMainWindow):
         if not self._closed:
             self._closed = True
             self.worker.changed.disconnect(self._on_change)
+            self.context.stack.history_closed.disconnect(self._show_note)
         super().closeEvent(event)
 
 

@@ -11,10 +11,9 @@ from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLineEdit, QWidget
 
 from secretariat.i18n import _
-from secretariat.model import MeetingKind, Modality, Phase
+from secretariat.vocabulary import MeetingKind, Modality, Phase
 from ui.forms import FormDialog
-from ui.meetings.validation import meeting_problems
-from ui.operations.meetings import MeetingForm
+from ui.meetings.actions import MeetingForm, meeting_problems
 from ui.widgets import enum_combo, to_qdate
 
 
@@ -108,7 +107,7 @@ class MeetingDialog(FormDialog):
         )
 
     def problems(self) -> dict[str, str]:
-        return meeting_problems(self.value(), self._zone() is not None)
+        return meeting_problems(self.value())
 
     def submit(self) -> None:
         self._submitter(self.value(), self)

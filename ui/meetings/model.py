@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from secretariat.i18n import N_, _, format_date, format_number, localized
-from secretariat.model import MeetingStatus
+from secretariat.vocabulary import MeetingStatus
 from ui.table_model import Column, RowTableModel
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.i18n import _
-from ui.commands.base import CommandContext, run_then_push
-from ui.commands.meetings import EditMeetingCommand, ScheduleMeetingCommand
+from ui.changes import ChangeKind
+from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
+from ui.meetings import actions as ops
 from ui.meetings.meeting_dialog import MeetingDialog, default_form
 from ui.meetings.model import TITLE_COLUMN, MeetingTableModel
-from ui.operations import MEETINGS
-from ui.operations import meetings as ops
+from ui.meetings.undo import EditMeeting, ScheduleMeeting
+from ui.undo import CommandContext, run_then_push
 
 
 class MeetingsPage(RecordListPage):
-    topic = MEETINGS
+    kind = ChangeKind.MEETING
+    # The list shows each meeting's own fields and its number of agenda items.
+    wants = ChangeKind.MEETING | ChangeKind.AGENDA | ChangeKind.FORUM
     wide_column = TITLE_COLUMN
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
@@ -62,7 +65,7 @@ class MeetingsPage(RecordListPage):
     def new_meeting(self) -> MeetingDialog:
         def submit(form, dialog) -> None:
             run_then_push(self.context, lambda s: ops.schedule_meeting(s, form),
-                          lambda change: ScheduleMeetingCommand(self.context, form, change.ids[0]),
+                          lambda change: ScheduleMeeting(self.context, form, change.ids[0]),
                           dialog.failed, dialog.succeeded)
 
         dialog = MeetingDialog(self, submit, default_form(self._time_zone))
@@ -71,26 +74,32 @@ class MeetingsPage(RecordListPage):
 
     def open_meeting(self):
         """Double-click, Enter or Open: the meeting editor window of the selected meeting."""
-        from ui.meeting_editor import open_meeting_editor  # built on first use
-
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.editor = open_meeting_editor(self.context, meeting_id, self.window())
+            self.editor = self.context.open_meeting(meeting_id, self.window())
             return self.editor
         return None
 
     def edit_selected(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.context.worker.submit(lambda s: ops.read_meeting(s, meeting_id),
-                                       lambda form: self._open_edit(meeting_id, form))
+            self._edit(meeting_id)
 
-    def _open_edit(self, meeting_id: int, current) -> MeetingDialog:
+    def _edit(self, meeting_id: int) -> None:
+        self.context.worker.submit(lambda s: ops.open_meeting_form(s, meeting_id),
+                                   lambda opened: self._open_edit(meeting_id, *opened))
+
+    def _open_edit(self, meeting_id: int, current, version: int) -> MeetingDialog:
+        """Saving writes what changed since ``current`` was read, at ``version``."""
         def submit(form, dialog) -> None:
             run_then_push(
-                self.context, lambda s: ops.edit_meeting(s, meeting_id, form),
-                lambda result: EditMeetingCommand(self.context, meeting_id, result[1], form),
-                dialog.failed, dialog.succeeded)
+                self.context,
+                lambda s: ops.edit_meeting(s, meeting_id, current, form,
+                                           expected_version=version),
+                lambda _changes: EditMeeting(self.context, meeting_id, current, form),
+                lambda error: refused_edit(dialog, error, lambda: self._edit(meeting_id)),
+                dialog.succeeded,
+                lambda result: self.context.versions.wrote("meeting", meeting_id, result[1]))
 
         dialog = MeetingDialog(self, submit, current, editing=True)
         dialog.open()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from secretariat.i18n import _, current_language, format_date, format_number, format_percent
-from secretariat.model import Side
+from secretariat.vocabulary import Side
 
 SIDE_COLOURS = {Side.GOVERNMENT: QColor("#3b6ea8"), Side.NON_GOVERNMENT: QColor("#d08a2e")}
 TRACK = QColor("#e4e4e4")

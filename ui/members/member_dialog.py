@@ -9,9 +9,9 @@ from typing import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from secretariat.i18n import _, current_language
-from secretariat.model import Role
+from secretariat.vocabulary import Role
 from ui.forms import FormDialog
-from ui.operations.members import MemberForm, SectorChoice
+from ui.members.actions import MemberForm, SectorChoice
 from ui.widgets import OptionalDateEdit, date_edit, enum_combo, from_qdate, select_data, to_qdate
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -11,21 +11,23 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _
 from ui import settings
-from ui.commands.base import CommandContext, run_then_push
-from ui.commands.members import AddMemberCommand, EditMemberCommand, EndTermCommand
+from ui.changes import ChangeKind
+from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
 from ui.members.balance import BalancePanel
 from ui.members.end_term_dialog import EndTermDialog
 from ui.members.member_dialog import MemberDialog
+from ui.members import actions as ops
 from ui.members.model import MemberTableModel
-from ui.operations import MEMBERS
-from ui.operations import members as ops
+from ui.members.undo import AddMember, EditMember, EndTerm
 from ui.records.filters import fit_placeholder
+from ui.undo import CommandContext, run_then_push
 from ui.widgets import date_edit, from_qdate
 
 
 class MembersPage(RecordListPage):
-    topic = MEMBERS
+    kind = ChangeKind.MEMBER
+    wants = ChangeKind.MEMBER | ChangeKind.FORUM
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
         super().__init__(context, MemberTableModel(), parent,
@@ -108,24 +110,29 @@ class MembersPage(RecordListPage):
 
     def _submit_add(self, form, dialog) -> None:
         run_then_push(self.context, lambda s: ops.add_member(s, form),
-                      lambda change: AddMemberCommand(self.context, form, change.ids[0]),
+                      lambda change: AddMember(self.context, form, change.ids[0]),
                       dialog.failed, dialog.succeeded)
 
     def edit_selected(self) -> None:
         membership_id = self.selected_id()
-        if membership_id is None:
-            return
-        self.context.worker.submit(lambda s: ops.read_member(s, membership_id),
-                                   lambda form: self._open_edit(membership_id, form))
+        if membership_id is not None:
+            self._edit(membership_id)
 
-    def _open_edit(self, membership_id: int, current) -> MemberDialog:
+    def _edit(self, membership_id: int) -> None:
+        self.context.worker.submit(lambda s: ops.open_member_form(s, membership_id),
+                                   lambda opened: self._open_edit(membership_id, opened))
+
+    def _open_edit(self, membership_id: int, opened) -> MemberDialog:
+        """Saving writes what changed since ``opened`` was read, at its versions."""
         def submit(form, dialog) -> None:
             run_then_push(
-                self.context, lambda s: ops.edit_member(s, membership_id, form),
-                lambda result: EditMemberCommand(self.context, membership_id, result[1], form),
-                dialog.failed, dialog.succeeded)
+                self.context,
+                lambda s: ops.edit_member(s, membership_id, opened.form, form, versions=opened),
+                lambda _changes: EditMember(self.context, membership_id, opened.form, form),
+                lambda error: refused_edit(dialog, error, lambda: self._edit(membership_id)),
+                dialog.succeeded)
 
-        dialog = MemberDialog(self, self._sector_choices(), submit, initial=current)
+        dialog = MemberDialog(self, self._sector_choices(), submit, initial=opened.form)
         dialog.open()
         self.edit_dialog = dialog  # reachable by tests and kept alive while open
         return dialog
@@ -139,7 +146,7 @@ class MembersPage(RecordListPage):
             run_then_push(
                 self.context,
                 lambda s: ops.end_term(s, row.membership_id, ended_on=ended_on, reason=reason),
-                lambda _c: EndTermCommand(self.context, row.membership_id, row.name, ended_on,
+                lambda _c: EndTerm(self.context, row.membership_id, row.name, ended_on,
                                           reason),
                 dialog.failed, dialog.succeeded)
 

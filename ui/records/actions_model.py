@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from secretariat.i18n import N_, _, format_date
-from secretariat.model import ActionStatus
+from secretariat.vocabulary import ActionStatus
 from secretariat.services.meetings.actions import OPEN_STATUSES
 from ui.records.zones import local_date
 from ui.table_model import Column, RowTableModel

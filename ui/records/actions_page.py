@@ -12,16 +12,17 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, format_number, ngettext
-from secretariat.model import ActionStatus
+from secretariat.vocabulary import ActionStatus
 from ui.errors import show_error
-from ui.operations import MEETINGS
+from ui.changes import ChangeKind, Changes
 from ui.records import open_record
+from ui.records.actions import load_actions, set_action_status
 from ui.records.actions_model import ActionTableModel
-from ui.records.commands import ChangeActionStatusCommand
 from ui.records.filters import data_combo, fit_with_stretch, labelled
-from ui.records.operations import ACTIONS, load_actions
+from ui.records.undo import MarkActionStatus
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_proxy, make_table
+from ui.undo import run_then_push
 
 
 def summary_text(count: int, overdue: int) -> str:
@@ -112,9 +113,13 @@ class ActionItemsPage(QWidget):
         self._select_after_load = None
         self._enable()
 
-    def _on_change(self, change) -> None:
-        if change.topic in (ACTIONS, MEETINGS):
-            self._select_after_load = change.ids[0] if change.topic == ACTIONS else None
+    # Rows show the action, its owner's name and its meeting's title and date.
+    WANTS = ChangeKind.ACTION_ITEM | ChangeKind.MEETING | ChangeKind.MEMBER
+
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(self.WANTS):
+            own = changes.kinds & ChangeKind.ACTION_ITEM and changes.ids
+            self._select_after_load = changes.ids[0] if own else None
             self.refresh()
 
     # -- actions ------------------------------------------------------------------------
@@ -133,13 +138,11 @@ class ActionItemsPage(QWidget):
         row = self.selected_row()
         if row is None or row.status == status:
             return
-        command = ChangeActionStatusCommand(self.context, row, status)
-
-        def done(change) -> None:
-            self.context.stack.push(command)  # its first redo does nothing: already done
-            self.context.worker.changed.emit(change)
-
-        self.context.worker.submit(command.apply, done, lambda e: show_error(self, e))
+        run_then_push(self.context,
+                      lambda s: set_action_status(s, row.id, status,
+                                                  expected_version=row.version),
+                      lambda _changes: MarkActionStatus(self.context, row, status),
+                      lambda e: show_error(self, e))
 
     def _activated(self, index) -> None:
         row = index.data(ROW_ROLE)

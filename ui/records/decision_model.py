@@ -19,8 +19,8 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from secretariat.i18n import N_, _, format_date, format_number, localized
-from secretariat.model import DecisionMethod
-from ui.records.operations import DecisionQuery, load_decisions
+from secretariat.vocabulary import DecisionMethod
+from ui.records.actions import DecisionQuery, load_decisions
 from ui.records.zones import DEFAULT_ZONE, local_date
 from ui.table_model import ROW_ROLE, RowTableModel
 

@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from secretariat.i18n import (
     _, format_date, format_number, format_year, localized, ngettext,
 )
-from secretariat.model import DecisionMethod
+from secretariat.vocabulary import DecisionMethod
 from ui.errors import show_error
-from ui.operations import MEETINGS
+from ui.changes import ChangeKind, Changes
 from ui.records import open_record
 from ui.records.decision_model import TEXT_COLUMN, DecisionLogModel
 from ui.records.filters import (
     DebouncedLineEdit, data_combo, fit_placeholder, fit_with_stretch, labelled,
 )
-from ui.records.operations import DECISIONS, DecisionQuery, load_meeting_choices
+from ui.records.actions import DecisionQuery, load_meeting_choices
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_table
 
@@ -95,8 +95,11 @@ class DecisionLogPage(QWidget):
         self.context.worker.submit(load_meeting_choices, self._meetings_loaded)
         self.model.reload()
 
-    def _on_change(self, change) -> None:
-        if change.topic in (MEETINGS, DECISIONS):
+    # Rows show the decision and its meeting (title, date; the meeting filter lists them).
+    WANTS = ChangeKind.DECISION | ChangeKind.MEETING
+
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(self.WANTS):
             self.refresh()
 
     def _loaded(self) -> None:

@@ -16,31 +16,14 @@ from ui.errors import show_error
 
 
 def open_meeting(widget: QWidget, context, meeting_id: int) -> None:
-    """The meeting editor on ``meeting_id``; without one, the meeting in the Meetings page."""
-    try:
-        from ui.meeting_editor import open_meeting_editor
-    except ImportError:
-        open_meeting_editor = None
-    if open_meeting_editor is not None:
-        open_meeting_editor(context, meeting_id, widget.window())
-        return
-    _show_in_meetings_page(widget.window(), meeting_id)
-
-
-def _show_in_meetings_page(window, meeting_id: int) -> None:
-    if not hasattr(window, "show_page"):
-        return
-    window.show_page("meetings")
-    page = window.page("meetings")
-    row = page.model.row_index_of(meeting_id)
-    if row >= 0:
-        page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
-        page.table.setFocus()
+    """The meeting editor on ``meeting_id``, through the shell's hook (so this package does
+    not import the editor, which imports it)."""
+    context.open_meeting(meeting_id, widget.window())
 
 
 def open_document(widget: QWidget, context, document_id: int) -> None:
     """The document's file in the system's viewer (the PDF reader, the word processor…)."""
-    from ui.records.operations import document_path
+    from ui.records.actions import document_path
 
     documents_dir = context.worker.store.documents_dir
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QHeaderView, QLabel, QMainWindow, QSizePolicy, QToolBar, QVBoxLayout, QWidget,
 )
 
 from secretariat.i18n import _, format_number, ngettext
+from ui.changes import ChangeKind, Changes
 from ui.errors import show_error
 from ui.records import open_record
 from ui.records.filters import DebouncedLineEdit
@@ -24,7 +24,6 @@ from ui.records.search_model import DATE, KIND, MATCH, TITLE, HtmlDelegate, Sear
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_table
 
-SHORTCUTS = ("Ctrl+K", "Ctrl+Shift+F")
 BOX_WIDTH = 380
 DOCK_HEIGHT = 240
 TITLE_WIDTH = 320
@@ -52,7 +51,7 @@ class SearchController(QObject):
         self.busy = True
 
         def job(s):
-            from ui.records.operations import run_search  # not at start-up: services
+            from ui.records.actions import run_search  # not at start-up: services
 
             # Queued behind a newer query: skip the work, its answer would be dropped.
             return run_search(s, text) if generation == self._generation else None
@@ -141,8 +140,14 @@ class SearchPanel(QWidget):
         self.table.activated.connect(self._activated)
         context.worker.changed.connect(self._on_change)
 
-    def _on_change(self, _change) -> None:
-        """A record changed: the results on screen may be stale, so ask again."""
+    # What search finds (SEARCH_KIND_LABELS), and the meetings its hits are dated by.
+    WANTS = (ChangeKind.AGENDA | ChangeKind.MINUTES | ChangeKind.DECISION
+             | ChangeKind.DOCUMENT | ChangeKind.MEETING)
+
+    def _on_change(self, changes: Changes) -> None:
+        """A record it finds changed: the results on screen may be stale, so ask again."""
+        if not changes.touches(self.WANTS):
+            return
         if self.model.rowCount() or self.box.text().strip():
             self.controller.search(self.box.text().strip())
 
@@ -224,6 +229,3 @@ def focus_search(window: QMainWindow) -> None:
     if panel.box.text():
         window.search_dock.show()
 
-
-def search_shortcuts() -> list[QKeySequence]:
-    return [QKeySequence(s) for s in SHORTCUTS]

@@ -79,6 +79,36 @@ class MeetingRow:
     version: int
 
 
+@dataclass(frozen=True)
+class MeetingValues:
+    """A meeting's editable fields as stored, with the version they were read at: what an
+    edit form opens with, compares its edits to, and passes back as ``expected_version``."""
+
+    id: int
+    version: int
+    title: str
+    title_en: str
+    kind: MeetingKind
+    phase: Phase
+    modality: Modality
+    status: MeetingStatus
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time_zone: str
+    location: str
+    remote_link: str
+    is_public: bool
+    notice_sent_at: dt.datetime | None
+    notice_recipients: str
+    internal_notes: str
+
+
+def meeting_values(s: Session, meeting_id: int) -> MeetingValues:
+    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    return MeetingValues(id=meeting.id, version=meeting.version,
+                         **{key: getattr(meeting, key) for key in _EDITABLE})
+
+
 def schedule_meeting(
     s: Session,
     *,
@@ -203,27 +233,58 @@ def _validate(s: Session, m: Meeting, *, ignore_id: int | None = None) -> None:
     check_aware(m.ends_at, N_("End"))
     if m.notice_sent_at is not None:
         check_aware(m.notice_sent_at, N_("Notice sent at"))
-    if m.ends_at <= m.starts_at:
-        raise SecretariatError(N_("The meeting must end after it starts."))
-    if m.ends_at - m.starts_at > MAX_DURATION:
-        raise SecretariatError(N_("A meeting cannot last more than 24 hours; "
-                                  "schedule a multi-day event as one meeting per day."))
-    _check_place(m)
+    problems = check_meeting(m)
+    if problems:
+        raise problems[0].error
     if m.status != MeetingStatus.CANCELLED:
         _check_no_overlap(s, m, ignore_id)
 
 
-def _check_place(m: Meeting) -> None:
-    needs_location = m.modality in (Modality.IN_PERSON, Modality.HYBRID)
-    needs_link = m.modality in (Modality.REMOTE, Modality.HYBRID)
-    if needs_location and not m.location:
-        raise SecretariatError(N_("An in-person or hybrid meeting needs a location."))
-    if needs_link and not m.remote_link:
-        raise SecretariatError(N_("A remote or hybrid meeting needs a link to join remotely."))
-    if m.remote_link and not m.remote_link.lower().startswith(("https://", "http://")):
-        raise SecretariatError(
-            N_("The remote link “{link}” should be a web address starting with https://."),
-            link=m.remote_link)
+@dataclass(frozen=True)
+class MeetingProblem:
+    """A rule a meeting's values break: ``field`` names the value to fix (a form shows
+    ``error`` next to it), ``error`` is what a save would raise."""
+
+    field: str
+    error: SecretariatError
+
+
+def check_meeting(values: object) -> list[MeetingProblem]:
+    """The meeting rules that need no database, for anything with a meeting's field names
+    (a Meeting, a form being typed): what ``schedule_meeting`` and ``update_meeting``
+    refuse, so a dialog can show every problem beside its field before saving."""
+    found: list[MeetingProblem] = []
+
+    def problem(name: str, message: str, **params: object) -> None:
+        found.append(MeetingProblem(name, SecretariatError(message, **params)))
+
+    value = lambda name, default="": getattr(values, name, default)  # noqa: E731
+    if not (value("title") or "").strip():
+        problem("title", N_("Enter the meeting's title."))
+    try:
+        check_time_zone(value("time_zone", None))
+    except SecretariatError:
+        problem("time_zone", N_("Choose a time zone from the list, e.g. Asia/Taipei."))
+    starts_at, ends_at = value("starts_at", None), value("ends_at", None)
+    if starts_at is not None and ends_at is not None:
+        if ends_at <= starts_at:
+            problem("ends_at", N_("The meeting must end after it starts."))
+        elif ends_at - starts_at > MAX_DURATION:
+            problem("ends_at", N_("A meeting cannot last more than 24 hours; "
+                                  "schedule a multi-day event as one meeting per day."))
+    modality, link = value("modality", None), value("remote_link") or ""
+    if modality in (Modality.IN_PERSON, Modality.HYBRID) and not value("location"):
+        problem("location", N_("An in-person or hybrid meeting needs a location."))
+    if modality in (Modality.REMOTE, Modality.HYBRID) and not link:
+        problem("remote_link", N_("A remote or hybrid meeting needs a link to join remotely."))
+    elif link and not link.lower().startswith(("https://", "http://")):
+        problem("remote_link",
+                N_("The remote link “{link}” should be a web address starting with https://."),
+                link=link)
+    if (value("notice_sent_at", None) is not None
+            and not (value("notice_recipients") or "").strip()):
+        problem("notice_recipients", N_("Say to whom the notice was sent."))
+    return found
 
 
 def _check_no_overlap(s: Session, m: Meeting, ignore_id: int | None) -> None:

@@ -22,4 +22,6 @@ from secretariat.services.members.membership import (  # noqa: F401  (the packag
     end_term,
     reopen_term,
     remove_membership,
+    MembershipValues,
+    membership_values,
 )

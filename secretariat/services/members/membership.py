@@ -9,6 +9,7 @@ the read-side views (member list, balance) in ``_member_views``. All are re-expo
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -142,3 +143,39 @@ def remove_membership(
     if delete_empty_seat and not s.scalar(select(func.count()).where(Membership.seat_id == seat.id)):
         s.delete(seat)
     flush(s)
+
+
+@dataclass(frozen=True)
+class MembershipValues:
+    """A membership and its person as the Edit member form opens them, with the versions
+    read (the membership's, the person's) for the edit to pass back."""
+
+    id: int
+    person_id: int
+    version: int
+    person_version: int
+    name: str
+    name_en: str
+    organisation: str
+    sector_code: str
+    role: Role
+    term_start: dt.date | None
+    term_end: dt.date | None
+    high_level: bool
+    email: str
+    phone: str
+    seat_label: str
+
+
+def membership_values(s: Session, membership_id: int) -> MembershipValues:
+    m = get_or_error(s, Membership, membership_id, N_("membership"))  # deleted meanwhile?
+    person, contact = m.person, m.person.contact
+    return MembershipValues(
+        id=m.id, person_id=person.id, version=m.version, person_version=person.version,
+        name=person.name, name_en=person.name_en,
+        organisation=person.organisation.name if person.organisation else "",
+        sector_code=m.seat.sector.code, role=m.role, term_start=m.term_start,
+        term_end=m.term_end, high_level=m.high_level,
+        email=contact.email if contact else "", phone=contact.phone if contact else "",
+        seat_label=m.seat.label)
+

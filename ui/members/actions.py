@@ -1,20 +1,17 @@
-"""Member operations: add, edit, end a term and their undos, and loading the list."""
+"""Member actions: add, edit, end a term and their undos, and loading the list (worker
+thread, no Qt). Each returns ``Changes`` of kind MEMBER naming the membership."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from secretariat.i18n import N_
-from secretariat.model import Membership, Role
 from secretariat.services import forum as forum_service
 from secretariat.services import members as member_service
 from secretariat.services.members import people as people_service
-from secretariat.services.validation import get_or_error
-from ui.operations import MEMBERS, Change
-from ui.operations.form_values import FormValues
+from secretariat.vocabulary import Role
+from ui.changes import ChangeKind, Changes
+from ui.form_values import FormValues
 
 _PERSON_FIELDS = ("name", "name_en", "organisation", "email", "phone")
 _TERM_FIELDS = ("role", "term_start", "term_end", "high_level")
@@ -52,7 +49,7 @@ class SectorChoice:
     name_en: str
 
 
-def load_members(s: Session, *, on: dt.date, include_past: bool) -> MemberList:
+def load_members(s, *, on: dt.date, include_past: bool) -> MemberList:
     rows = member_service.member_rows(s, on=on, include_past=include_past)
     has_members = bool(rows) or (not include_past and bool(
         member_service.member_rows(s, on=on, include_past=True)))
@@ -60,66 +57,74 @@ def load_members(s: Session, *, on: dt.date, include_past: bool) -> MemberList:
                       has_members=has_members)
 
 
-def sector_choices(s: Session) -> list[SectorChoice]:
+def sector_choices(s) -> list[SectorChoice]:
     return [SectorChoice(x.code, x.name_zh_tw, x.name_en) for x in forum_service.list_sectors(s)]
 
 
-def add_member(s: Session, form: MemberForm) -> Change:
+def _member(membership_id: int) -> Changes:
+    return Changes(ChangeKind.MEMBER, ids=(membership_id,))
+
+
+def add_member(s, form: MemberForm) -> Changes:
     # The form's fields are the service's arguments; an empty text means "none".
     membership = member_service.add_member(
         s, **{**form.as_fields(), "organisation": form.organisation or None,
               "seat_label": form.seat_label or None})
-    return Change(MEMBERS, (membership.id,))
+    return _member(membership.id)
 
 
-def remove_member(s: Session, membership_id: int, *, seat_was_new: bool) -> Change:
+def remove_member(s, membership_id: int, *, seat_was_new: bool) -> Changes:
     """Undo of ``add_member``: the membership goes, and the person (and the seat made for
     it) if nothing else uses them."""
     member_service.remove_membership(s, membership_id, delete_orphan_person=True,
                                      delete_empty_seat=seat_was_new)
-    return Change(MEMBERS, (membership_id,))
+    return _member(membership_id)
 
 
-def read_member(s: Session, membership_id: int) -> MemberForm:
+def read_member(s, membership_id: int) -> MemberForm:
     """The current values of a membership, to fill the Edit dialog and to undo an edit."""
-    m = get_or_error(s, Membership, membership_id, N_("membership"))  # deleted meanwhile?
-    person, contact = m.person, m.person.contact
-    return MemberForm(
-        name=person.name,
-        name_en=person.name_en,
-        organisation=person.organisation.name if person.organisation else "",
-        sector_code=m.seat.sector.code,
-        role=m.role,
-        term_start=m.term_start,
-        term_end=m.term_end,
-        high_level=m.high_level,
-        email=contact.email if contact else "",
-        phone=contact.phone if contact else "",
-        seat_label=m.seat.label,
-    )
+    return MemberForm.read_from(member_service.membership_values(s, membership_id))
 
 
-def edit_member(s: Session, membership_id: int, new: MemberForm) -> tuple[Change, MemberForm]:
-    """Write the changed fields; returns the change and the old values (for undo)."""
-    old = read_member(s, membership_id)
-    person_id = s.get(Membership, membership_id).person_id
-    changed = new.changes_from(old)
+@dataclass(frozen=True)
+class OpenedMember:
+    """The Edit dialog's values and the versions they were read at."""
+
+    form: MemberForm
+    version: int
+    person_version: int
+
+
+def open_member_form(s, membership_id: int) -> OpenedMember:
+    values = member_service.membership_values(s, membership_id)
+    return OpenedMember(MemberForm.read_from(values), values.version, values.person_version)
+
+
+def edit_member(s, membership_id: int, opened: MemberForm, new: MemberForm, *,
+                versions: OpenedMember | None = None) -> Changes:
+    """Write the fields changed since the dialog opened (undo: the forms swapped), refused
+    when the membership or the person changed meanwhile (``versions`` given)."""
+    person_id = member_service.membership_values(s, membership_id).person_id
+    changed = new.changes_from(opened)
     person_fields = {name: value for name, value in changed.items() if name in _PERSON_FIELDS}
     if "organisation" in person_fields:
         person_fields["organisation"] = new.organisation or None
     term_fields = {name: value for name, value in changed.items() if name in _TERM_FIELDS}
     if person_fields:
-        people_service.update_person(s, person_id, **person_fields)
+        people_service.update_person(
+            s, person_id, expected_version=versions and versions.person_version,
+            **person_fields)
     if term_fields:
-        member_service.update_membership(s, membership_id, **term_fields)
-    return Change(MEMBERS, (membership_id,)), old
+        member_service.update_membership(
+            s, membership_id, expected_version=versions and versions.version, **term_fields)
+    return _member(membership_id)
 
 
-def end_term(s: Session, membership_id: int, *, ended_on: dt.date, reason: str) -> Change:
+def end_term(s, membership_id: int, *, ended_on: dt.date, reason: str) -> Changes:
     member_service.end_term(s, membership_id, ended_on=ended_on, reason=reason)
-    return Change(MEMBERS, (membership_id,))
+    return _member(membership_id)
 
 
-def reopen_term(s: Session, membership_id: int) -> Change:
+def reopen_term(s, membership_id: int) -> Changes:
     member_service.reopen_term(s, membership_id)
-    return Change(MEMBERS, (membership_id,))
+    return _member(membership_id)

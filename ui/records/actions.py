@@ -1,7 +1,6 @@
-"""Jobs the records pages run on the database worker: plain functions over a session.
-
-They call services and return plain values (rows, counts, paths, ``Change``s); no Qt.
-"""
+"""What the Minutes and decisions pages and the search do: plain functions over a session,
+run on the database worker. They call services and return plain values (rows, counts,
+paths) or ``Changes``; no Qt."""
 
 from __future__ import annotations
 
@@ -9,24 +8,17 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from secretariat.i18n import N_
-from secretariat.model import ActionStatus, Document, Meeting
-from secretariat.services.meetings import actions as action_service
-from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import documents as document_service
 from secretariat.services import forum as forum_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import search as search_service
-from secretariat.services.validation import get_or_error
-from ui.operations import Change
+from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
+from secretariat.services.meetings import editing
+from secretariat.vocabulary import ActionStatus
+from ui.changes import ChangeKind, Changes
 from ui.records.viewing import viewing_copy
 from ui.records.zones import DEFAULT_ZONE, local_date
-
-# Change topics of this package (ui.operations names the shell's own).
-ACTIONS = "actions"
-DECISIONS = "decisions"
 
 @dataclass(frozen=True)
 class DecisionQuery:
@@ -54,7 +46,7 @@ class DecisionPage:
     rows: list  # DecisionRow, each with its meeting's time zone
 
 
-def load_decisions(s: Session, query: DecisionQuery, *, offset: int, limit: int,
+def load_decisions(s, query: DecisionQuery, *, offset: int, limit: int,
                    with_count: bool) -> DecisionPage:
     rows = decision_service.decision_rows(s, **query.filters(), sort=query.sort,
                                           descending=query.descending, limit=limit,
@@ -63,13 +55,8 @@ def load_decisions(s: Session, query: DecisionQuery, *, offset: int, limit: int,
     return DecisionPage(total, rows)
 
 
-def meeting_zones(s: Session, meeting_ids) -> dict[int, str]:
-    """Time zones of a few meetings (the identity map makes repeats free)."""
-    zones = {}
-    for meeting_id in set(meeting_ids):
-        if meeting_id is not None and (meeting := s.get(Meeting, meeting_id)) is not None:
-            zones[meeting_id] = meeting.time_zone
-    return zones
+def meeting_zones(s, meeting_ids) -> dict[int, str]:
+    return editing.meeting_time_zones(s, meeting_ids)
 
 
 @dataclass(frozen=True)
@@ -80,7 +67,7 @@ class MeetingChoice:
     local_date: dt.date
 
 
-def load_meeting_choices(s: Session) -> list[MeetingChoice]:
+def load_meeting_choices(s) -> list[MeetingChoice]:
     """Every meeting, newest first, for the decision log's meeting and year filters."""
     rows = meeting_service.list_meetings(s)
     choices = [MeetingChoice(r.id, r.title, r.title_en, local_date(r.starts_at, r.time_zone))
@@ -88,26 +75,28 @@ def load_meeting_choices(s: Session) -> list[MeetingChoice]:
     return sorted(choices, key=lambda c: (c.local_date, c.id), reverse=True)
 
 
-def forum_time_zone(s: Session) -> str:
+def forum_time_zone(s) -> str:
     forum = forum_service.get_forum(s)
     return forum.time_zone if forum else DEFAULT_ZONE
 
 
 # -- action items -------------------------------------------------------------------
 
-def load_actions(s: Session, *, status: ActionStatus | None, overdue_on: dt.date | None):
+def load_actions(s, *, status: ActionStatus | None, overdue_on: dt.date | None):
     if overdue_on is not None:
         return [r for r in action_service.overdue_actions(s, overdue_on)
                 if status is None or r.status == status]
     return action_service.action_rows(s, status=status)
 
 
-def set_action_status(s: Session, action_id: int, status: ActionStatus,
+def set_action_status(s, action_id: int, status: ActionStatus,
                       completed_on: dt.date | None = None,
-                      expected_version: int | None = None) -> Change:
-    action_service.update_action(s, action_id, status=status, completed_on=completed_on,
-                                 expected_version=expected_version)
-    return Change(ACTIONS, (action_id,))
+                      expected_version: int | None = None) -> Changes:
+    """The change names the action's meeting: its editor, if open, shows the action too."""
+    action = action_service.update_action(s, action_id, status=status,
+                                          completed_on=completed_on,
+                                          expected_version=expected_version)
+    return Changes.of_meeting(ChangeKind.ACTION_ITEM, action.meeting_id, ids=(action_id,))
 
 
 # -- search -------------------------------------------------------------------------
@@ -121,7 +110,7 @@ class SearchResults:
     more: bool = False  # more records match than ``hits`` holds
 
 
-def run_search(s: Session, text: str, limit: int = 50) -> SearchResults:
+def run_search(s, text: str, limit: int = 50) -> SearchResults:
     # One more than shown: tells "50 records contain" from "the first 50 of more".
     hits = search_service.search(s, text, limit=limit + 1)
     more = len(hits) > limit
@@ -130,8 +119,8 @@ def run_search(s: Session, text: str, limit: int = 50) -> SearchResults:
                          forum_time_zone(s), more)
 
 
-def document_path(s: Session, documents_dir: Path, document_id: int) -> Path:
+def document_path(s, documents_dir: Path, document_id: int) -> Path:
     """A viewable copy of a document's file, under its own name (see ``viewing``);
     SecretariatError when the record or the stored file is gone."""
-    doc = get_or_error(s, Document, document_id, N_("document"))
-    return viewing_copy(document_service.document_file(documents_dir, doc), doc.file_name)
+    stored, file_name = document_service.stored_file(s, documents_dir, document_id)
+    return viewing_copy(stored, file_name)

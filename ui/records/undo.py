@@ -1,13 +1,13 @@
-"""Undo commands of the records pages."""
+"""Undo commands of the Minutes and decisions pages: one named command per action."""
 
 from __future__ import annotations
 
 from secretariat.i18n import _
-from ui.commands.base import CommandContext, WorkerCommand
-from ui.records.operations import set_action_status
+from ui.records.actions import set_action_status
+from ui.undo import CommandContext, WorkerCommand
 
 
-class ChangeActionStatusCommand(WorkerCommand):
+class MarkActionStatus(WorkerCommand):
     """Status of one action item; undo puts back the old status and completion date."""
 
     def __init__(self, context: CommandContext, row, new_status):

@@ -1,1 +1,0 @@
-"""One small QUndoCommand per domain action, run on the database worker."""
