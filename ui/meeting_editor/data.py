@@ -15,7 +15,7 @@ from secretariat.services.meetings.record import (  # noqa: F401  (the tabs' row
     AgendaRow, AttendeeRow, PaperRow, PersonChoice,
 )
 from secretariat.vocabulary import MeetingStatus
-from ui.operations.meetings import MeetingForm
+from ui.meetings.actions import MeetingForm
 
 
 @dataclass(frozen=True)
