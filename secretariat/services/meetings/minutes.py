@@ -3,7 +3,10 @@ versions.
 
 ``approve_minutes`` approves *and* locks in one step: nothing may change between the
 approving decision and the lock, so a separate "lock" call would only leave a window for
-edits. It enters the minutes, and every decision of their meeting, into the audit chain.
+edits. It enters the minutes, and every decision of their meeting, into the audit chain,
+and marks the meeting held. From then on what the minutes record (meeting details,
+agenda, attendance, papers, decisions) is frozen too (see ``guards``) until a correction
+is opened; approving the correction chains the corrected record.
 A correction of approved minutes is a new draft version (``supersedes_id`` and the
 reason); the approved version stays untouched and readable. Differences between
 versions are in ``minutes_diff``.
@@ -211,6 +214,9 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     minutes.approved_by_decision_id = decision.id
     minutes.status = MinutesStatus.LOCKED
     minutes.locked_at = utcnow()
+    # Approved minutes are the record of a meeting that took place; this flush is the
+    # last before the guard freezes the meeting.
+    s.get(Meeting, minutes.meeting_id).status = MeetingStatus.HELD
     flush(s)
     audit.append_entry(s, audit.MINUTES, minutes.id, "approve")
     chain_meeting_decisions(s, minutes.meeting_id)
