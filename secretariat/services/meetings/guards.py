@@ -174,19 +174,20 @@ def _document_links_changed(obj: AgendaItem) -> bool:
 
 def _refuse_record_changes(s: Session) -> None:
     """Refuse changes to what approved minutes record (see the module's docstring)."""
-    touched: list[tuple[object, set[int]]] = []
+    touched: list[tuple[type, set[int]]] = []
     changed_documents: list[Document] = []
     for obj in list(s.new) + list(s.dirty) + list(s.deleted):
         kind = type(obj)
         if kind in (Meeting, AgendaItem, Attendance, ActionItem):
             if obj in s.new and kind is Meeting:
                 continue
-            if obj in s.dirty and not _changed(obj, _FREE_BY_TYPE.get(kind, _FREE)) and not (
-                    kind is AgendaItem and _document_links_changed(obj)):
+            if obj in s.dirty and not _changed(obj, _FREE_BY_TYPE.get(kind, _FREE)):
+                if kind is AgendaItem and _document_links_changed(obj):
+                    touched.append((Document, _meeting_of(s, obj)))  # a paper (un)linked
                 continue
-            touched.append((obj, _meeting_of(s, obj)))
+            touched.append((kind, _meeting_of(s, obj)))
         elif kind is Decision and obj in s.new:
-            touched.append((obj, _meeting_of(s, obj)))  # edits: see _frozen
+            touched.append((kind, _meeting_of(s, obj)))  # edits: see _frozen
         elif kind is Document and obj not in s.new:
             if obj in s.deleted or _changed(obj, _FREE | {"description", "kind",
                                                           "language"}):
@@ -200,9 +201,9 @@ def _refuse_record_changes(s: Session) -> None:
                                            meeting_id=meeting_id)
     if touched:
         frozen = frozen_meeting_ids(s, set().union(*(ids for _, ids in touched)))
-        for obj, ids in touched:
+        for kind, ids in touched:
             if ids & frozen:
-                raise SecretariatError(RECORDED_BY_MINUTES, what=_(_WHAT[type(obj)]))
+                raise SecretariatError(RECORDED_BY_MINUTES, what=_(_WHAT[kind]))
     if changed_documents and frozen_document_meetings(s, [d.id for d in changed_documents]):
         raise SecretariatError(RECORDED_BY_MINUTES, what=_(_WHAT[Document]))
 
