@@ -285,3 +285,21 @@ def test_minutes_of_a_later_meeting_can_still_be_approved(store, session, record
     minutes, _ = make_approved_minutes(session, approving, third)
     assert session.get(Minutes, minutes.id).status.value == "locked"
     assert _verify(store, session).ok
+
+
+def test_approval_in_a_fresh_session_marks_the_meeting_held(store, session):
+    """The meeting is not loaded yet when the minutes are locked (as on the command line)."""
+    from tests.core.factories import make_meeting, make_members
+
+    people = make_members(session, 2)
+    first, second = make_meeting(session, attendees=people), make_meeting(session)
+    draft = minutes_service.start_minutes(session, first.id)
+    minutes_service.circulate_minutes(session, draft.id, circulated_to="全體委員",
+                                      circulated_at=first.ends_at + dt.timedelta(days=1))
+    approval = decisions.record_decision(session, meeting_id=second.id, text="確認紀錄")
+    session.commit()
+    with store.session() as fresh:
+        minutes_service.approve_minutes(fresh, draft.id, decision_id=approval.id)
+        fresh.commit()
+        assert fresh.get(Meeting, first.id).status == MeetingStatus.HELD
+    assert _verify(store, session).ok

@@ -210,13 +210,15 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     _check_approving_decision(s, minutes, decision)
     if approved_at is not None:
         check_aware(approved_at, N_("Approval time"))
+    # Approved minutes are the record of a meeting that took place. Marked in the same
+    # flush as the approval, the last before the guard freezes the meeting (loaded first:
+    # loading it would flush the locked minutes on their own).
+    meeting = s.get(Meeting, minutes.meeting_id)
+    meeting.status = MeetingStatus.HELD
     minutes.approved_at = approved_at or decision.decided_at
     minutes.approved_by_decision_id = decision.id
     minutes.status = MinutesStatus.LOCKED
     minutes.locked_at = utcnow()
-    # Approved minutes are the record of a meeting that took place; this flush is the
-    # last before the guard freezes the meeting.
-    s.get(Meeting, minutes.meeting_id).status = MeetingStatus.HELD
     flush(s)
     audit.append_entry(s, audit.MINUTES, minutes.id, "approve")
     chain_meeting_decisions(s, minutes.meeting_id)
