@@ -26,7 +26,7 @@ def register(commands: Commands) -> None:
                       "still have the content recorded when it was approved, with the "
                       "meeting details, agenda, attendance, votes and papers (whose "
                       "files are re-hashed) that its minutes record. The chain's end is "
-                      "compared with the head file kept beside the database. The first "
+                      "compared with the audit head file kept outside the database. The first "
                       "problem found is named and the exit code is 1."))
 
 

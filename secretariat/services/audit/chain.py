@@ -307,13 +307,15 @@ def _head_problem(entries, head: chain_head.Head | None) -> Problem | None:
         last = entries[-1].id if entries else 0
         return _problem(last or None, "audit", None, N_(
             "{removed} audit entries were removed after entry {last_entry}: the chain had "
-            "{expected} entries when the head file beside the database was last written."),
+            "{expected} entries when the audit head file, kept outside the database, was "
+            "last written."),
             removed=head.count - len(entries), last_entry=last, expected=head.count)
     if entries[head.count - 1].entry_hash != head.entry_hash:
         e = entries[head.count - 1]
         return _problem(e.id, "audit", None, N_(
-            "Audit entry {entry_id} is not the entry the head file beside the database "
-            "recorded as entry number {expected}: the end of the chain was replaced."),
+            "Audit entry {entry_id} is not the entry that the audit head file, kept outside "
+            "the database, recorded as entry number {expected}: the end of the chain was "
+            "replaced."),
             expected=head.count)
     return None
 
