@@ -303,3 +303,14 @@ def test_approval_in_a_fresh_session_marks_the_meeting_held(store, session):
         fresh.commit()
         assert fresh.get(Meeting, first.id).status == MeetingStatus.HELD
     assert _verify(store, session).ok
+
+
+def test_a_session_closed_without_commit_leaves_the_head_alone(store, session, recorded):
+    path = store.audit_head_path
+    before = audit.read_head(path)
+    with store.session() as other:
+        minutes_service.correct_minutes(other, recorded["minutes"].id, reason="補正")
+        other.close()
+        other.commit()  # a new, empty transaction: nothing was appended in it
+    assert audit.read_head(path) == before
+    assert _verify(store, session).ok

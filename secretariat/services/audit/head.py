@@ -104,6 +104,14 @@ def _write_head_after_commit(s: Session) -> None:
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_after_rollback(s: Session, _previous_transaction) -> None:
-    # A head must never run ahead of the chain; one lagging behind is caught up by the
-    # next append.
+    # A head must never run ahead of the chain (a rolled-back savepoint may have held
+    # appends); one lagging behind is caught up by the next append.
     s.info.pop(_PENDING_KEY, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_when_the_transaction_ends(s: Session, transaction) -> None:
+    # After a commit the head is already written; any other end (close, rollback) of the
+    # outermost transaction discards its appends.
+    if transaction.parent is None:
+        s.info.pop(_PENDING_KEY, None)
