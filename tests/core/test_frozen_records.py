@@ -314,3 +314,43 @@ def test_a_session_closed_without_commit_leaves_the_head_alone(store, session, r
         other.commit()  # a new, empty transaction: nothing was appended in it
     assert audit.read_head(path) == before
     assert _verify(store, session).ok
+
+
+def test_an_edit_racing_an_approval_on_another_workstation_is_refused(store, session):
+    """PostgreSQL: the edit waits for the approval's commit, then sees the minutes
+    approved (SQLite lets only one writer in at a time anyway)."""
+    import threading
+
+    from tests.core.factories import make_meeting, make_members
+
+    if store.is_sqlite:
+        pytest.skip("SQLite serialises writers")
+    people = make_members(session, 2)
+    first, second = make_meeting(session, attendees=people), make_meeting(session)
+    draft = minutes_service.start_minutes(session, first.id)
+    minutes_service.circulate_minutes(session, draft.id, circulated_to="全體委員",
+                                      circulated_at=first.ends_at + dt.timedelta(days=1))
+    approval = decisions.record_decision(session, meeting_id=second.id, text="確認紀錄")
+    session.commit()
+    outcome = {}
+
+    def other_workstation():
+        with store.session() as other:
+            try:
+                meeting_service.set_attendance(other, first.id, guest_name="遲到者",
+                                               status=AttendanceStatus.PRESENT)
+                other.commit()
+                outcome["result"] = "saved"
+            except SecretariatError as error:
+                outcome["result"] = str(error)
+
+    with store.session() as approving:
+        minutes_service.approve_minutes(approving, draft.id, decision_id=approval.id)
+        editor = threading.Thread(target=other_workstation)
+        editor.start()
+        editor.join(timeout=1.0)
+        assert editor.is_alive()  # waiting for the approval
+        approving.commit()
+    editor.join(timeout=30)
+    assert CORRECT in outcome["result"]
+    assert _verify(store, session).ok

@@ -117,6 +117,12 @@ def frozen_meeting_ids(s: Session, meeting_ids) -> set[int]:
     ids = sorted({i for i in meeting_ids if i is not None})
     if not ids:
         return set()
+    # On PostgreSQL, wait for an approval of these meetings' minutes being committed by
+    # another workstation (it holds the meeting row; see ``approve_minutes``), so an edit
+    # cannot slip in beside it. KEY SHARE does not block (nor deadlock) ordinary updates
+    # of the meeting row; SQLite serialises writers anyway (no-op there).
+    s.execute(select(Meeting.id).where(Meeting.id.in_(ids))
+              .with_for_update(read=True, key_share=True))
     newest = (select(Minutes.meeting_id, func.max(Minutes.version_no).label("v"))
               .where(Minutes.meeting_id.in_(ids)).group_by(Minutes.meeting_id).subquery())
     return set(s.scalars(

@@ -214,6 +214,9 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     # flush as the approval, the last before the guard freezes the meeting (loaded first:
     # loading it would flush the locked minutes on their own).
     meeting = s.get(Meeting, minutes.meeting_id)
+    # Held until commit: another workstation's edit of the meeting's records waits for
+    # the approval and is then refused (see ``guards.frozen_meeting_ids``).
+    s.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
     meeting.status = MeetingStatus.HELD
     minutes.approved_at = approved_at or decision.decided_at
     minutes.approved_by_decision_id = decision.id
