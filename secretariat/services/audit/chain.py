@@ -214,7 +214,9 @@ def _chain_problem(entries) -> Problem | None:
     return None
 
 
-def _content_problems(s: Session, entries) -> list[Problem]:
+def _content_problems(s: Session, entries, loaded: dict[str, dict] | None = None
+                      ) -> list[Problem]:
+    """``loaded`` receives each record type's current contents, by id."""
     latest: dict[tuple[str, int], object] = {}
     for e in entries:
         latest[(e.record_type, e.record_id)] = e
@@ -230,6 +232,8 @@ def _content_problems(s: Session, entries) -> list[Problem]:
                 "Audit entry {entry_id} names an unknown kind of record: {record_type}.")))
             continue
         contents = kind.load(s, ids)
+        if loaded is not None:
+            loaded[record_type] = contents
         mismatched = []
         for record_id in ids:
             e = latest[(record_type, record_id)]
@@ -253,12 +257,12 @@ def _content_problems(s: Session, entries) -> list[Problem]:
     return problems
 
 
-def _paper_problems(s: Session, entries, documents_dir: Path) -> list[Problem]:
+def _paper_problems(entries, minutes: dict[int, dict], documents_dir: Path) -> list[Problem]:
     """Re-hash the stored bytes of every paper recorded by chained minutes."""
     latest = {e.record_id: e for e in entries if e.record_type == MINUTES}
     problems = []
     checked: dict[str, bool | None] = {}
-    for minutes_id, content in load_minutes(s, sorted(latest)).items():
+    for minutes_id, content in sorted(minutes.items()):
         if content.get("record") is None:
             continue
         for _item_id, document_id, *paper in content["record"]["papers"]:
@@ -355,9 +359,11 @@ def verify_chain(s: Session, *, documents_dir: Path | None = None,
                AuditEntry.record_type, AuditEntry.record_id, AuditEntry.content_hash,
                AuditEntry.prev_hash, AuditEntry.entry_hash).order_by(AuditEntry.id)
     ).all()
-    candidates = [p for p in [_chain_problem(entries), *_content_problems(s, entries)] if p]
+    loaded: dict[str, dict] = {}
+    candidates = [p for p in [_chain_problem(entries), *_content_problems(s, entries, loaded)]
+                  if p]
     if documents_dir is not None:
-        candidates += _paper_problems(s, entries, Path(documents_dir))
+        candidates += _paper_problems(entries, loaded.get(MINUTES, {}), Path(documents_dir))
     notes: list[Problem] = []
     head_problem = None
     if head_path is not None:
