@@ -60,7 +60,7 @@ _no_server_reason: list[str] = []
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, sqlite_url) -> str:
+def db_url(request, sqlite_url, tmp_path, monkeypatch) -> str:
     if request.param == "sqlite":
         return sqlite_url
     url = _pg_url()
@@ -68,6 +68,9 @@ def db_url(request, sqlite_url) -> str:
         pytest.skip(f"no PostgreSQL server ({_no_server_reason[-1]}); or set {PG_ENV}")
     from tests.pg import fresh_database
 
+    # Papers and the audit head file of a server database go to the documents folder:
+    # the test's own, not the user's data folder.
+    monkeypatch.setenv("SECRETARIAT_DOCUMENTS_DIR", str(tmp_path / "pg documents"))
     return fresh_database(url)
 
 

@@ -2,7 +2,9 @@
 decisions intact, and does every record still hold the content it was approved with?
 
 Exit 0 when it is; 1 naming the first problem (for example a decision whose text was
-changed directly in the database, behind the program's back).
+changed directly in the database, behind the program's back, a paper whose file changed
+in the documents folder, or entries removed from the end of the chain, which the head
+file kept beside the database shows).
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ def register(commands: Commands) -> None:
         help=_("check that the audit log is unbroken and approved records are unchanged"),
         description=_("Walk the audit log from its first entry: every entry must follow "
                       "the one before it, and every approved minutes and decision must "
-                      "still have the content recorded when it was approved. The first "
+                      "still have the content recorded when it was approved, with the "
+                      "meeting details, agenda, attendance, votes and papers (whose "
+                      "files are re-hashed) that its minutes record. The chain's end is "
+                      "compared with the audit head file kept outside the database. The first "
                       "problem found is named and the exit code is 1."))
 
 
@@ -29,9 +34,12 @@ def verify(args: argparse.Namespace) -> int:
     from secretariat.services.audit import verify_chain
 
     with opened_store(args) as store, store.session() as s:
-        report = verify_chain(s)
+        report = verify_chain(s, documents_dir=store.documents_dir,
+                              head_path=store.audit_head_path)
     print(ngettext("Checked {count} audit log entry.", "Checked {count} audit log entries.",
                    report.entries_checked).format(count=format_number(report.entries_checked)))
+    for note in report.notes:
+        print(_("Note: {note}").format(note=note.message))
     problem = report.first_problem
     if problem is None:
         print(_("OK: the audit log is unbroken and every approved record matches it."))

@@ -3,6 +3,7 @@
     store = open_store(url)          # checks, backs up and migrates as needed
     with store.session() as s: ...   # a Session (expire_on_commit=False)
     store.documents_dir              # content-addressed document files
+    store.audit_head_path            # the audit chain's head, outside the database
     store.close()
 
 Opening never damages what it cannot handle: a file that is not a database, a damaged
@@ -33,6 +34,7 @@ from secretariat.store import sqlite_file
 # Installing the guard here means no code path that opens a store can edit approved
 # minutes or chained decisions in place, even one that never imports those services.
 from secretariat.services.meetings import guards as _guards  # noqa: F401
+from secretariat.services.audit import head as audit_head
 from secretariat.errors import StoreError
 from secretariat.i18n import N_
 
@@ -91,6 +93,12 @@ class Store:
         if self.is_sqlite and self.engine.url.database:
             return self.engine.url.database
         return self.display_url
+
+    @property
+    def audit_head_path(self) -> Path:
+        """Where the audit chain's head is kept (see ``services.audit.head``)."""
+        return audit_head.head_path_for(self.database_path, self.engine.url.database,
+                                        self.documents_dir)
 
     def session(self) -> Session:
         return self._factory()
@@ -265,6 +273,8 @@ def _store(
     url: str, engine: Engine, head: str, *, from_revision: str | None, backup: Path | None = None
 ) -> Store:
     documents, temporary = documents_dir_for(engine.url)
+    head_path = audit_head.head_path_for(sqlite_path(engine.url), engine.url.database,
+                                         documents)
     return Store(
         url=url,
         engine=engine,
@@ -273,7 +283,9 @@ def _store(
         head_revision=head,
         upgraded_from=from_revision if from_revision not in (None, head) else None,
         backup_path=backup,
-        _factory=sessionmaker(engine, expire_on_commit=False),
+        # The session knows where to write the audit head after a commit that appended.
+        _factory=sessionmaker(engine, expire_on_commit=False,
+                              info={audit_head.HEAD_PATH_KEY: str(head_path)}),
         _temporary_dir=temporary,
     )
 

@@ -7,7 +7,10 @@ overwrite records unless forced, and then opens the result once so an older back
 upgraded (with the usual safety copy) right away.
 
 The document files (``Store.documents_dir``) are not inside the database file: copy that
-folder alongside a backup to keep the attached papers.
+folder alongside a backup to keep the attached papers. The audit chain's head file
+travels with the database: a backup ``b.db`` gets ``b.db.audit-head`` (the head of the
+copy), and a restore installs the backup's head file, or, when it has none, the head of
+the restored chain.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from secretariat.store import sqlite_file
 from secretariat.errors import SecretariatError, StoreError
 from secretariat.i18n import N_, _
 from secretariat.store import NEWER_SCHEMA, Store, open_store, sqlite_path
+from secretariat.services.audit import head as audit_head
 
 # Record counts shown by ``info``: table -> label (msgid), in the order shown.
 COUNTED_TABLES: dict[str, str] = {
@@ -130,7 +134,24 @@ def backup(store: Store, out: Path) -> Path:
         raise SecretariatError(BACKUP_FAILED, path=str(out), problem=str(error)) from error
     finally:
         raw.close()
+    _write_head_of(out, force=True)
     return out
+
+
+def _write_head_of(path: Path, *, force: bool) -> None:
+    """The head file of the SQLite database ``path``, from its own chain."""
+    reader = sqlite_file.connect_read_only(path)
+    try:
+        count, last = reader.execute(
+            "SELECT count(*), (SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1) "
+            "FROM audit_entry").fetchone()
+    except sqlite3.DatabaseError:  # no audit table yet (a very old schema)
+        return
+    finally:
+        reader.close()
+    if count:
+        audit_head.write_head(audit_head.head_path_for(path, None, path.parent),
+                              audit_head.Head(count, last), force=force)
 
 
 def restore(url: str, source: Path, *, force: bool = False) -> StoreInfo:
@@ -155,11 +176,23 @@ def restore(url: str, source: Path, *, force: bool = False) -> StoreInfo:
             reader.close()
     except Exception as error:  # disk full, permission denied…
         raise SecretariatError(RESTORE_FAILED, path=str(target), problem=str(error)) from error
+    _restore_head(source, target)
     store = open_store(url)  # upgrades an older backup, keeping the usual safety copy
     try:
         return info(store)
     finally:
         store.close()
+
+
+def _restore_head(source: Path, target: Path) -> None:
+    """The restored database's chain ends where its backup's head file says."""
+    target_head = audit_head.head_path_for(target, None, target.parent)
+    backup_head = audit_head.read_head(audit_head.head_path_for(source, None, source.parent))
+    if backup_head is not None:
+        audit_head.write_head(target_head, backup_head, force=True)
+        return
+    target_head.unlink(missing_ok=True)  # the replaced database's head is not this one's
+    _write_head_of(target, force=True)
 
 
 def _check_source(source: Path) -> None:

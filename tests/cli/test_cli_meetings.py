@@ -301,7 +301,9 @@ def test_audit_verify_passes_then_names_a_decision_changed_behind_the_programs_b
     with sqlite3.connect(copy) as connection:
         connection.execute("UPDATE decision SET text = text || '（已竄改）' WHERE id = ?",
                            (decision_id,))
-    bad = run("--db", str(copy), "audit", "verify")
+    # The copy's papers are the demo's (verify re-hashes the files approved minutes record).
+    bad = run("--db", str(copy), "audit", "verify",
+              SECRETARIAT_DOCUMENTS_DIR=str(demo_db.with_name(demo_db.name + ".files")))
     assert bad.returncode == 1
     assert f"Decision {number}" in bad.stderr
     assert "changed outside the program" in bad.stderr

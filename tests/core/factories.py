@@ -131,3 +131,40 @@ def make_approved_minutes(s: Session, meeting: Meeting, approving_meeting: Meeti
         s, meeting_id=approving_meeting.id,
         text=f"The minutes of {meeting.title} are approved.")
     return minutes.approve_minutes(s, draft.id, decision_id=approval.id), approval
+
+
+def make_recorded_meeting(s: Session, documents_dir, tmp_folder) -> dict:
+    """A meeting with everything approved minutes record: agenda with a paper, attendance
+    (a member, a proxy, a guest), a named vote with a recusal and a dissent, and an action
+    item; its minutes approved at the next meeting. Returns the pieces by name."""
+    from pathlib import Path
+
+    from secretariat.model import DecisionMethod, VoteChoice
+    from secretariat.services import documents
+    from secretariat.services.meetings import actions, decisions
+
+    people = make_members(s, 4)
+    meeting = make_meeting(s, items=["開會", "討論行動方案"], attendees=[
+        people[0], people[1], people[2], (people[3], "proxy", "member", people[0])])
+    guest = meeting_service.set_attendance(s, meeting.id, guest_name="旁聽者",
+                                           status=AttendanceStatus.PRESENT,
+                                           capacity=AttendeeCapacity.OBSERVER)
+    approving = make_meeting(s, attendees=people)
+    source = Path(tmp_folder) / "paper.txt"
+    source.write_bytes("行動方案草案\n".encode())
+    paper = documents.add_document(s, documents_dir=documents_dir, source=source,
+                                   title="行動方案草案", is_public=False)
+    item = meeting.agenda_items[1]
+    documents.attach_document(s, item.id, paper.id)
+    voted = decisions.record_decision(
+        s, meeting_id=meeting.id, agenda_item_id=item.id, text="通過行動方案草案",
+        method=DecisionMethod.VOTE, named_votes={people[1].id: VoteChoice.FOR,
+                                                 people[2].id: VoteChoice.AGAINST},
+        recused_person_ids=[people[0].id], dissents=[(people[2].id, "仍需修正")])
+    action = actions.add_action(s, meeting_id=meeting.id, description="公布行動方案",
+                                owner_person_id=people[1].id, decision_id=voted.id)
+    minutes, approval = make_approved_minutes(s, meeting, approving, {"開會": "主席致詞"})
+    s.commit()
+    return {"meeting": meeting, "approving": approving, "people": people, "guest": guest,
+            "paper": paper, "item": item, "decision": voted, "action": action,
+            "minutes": minutes, "approval": approval}

@@ -126,8 +126,15 @@ def test_chained_decisions_cannot_be_changed_through_the_orm(session, chain):
     assert _verify(session).ok
 
 
-def test_a_decision_recorded_after_approval_enters_the_chain_at_once(session, chain):
+def test_a_decision_recorded_during_a_correction_enters_the_chain_at_once(session, chain):
+    from secretariat.services.meetings import minutes as minutes_service
+
     minutes = session.get(type(chain["minutes"]), chain["minutes"].id)
+    # Approved minutes record which decisions were taken: a late one needs a correction.
+    with pytest.raises(SecretariatError, match="Minutes → Correct"):
+        record_decision(session, meeting_id=minutes.meeting_id, text="補登")
+    session.rollback()
+    minutes_service.correct_minutes(session, minutes.id, reason="漏列決議")
     late = record_decision(session, meeting_id=minutes.meeting_id, text="補登")
     assert _entries(session)[-1].record_id == late.id
     assert _verify(session).ok

@@ -1,5 +1,6 @@
 """The hash-chained audit log of approved records: ``chain`` appends and verifies,
-``content`` says what each record's hash covers."""
+``content`` says what each record's hash covers, ``head`` keeps the chain's end outside
+the database."""
 
 from secretariat.services.audit.chain import (  # noqa: F401  (the package's public face)
     canonical_json,
@@ -7,6 +8,7 @@ from secretariat.services.audit.chain import (  # noqa: F401  (the package's pub
     iso,
     load_decisions,
     load_minutes,
+    load_minutes_v1,
     GENESIS_HASH,
     MINUTES,
     DECISION,
@@ -23,4 +25,11 @@ from secretariat.services.audit.chain import (  # noqa: F401  (the package's pub
     AuditReport,
     verify_chain,
     audit_entries,
+)
+from secretariat.services.audit.head import (  # noqa: F401
+    HEAD_PATH_KEY,
+    Head,
+    head_path_for,
+    read_head,
+    write_head,
 )

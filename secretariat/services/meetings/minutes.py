@@ -3,7 +3,10 @@ versions.
 
 ``approve_minutes`` approves *and* locks in one step: nothing may change between the
 approving decision and the lock, so a separate "lock" call would only leave a window for
-edits. It enters the minutes, and every decision of their meeting, into the audit chain.
+edits. It enters the minutes, and every decision of their meeting, into the audit chain,
+and marks the meeting held. From then on what the minutes record (meeting details,
+agenda, attendance, papers, decisions) is frozen too (see ``guards``) until a correction
+is opened; approving the correction chains the corrected record.
 A correction of approved minutes is a new draft version (``supersedes_id`` and the
 reason); the approved version stays untouched and readable. Differences between
 versions are in ``minutes_diff``.
@@ -207,6 +210,14 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     _check_approving_decision(s, minutes, decision)
     if approved_at is not None:
         check_aware(approved_at, N_("Approval time"))
+    # Approved minutes are the record of a meeting that took place. Marked in the same
+    # flush as the approval, the last before the guard freezes the meeting (loaded first:
+    # loading it would flush the locked minutes on their own).
+    meeting = s.get(Meeting, minutes.meeting_id)
+    # Held until commit: another workstation's edit of the meeting's records waits for
+    # the approval and is then refused (see ``guards.frozen_meeting_ids``).
+    s.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
+    meeting.status = MeetingStatus.HELD
     minutes.approved_at = approved_at or decision.decided_at
     minutes.approved_by_decision_id = decision.id
     minutes.status = MinutesStatus.LOCKED
