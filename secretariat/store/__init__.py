@@ -32,7 +32,7 @@ from secretariat.store import migrations
 from secretariat.store import sqlite_file
 # Installing the guard here means no code path that opens a store can edit approved
 # minutes or chained decisions in place, even one that never imports those services.
-from secretariat.services.meetings import guards as _guards  # noqa: F401
+from secretariat.store import guards as _guards  # noqa: F401
 from secretariat.errors import StoreError
 from secretariat.i18n import N_
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_, _
 from secretariat.model import AuditEntry, Decision, Minutes, MinutesStatus, utcnow
-from secretariat.services.meetings import guards  # noqa: F401  (installs the ORM immutability guard)
+from secretariat.store import guards  # noqa: F401  (installs the ORM immutability guard)
 from secretariat.services.audit.content import (  # noqa: F401  (re-exported)
     canonical_json,
     content_hash,
