@@ -14,7 +14,7 @@ import mimetypes
 import os
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.atomic_files import atomic_file
@@ -97,16 +97,6 @@ def documents_of_item(s: Session, agenda_item_id: int) -> list[Document]:
         .where(agenda_item_document.c.agenda_item_id == agenda_item_id)
         .order_by(Document.title)
     ))
-
-
-def delete_document(s: Session, document_id: int) -> None:
-    """Remove the record (and its links to agenda items); the stored bytes stay, since
-    another record may share them."""
-    document = get_or_error(s, Document, document_id, N_("document"))
-    s.execute(delete(agenda_item_document)
-              .where(agenda_item_document.c.document_id == document.id))
-    s.delete(document)
-    flush(s)
 
 
 def _check_source(source: Path) -> int:

@@ -22,5 +22,4 @@ from secretariat.services.audit.chain import (  # noqa: F401  (the package's pub
     Problem,
     AuditReport,
     verify_chain,
-    audit_entries,
 )

@@ -260,14 +260,3 @@ def verify_chain(s: Session) -> AuditReport:
     candidates = [p for p in [_chain_problem(entries), *_content_problems(s, entries)] if p]
     first = min(candidates, key=lambda p: p.entry_id) if candidates else _missing_problem(s)
     return AuditReport(ok=first is None, entries_checked=len(entries), first_problem=first)
-
-
-def audit_entries(s: Session, *, record_type: str | None = None,
-                  record_id: int | None = None) -> list[AuditEntry]:
-    """Entries in chain order, optionally for one record (for a history view)."""
-    query = select(AuditEntry).order_by(AuditEntry.id)
-    if record_type is not None:
-        query = query.where(AuditEntry.record_type == record_type)
-    if record_id is not None:
-        query = query.where(AuditEntry.record_id == record_id)
-    return list(s.scalars(query))
