@@ -100,7 +100,8 @@ class DatabaseWorker(QObject):
 
     @property
     def pending(self) -> int:
-        return len(self._callbacks)
+        """Jobs whose outcome has not reached the GUI yet, long computations included."""
+        return len(self._callbacks) + len(self._long_jobs)
 
     def submit(self, job: Job, on_done: Callback | None = None,
                on_error: Callback | None = None, *, with_session: bool = True) -> Future:

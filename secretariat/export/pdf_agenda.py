@@ -30,7 +30,14 @@ def render_agenda_pdf(
 
     ``roc`` writes dates with 民國 years (Chinese only).
     """
-    meeting = load_meeting(session, meeting_id, language=language)
+    write_agenda_pdf(load_meeting(session, meeting_id, language=language), out,
+                     language=language, roc=roc)
+
+
+def write_agenda_pdf(meeting: MeetingData, out: Path, *, language: str = "zh_TW",
+                     roc: bool = False) -> None:
+    """Write the agenda of ``meeting`` (``load_meeting``'s plain data, read in
+    ``language``): no session, so it may run on any thread."""
     with rendering_language(language):
         styles = Styles.for_language(language)
         label = _("Agenda")

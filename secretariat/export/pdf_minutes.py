@@ -39,6 +39,13 @@ def render_minutes_pdf(
     """Write the minutes of meeting ``meeting_id`` (latest version unless
     ``minutes_version`` is given) to ``out``. SecretariatError if there are none."""
     record = load_minutes_record(session, meeting_id, language=language, version=minutes_version)
+    write_minutes_pdf(record, out, language=language, roc=roc)
+
+
+def write_minutes_pdf(record: MinutesRecord, out: Path, *, language: str = "zh_TW",
+                      roc: bool = False) -> None:
+    """Write the minutes in ``record`` (``load_minutes_record``'s plain data, read in
+    ``language``): no session, so it may run on any thread."""
     with rendering_language(language):
         styles = Styles.for_language(language)
         meeting, minutes = record.meeting, record.minutes

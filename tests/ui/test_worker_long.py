@@ -117,3 +117,55 @@ def test_failures_of_the_read_or_the_computation_reach_on_error(qtbot, worker):
     assert sorted(type(e).__name__ for e in errors) == ["RuntimeError", "ValueError"]
     assert computed == []
     assert not any(isinstance(e, JobCancelled) for e in errors)
+
+
+# --- The editor's PDF export uses it ---------------------------------------------
+
+from tests.ui.test_meeting_editor_fixtures import editor, env  # noqa: E402,F401
+
+
+def test_the_agenda_pdf_renders_off_the_database_thread(qtbot, editor, tmp_path, monkeypatch):
+    from ui.meeting_editor import export as export_module
+
+    threads = {}
+    real_write = export_module.write_agenda_pdf
+
+    def spy_write(data, out, **options):
+        threads["render"] = threading.current_thread()
+        real_write(data, out, **options)
+
+    monkeypatch.setattr(export_module, "write_agenda_pdf", spy_write)
+    db_threads = []
+    editor.worker.submit(lambda _s: db_threads.append(threading.current_thread()))
+    out = tmp_path / "agenda.pdf"
+    with qtbot.waitSignal(editor.exported, timeout=30000):
+        dialog = editor.exporter.export("agenda", out, language="en", offer_open=False)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert dialog.job.finished and not dialog.job.cancelled
+    assert threads["render"] is not db_threads[0]
+    assert threads["render"] is not threading.main_thread()
+
+
+def test_cancelling_the_export_dialog_stops_the_export_quietly(qtbot, editor, tmp_path, monkeypatch):
+    from ui.meeting_editor import export as export_module
+
+    gate = threading.Event()
+    real_write = export_module.write_agenda_pdf
+
+    def slow_write(data, out, **options):
+        gate.wait(10)
+        real_write(data, out, **options)
+
+    monkeypatch.setattr(export_module, "write_agenda_pdf", slow_write)
+    exported = []
+    editor.exported.connect(exported.append)
+    out = tmp_path / "agenda.pdf"
+    dialog = editor.exporter.export("agenda", out, language="en", offer_open=False)
+    qtbot.waitUntil(lambda: dialog.maximum() == 1, timeout=30000)  # the first report came
+    job = dialog.job
+    dialog.canceled.emit()  # what its Cancel button does
+    gate.set()
+    qtbot.waitUntil(lambda: job.finished, timeout=30000)
+    assert job.cancelled and exported == [] and editor.errors_shown == []
+    # The render stops at its next report; a PDF already being built is finished, but
+    # neither the editor nor the clerk is told of it.
