@@ -38,6 +38,7 @@ class Timing:
     wall: float  # seconds, spawn to exit, seen by the parent
     # Every "<what> in S s" line the program printed, e.g. {"ready": 0.15, "loaded": 0.6}.
     figures: dict[str, float] = field(default_factory=dict)
+    output: str = ""  # what the program printed on its standard output
 
 
 @dataclass
@@ -69,6 +70,16 @@ def venv_script(name: str) -> str:
     return str(beside) if beside.exists() else name
 
 
+def checkout_environment() -> dict[str, str]:
+    """The environment with this checkout first on ``PYTHONPATH``: the venv's entry points
+    (``secretariat``, ``secretariat-app``) then run this checkout's code, not that of the
+    folder the venv was installed from (another worktree, say)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 @contextmanager
 def gui_environment() -> Iterator[dict[str, str]]:
     """Environment for measured GUI processes: offscreen, and settings kept out of $HOME.
@@ -76,7 +87,7 @@ def gui_environment() -> Iterator[dict[str, str]]:
     A private config folder means every run starts from the same (default) settings and
     a benchmark never changes the user's window geometry or language.
     """
-    env = dict(os.environ)
+    env = checkout_environment()
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="secretariat-bench-") as scratch:
         env["XDG_CONFIG_HOME"] = str(Path(scratch) / "config")
@@ -97,7 +108,8 @@ def ensure_large_demo(db_path: Path, cli: str, rebuild: bool) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     print(f"building the large demo into {db_path} …", flush=True)
     started = time.perf_counter()
-    result = subprocess.run([cli, "--db", str(db_path), "demo", "--scale", "large"])
+    result = subprocess.run([cli, "--db", str(db_path), "demo", "--scale", "large"],
+                            env=checkout_environment())
     if result.returncode != 0:
         remove_database(db_path, files_dir)  # a half-built demo would skew every later run
         raise BenchmarkError(f"building the demo failed (exit {result.returncode})")
@@ -138,7 +150,7 @@ def run_ready(command: Sequence[str], env: dict[str, str], timeout: float = 120.
             f"--- stdout ---\n{result.stdout[-2000:]}\n--- stderr ---\n{result.stderr[-2000:]}"
         )
     figures = {name: float(value) for name, value in FIGURE_LINE.findall(result.stdout)}
-    return Timing(ready=float(match.group(1)), wall=wall, figures=figures)
+    return Timing(ready=float(match.group(1)), wall=wall, figures=figures, output=result.stdout)
 
 
 def format_table(series: Sequence[Series], unit: str = "s") -> str:

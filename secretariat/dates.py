@@ -1,8 +1,7 @@
 """Dates and times as documents print them, with optional Republic of China (民國) years.
 
-Babel has no ROC calendar, so the year field of the locale's own date pattern is replaced
-by a quoted literal such as ``民國115``; everything else (month and day order, weekday
-names) stays babel's, so the result matches the rest of the program's dates.
+The 民國 calendar itself (``roc_year``, ``roc_date_pattern``) lives in ``secretariat.roc``,
+shared with ``secretariat.i18n``; its names are importable from here as before.
 
 ROC years only make sense in Chinese: with another language ``roc=True`` is ignored.
 """
@@ -15,9 +14,8 @@ from babel import Locale
 from babel import dates as babel_dates
 
 from secretariat import i18n
-
-ROC_EPOCH = 1911
-"""民國 year = Gregorian year - 1911 (1912 is 民國元年; 1911 is 民國前1年)."""
+# The 民國 calendar; ROC_EPOCH, roc_year and roc_date_pattern stay importable from here.
+from secretariat.roc import ROC_EPOCH, format_roc_date, roc_date_pattern, roc_year  # noqa: F401
 
 
 def _locale(language: str | None) -> Locale:
@@ -28,32 +26,6 @@ def _uses_roc(language: str | None, roc: bool) -> bool:
     return roc and (language or i18n.current_language()) == "zh_TW"
 
 
-def roc_year(year: int) -> str:
-    """The ROC year as written after 民國: ``"115"``, ``"元"`` for 1912, ``"前1"`` for 1911."""
-    number = year - ROC_EPOCH
-    if number == 1:
-        return "元"
-    if number <= 0:
-        return f"前{1 - number}"
-    return str(number)
-
-
-def roc_date_pattern(locale: Locale, fmt: str, year: int) -> str:
-    """The locale's ``fmt`` date pattern with its year field replaced by 民國<year>.
-
-    The numeric short form is written ``115/3/2`` in Taiwan, without 民國.
-    """
-    pattern = locale.date_formats[fmt].pattern
-    year_text = str(year - ROC_EPOCH) if fmt == "short" else f"民國{roc_year(year)}"
-    literal = "'" + year_text.replace("'", "''") + "'"
-    tokens = [
-        ("chars", literal) if kind == "field" and value[0] in "yYu" else (kind, value)
-        for kind, value in babel_dates.tokenize_pattern(pattern)
-    ]
-    # untokenize_pattern copies "chars" verbatim, so the quoting above survives.
-    return babel_dates.untokenize_pattern(tokens)
-
-
 def format_date(
     value: dt.date, *, language: str | None = None, roc: bool = False, fmt: str = "long"
 ) -> str:
@@ -62,9 +34,7 @@ def format_date(
     if isinstance(value, dt.datetime):
         value = value.date()
     if _uses_roc(language, roc):
-        return babel_dates.format_date(
-            value, roc_date_pattern(locale, fmt, value.year), locale=locale
-        )
+        return format_roc_date(value, locale, fmt)
     return babel_dates.format_date(value, fmt, locale=locale)
 
 

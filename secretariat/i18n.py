@@ -132,9 +132,9 @@ def N_(message: str) -> str:
 def format_date(value: dt.date, fmt: str = "medium") -> str:
     """``2026年3月2日`` (``民國115年3月2日`` with ``set_roc_years``) / ``Mar 2, 2026``."""
     if roc_years() and fmt in NAMED_FORMATS:
-        from secretariat import dates  # the one ROC implementation, shared with documents
+        from secretariat.roc import format_roc_date  # the one ROC implementation
 
-        return dates.format_date(value, language=current_language(), roc=True, fmt=fmt)
+        return format_roc_date(value, current_locale(), fmt)
     from babel import dates as babel_dates
 
     return babel_dates.format_date(value, format=fmt, locale=current_locale())
@@ -158,7 +158,7 @@ def format_datetime(value: dt.datetime, fmt: str = "medium", tzinfo: dt.tzinfo |
 def format_year(year: int) -> str:
     """A year on its own, e.g. in a filter: ``2026``, or ``民國115年`` with 民國 years."""
     if roc_years():
-        from secretariat.dates import roc_year
+        from secretariat.roc import roc_year
 
         return f"民國{roc_year(year)}年"
     return str(year)

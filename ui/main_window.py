@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(True)
         self.navigation.select(key)
         self.navigation.blockSignals(False)
-        settings.LAST_PAGE.set(key)
+        if settings.LAST_PAGE.value() != key:  # writing the settings file costs ~10 ms
+            settings.LAST_PAGE.set(key)
 
     def current_page(self) -> QWidget:
         return self.pages[self._current]

@@ -12,6 +12,10 @@ import importlib
 _HOMES = {
     "render_agenda_pdf": "secretariat.export.pdf_agenda",
     "render_minutes_pdf": "secretariat.export.pdf_minutes",
+    "write_agenda_pdf": "secretariat.export.pdf_agenda",
+    "write_minutes_pdf": "secretariat.export.pdf_minutes",
+    "load_meeting": "secretariat.export.meeting_data",
+    "load_minutes_record": "secretariat.export.meeting_data",
     "meeting_to_ics": "secretariat.export.calendar",
     "upcoming_to_ics": "secretariat.export.calendar",
 }

@@ -32,7 +32,14 @@ def render_agenda_pdf(
     ``roc`` writes dates with 民國 years (Chinese only). ``public``: the copy for
     publication, with only what the public projection keeps (no restricted papers…).
     """
-    meeting = load_meeting(session, meeting_id, language=language, public=public)
+    write_agenda_pdf(load_meeting(session, meeting_id, language=language, public=public), out,
+                     language=language, roc=roc)
+
+
+def write_agenda_pdf(meeting: MeetingData, out: Path, *, language: str = "zh_TW",
+                     roc: bool = False) -> None:
+    """Write the agenda of ``meeting`` (``load_meeting``'s plain data, read in
+    ``language``): no session, so it may run on any thread."""
     with rendering_language(language):
         styles = Styles.for_language(language)
         label = _("Agenda")

@@ -42,6 +42,13 @@ def render_minutes_pdf(
     (no decision marked not public, no restricted paper, no internal notes…)."""
     record = load_minutes_record(session, meeting_id, language=language, version=minutes_version,
                                  public=public)
+    write_minutes_pdf(record, out, language=language, roc=roc)
+
+
+def write_minutes_pdf(record: MinutesRecord, out: Path, *, language: str = "zh_TW",
+                      roc: bool = False) -> None:
+    """Write the minutes in ``record`` (``load_minutes_record``'s plain data, read in
+    ``language``): no session, so it may run on any thread."""
     with rendering_language(language):
         styles = Styles.for_language(language)
         meeting, minutes = record.meeting, record.minutes

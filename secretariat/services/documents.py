@@ -14,7 +14,7 @@ import mimetypes
 import os
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.atomic_files import atomic_file
@@ -23,7 +23,6 @@ from secretariat.i18n import LANGUAGES, N_
 from secretariat.model import AgendaItem, Document, DocumentKind, agenda_item_document
 from secretariat.services.validation import coerce_enum, flush, get_or_error, required_text
 from secretariat.services.forum import require_forum
-from secretariat.services.meetings import guards
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -105,18 +104,6 @@ def documents_of_item(s: Session, agenda_item_id: int) -> list[Document]:
         .where(agenda_item_document.c.agenda_item_id == agenda_item_id)
         .order_by(Document.title)
     ))
-
-
-def delete_document(s: Session, document_id: int) -> None:
-    """Remove the record (and its links to agenda items); the stored bytes stay, since
-    another record may share them."""
-    document = get_or_error(s, Document, document_id, N_("document"))
-    # A statement skips the flush guard: papers of approved minutes stay.
-    guards.refuse_if_papers_recorded(s, [document.id])
-    s.execute(delete(agenda_item_document)
-              .where(agenda_item_document.c.document_id == document.id))
-    s.delete(document)
-    flush(s)
 
 
 def _check_source(source: Path) -> int:

@@ -33,8 +33,8 @@ from secretariat.store import migrations
 from secretariat.store import sqlite_file
 # Installing the guard here means no code path that opens a store can edit approved
 # minutes or chained decisions in place, even one that never imports those services.
-from secretariat.services.meetings import guards as _guards  # noqa: F401
-from secretariat.services.audit import head as audit_head
+from secretariat.store import guards as _guards  # noqa: F401
+from secretariat.store import audit_head
 from secretariat.errors import StoreError
 from secretariat.i18n import N_
 
@@ -96,7 +96,7 @@ class Store:
 
     @property
     def audit_head_path(self) -> Path:
-        """Where the audit chain's head is kept (see ``services.audit.head``)."""
+        """Where the audit chain's head is kept (see ``secretariat.store.audit_head``)."""
         return audit_head.head_path_for(self.database_path, self.engine.url.database,
                                         self.documents_dir)
 

@@ -26,7 +26,7 @@ from secretariat.store import sqlite_file
 from secretariat.errors import SecretariatError, StoreError
 from secretariat.i18n import N_, _
 from secretariat.store import NEWER_SCHEMA, Store, open_store, sqlite_path
-from secretariat.services.audit import head as audit_head
+from secretariat.store import audit_head
 
 # Record counts shown by ``info``: table -> label (msgid), in the order shown.
 COUNTED_TABLES: dict[str, str] = {

@@ -102,7 +102,6 @@ def test_every_edit_of_what_approved_minutes_record_is_refused(store, session, r
                                                       text="補登決議"),
         "attach": lambda: documents.attach_document(session, first_item, paper.id),
         "detach": lambda: documents.detach_document(session, item.id, paper.id),
-        "delete paper": lambda: documents.delete_document(session, paper.id),
         "public flag": lambda: setattr(session.get(type(paper), paper.id), "is_public", True),
         "rename voter": lambda: update_person(session, people[2].id, name="改名者"),
     }

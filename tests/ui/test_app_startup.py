@@ -59,15 +59,18 @@ def seconds(line: str, what: str) -> float:
 def test_smoke_test_reports_ready_then_loaded(tmp_path, forum_store):
     result = run_app("--db", str(tmp_path / "gui.db"), "--smoke-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    ready_line, loaded_line = result.stdout.strip().splitlines()
+    ready_line, loaded_line, records_line = result.stdout.strip().splitlines()
     assert 0 < seconds(ready_line, "ready") <= seconds(loaded_line, "loaded")
+    # What bench/startup.py reads to refuse a "loaded" without records on screen.
+    assert records_line.startswith("first page shows ") and records_line.endswith(" records")
+    assert int(records_line.split()[3]) >= 0
 
 
 def test_smoke_test_on_an_empty_database_still_loads(tmp_path):
     result = run_app("--db", str(tmp_path / "new.db"), "--smoke-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [line.split(" in ")[0] for line in result.stdout.split("\n") if line] == [
-        "ready", "loaded"]
+        "ready", "loaded", "first page shows 0 records"]
 
 
 def test_a_damaged_database_is_refused_after_the_window_and_left_unchanged(tmp_path):

@@ -1,17 +1,22 @@
 """The editor's exports: agenda PDF, minutes PDF (Chinese or English, optionally with
-民國 years) and the meeting's calendar file. Rendering runs on the database worker behind
-a progress dialog; afterwards the clerk may open the file."""
+民國 years) and the meeting's calendar file, behind a progress dialog; afterwards the
+clerk may open the file. A PDF's data is read on the database worker and the PDF
+rendered on a compute thread (``DatabaseWorker.submit_long``), so other database work
+goes on meanwhile; the small calendar files are written on the worker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QMessageBox, QProgressDialog, QWidget,
+)
 
 from secretariat.export import (
-    meeting_to_ics, render_agenda_pdf, render_minutes_pdf, upcoming_to_ics,
+    load_meeting, load_minutes_record, meeting_to_ics, upcoming_to_ics, write_agenda_pdf,
+    write_minutes_pdf,
 )
 from secretariat.atomic_files import write_atomically
 from secretariat.i18n import _, current_language
@@ -24,15 +29,31 @@ UPCOMING = "upcoming"  # the calendar of every meeting not yet over, not only th
 CALENDARS = (CALENDAR, UPCOMING)
 
 
+def _read_pdf_data(kind: str, meeting_id: int, language: str):
+    """The database job of a PDF export: the document's plain data."""
+    def read(session):
+        if kind == AGENDA:
+            return load_meeting(session, meeting_id, language=language)
+        return load_minutes_record(session, meeting_id, language=language)
+    return read
+
+
+def _write_pdf(kind: str, out: Path, language: str, roc: bool):
+    """The computation of a PDF export (no session): render the data read into ``out``."""
+    def write(data, progress) -> Path:
+        progress.report(0, 1)
+        render = write_agenda_pdf if kind == AGENDA else write_minutes_pdf
+        render(data, out, language=language, roc=roc)
+        progress.report(1, 1)
+        return out
+    return write
+
+
 def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
-    """The worker job: ``job(session, progress)`` writes ``out``."""
+    """The worker job of a calendar export: ``job(session, progress)`` writes ``out``."""
     def job(session, progress) -> Path:
         progress.report(0, 1)
-        if kind == AGENDA:
-            render_agenda_pdf(session, meeting_id, out, language=language, roc=roc)
-        elif kind == MINUTES:
-            render_minutes_pdf(session, meeting_id, out, language=language, roc=roc)
-        elif kind == UPCOMING:
+        if kind == UPCOMING:
             write_atomically(out, upcoming_to_ics(session, language=language))
         else:
             write_atomically(out, meeting_to_ics(session, meeting_id, language=language))
@@ -113,10 +134,41 @@ class Exporter:
             if offer_open:
                 self.offer_open(path)
 
+        if kind in (AGENDA, MINUTES):
+            return self._export_pdf(kind, out, language, roc, done)
         return run_with_progress(
             self.editor, self.editor.worker, self._title(kind),
             _render(kind, self.editor.meeting_id, out, language, roc), done,
             self.editor.show_error)
+
+    def _export_pdf(self, kind: str, out: Path, language: str, roc: bool, done):
+        title = self._title(kind)
+        dialog = QProgressDialog(title, _("Cancel"), 0, 0, self.editor)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def progress(step: int, total: int, _label: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(min(step, total))
+
+        def finish(callback, *value) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            callback(*value)
+
+        handle = self.editor.worker.submit_long(
+            _read_pdf_data(kind, self.editor.meeting_id, language),
+            _write_pdf(kind, out, language, roc), progress,
+            lambda path: finish(done, path), lambda error: finish(self.editor.show_error, error),
+            on_cancelled=lambda: finish(lambda: None))
+        # Closing the dialog emits canceled too: only a job still running is cancelled.
+        dialog.canceled.connect(lambda: handle.finished or handle.cancel())
+        dialog.show()
+        dialog.job = handle  # type: ignore[attr-defined]  # for tests
+        return dialog
 
     def offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(

@@ -24,9 +24,8 @@ from secretariat.services.audit.chain import (  # noqa: F401  (the package's pub
     Problem,
     AuditReport,
     verify_chain,
-    audit_entries,
 )
-from secretariat.services.audit.head import (  # noqa: F401
+from secretariat.store.audit_head import (  # noqa: F401
     HEAD_PATH_KEY,
     Head,
     head_path_for,

@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_, _
 from secretariat.model import AuditEntry, Decision, Minutes, MinutesStatus, utcnow
-from secretariat.services.meetings import guards  # noqa: F401  (installs the ORM immutability guard)
-from secretariat.services.audit import head as chain_head
+from secretariat.store import guards  # noqa: F401  (installs the ORM immutability guard)
+from secretariat.store import audit_head as chain_head
 from secretariat.services.audit.content import (  # noqa: F401  (re-exported)
     canonical_json,
     content_hash,
@@ -380,13 +380,3 @@ def verify_chain(s: Session, *, documents_dir: Path | None = None,
     return AuditReport(ok=first is None, entries_checked=len(entries), first_problem=first,
                        notes=tuple(notes))
 
-
-def audit_entries(s: Session, *, record_type: str | None = None,
-                  record_id: int | None = None) -> list[AuditEntry]:
-    """Entries in chain order, optionally for one record (for a history view)."""
-    query = select(AuditEntry).order_by(AuditEntry.id)
-    if record_type is not None:
-        query = query.where(AuditEntry.record_type == record_type)
-    if record_id is not None:
-        query = query.where(AuditEntry.record_id == record_id)
-    return list(s.scalars(query))

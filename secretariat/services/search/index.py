@@ -22,9 +22,10 @@ triggers, with one pg_trgm GIN index on its body; queries run plain ``LIKE`` on 
 The copy also keeps each record's ranking date, so results come out newest first
 without joining the source tables.
 
-The migrations ``0003_search_index`` and ``0004_pg_search_doc`` install the index through
-:func:`install_statements` (idempotent); changing the SQL here later needs a new
-migration that drops and reinstalls it.
+The migrations ``0003_search_index`` and ``0004_pg_search_doc`` hold a frozen copy of the
+SQL :func:`install_statements` gave when they were frozen (migrations import no live
+code); changing the SQL here later needs a new migration that drops the index and
+installs the new one.
 
 Every object is named ``search_…`` so Alembic's autogenerate leaves it alone
 (see ``secretariat.store.migrations.UNMANAGED_PREFIX``).
