@@ -126,9 +126,9 @@ def update_person(
     return person
 
 
-def delete_person(s: Session, person_id: int) -> None:
+def delete_person(s: Session, person_id: int, *, expected_version: int | None = None) -> None:
     """Delete someone entered by mistake; people with a record in the forum's history stay."""
-    person = get_or_error(s, Person, person_id, N_("person"))
+    person = get_for_update(s, Person, person_id, N_("person"), expected_version=expected_version)
     reason = _why_person_is_needed(s, person_id)
     if reason is not None:
         raise SecretariatError(reason, name=person.name)
