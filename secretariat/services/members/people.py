@@ -21,6 +21,7 @@ from secretariat.model import (
     Recusal,
     Sector,
     Vote,
+    utcnow,
 )
 from secretariat.services.validation import (
     check_email,
@@ -122,6 +123,9 @@ def update_person(
             person.contact = PersonContact()
         for key, value in contact.items():
             setattr(person.contact, key, value)
+        # The contact details are part of the person's optimistic lock: a form opened
+        # earlier must not overwrite someone else's new email address either.
+        person.updated_at = utcnow()
     flush(s)
     return person
 
