@@ -67,7 +67,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("minutes_entry") as batch:
-        batch.drop_column("version")
+    # Not a batch rebuild: that would drop the search triggers on minutes_entry (SQLite
+    # drops a column in place since 3.35).
+    op.execute("ALTER TABLE minutes_entry DROP COLUMN version")
     op.drop_index("uq_attendance_guest", table_name="attendance")
     op.drop_index("uq_agenda_item_position", table_name="agenda_item")
