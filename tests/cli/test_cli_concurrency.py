@@ -1,7 +1,7 @@
 """Several clerks at once from the command line (issue #6, items 3 and 2): simultaneous
 ``decision record`` and ``agenda add`` processes all succeed with distinct numbers and
 positions and no traceback; ``--expected-version`` refuses an edit of a record changed
-since it was shown. On a SQLite file and on PostgreSQL."""
+since it was shown."""
 
 from __future__ import annotations
 
@@ -21,17 +21,28 @@ from tests.core.factories import make_forum, make_meeting
 PROCESSES = 16
 
 
-@pytest.fixture
-def prepared(db_url) -> tuple[str, int]:
-    store = open_store(db_url)
+def _prepare(url: str) -> tuple[str, int]:
+    store = open_store(url)
     try:
         with store.session() as s:
             make_forum(s)
             meeting = make_meeting(s, items=["Opening"])
             s.commit()
-            return db_url, meeting.id
+            return url, meeting.id
     finally:
         store.close()
+
+
+@pytest.fixture
+def prepared(db_url) -> tuple[str, int]:
+    """On a SQLite file and on PostgreSQL."""
+    return _prepare(db_url)
+
+
+@pytest.fixture
+def prepared_file(sqlite_url) -> tuple[str, int]:
+    """On a SQLite file only: the services' tests cover both back ends."""
+    return _prepare(sqlite_url)
 
 
 def _environment() -> dict[str, str]:
@@ -74,8 +85,9 @@ def _version(shown: str, label: str = "Record version") -> int:
     return int(re.search(rf"{label}\s*:?\s+(\d+)", shown).group(1))
 
 
-def test_expected_version_refuses_an_edit_of_a_record_changed_since_it_was_shown(prepared):
-    url, meeting_id = prepared
+def test_expected_version_refuses_an_edit_of_a_record_changed_since_it_was_shown(
+        prepared_file):
+    url, meeting_id = prepared_file
     shown = run("--db", url, "meeting", "show", str(meeting_id))
     assert shown.returncode == 0, shown.stderr
     opened = _version(shown.stdout)
