@@ -236,9 +236,36 @@ def test_minutes_entries_have_their_own_versions(store, world):
     assert texts[world.budget] == ("Theirs", 2) and texts[world.opening] == ("Mine", 2)
 
 
-def test_an_attendee_first_recorded_by_someone_else_is_a_conflict(store, world):
-    """The form showed no record for Bob's guest (expected version given for a record
-    that did not exist when it was opened, since deleted) or the record is gone."""
+def test_the_editors_save_of_several_texts_is_checked_before_anything_is_written(
+        store, world):
+    with store.session() as s:
+        opened = s.get(Minutes, world.minutes).version
+        entries = {row.agenda_item_id: row.version
+                   for row in minutes.minutes_entries(s, world.minutes)}
+    texts = {world.opening: "Opened at two.", world.budget: "Adopted.", None: "Closed."}
+    store.run_transaction(lambda s: minutes.set_minutes_text(
+        s, world.minutes, agenda_item_id=world.budget, text="Theirs"))
+    before = snapshot(store)
+    for versions in ({"expected_version": opened},
+                     {"expected_entry_versions": entries}):
+        with pytest.raises(ConflictError, match=CONFLICT):
+            store.run_transaction(lambda s: minutes.set_minutes_texts(
+                s, world.minutes, texts, **versions))
+        assert snapshot(store) == before
+    # Texts of entries nobody else touched are saved, whatever else changed meanwhile.
+    del texts[world.budget]
+    store.run_transaction(lambda s: minutes.set_minutes_texts(
+        s, world.minutes, texts, expected_entry_versions=entries))
+    with store.session() as s:
+        saved = {row.agenda_item_id: row.text
+                 for row in minutes.minutes_entries(s, world.minutes)}
+        assert saved[world.opening] == "Opened at two." and saved[world.budget] == "Theirs"
+        assert s.get(Minutes, world.minutes).general_text == "Closed."
+
+
+def test_an_attendance_record_removed_by_someone_else_is_a_conflict(store, world):
+    """The form showed Alice's attendance record (its version), which someone else has
+    removed since: saving it is refused rather than silently recording her again."""
     store.run_transaction(lambda s: meetings.remove_attendance(s, world.attendance))
     with pytest.raises(ConflictError, match=CONFLICT):
         store.run_transaction(lambda s: meetings.set_attendance(

@@ -12,6 +12,7 @@ versions are in ``minutes_diff``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -160,6 +161,27 @@ def set_minutes_text(s: Session, minutes_id: int, *, agenda_item_id: int | None 
         entry.text = text
     minutes.updated_at = utcnow()  # entries are part of the minutes' optimistic lock
     flush(s)
+    return minutes
+
+
+def set_minutes_texts(s: Session, minutes_id: int, texts: Mapping[int | None, str], *,
+                      expected_version: int | None = None,
+                      expected_entry_versions: Mapping[int, int] | None = None) -> Minutes:
+    """Several texts of one draft at once, as the editor saves them (agenda item id, or
+    None for the general remarks, -> text). The versions the editor opened are checked
+    before anything is written: ``expected_version`` the minutes' (covers every text,
+    the general remarks included), ``expected_entry_versions`` each entry's
+    (``MinutesEntryRow.version``), so a save refused for one text writes none."""
+    minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
+                             expected_version=expected_version)
+    versions = expected_entry_versions or {}
+    current = {entry.agenda_item_id: entry for entry in minutes.entries}
+    for item_id, version in versions.items():
+        if item_id in texts and (item_id not in current
+                                 or current[item_id].version != version):
+            raise ConflictError(CONFLICT_MESSAGE)
+    for item_id, text in texts.items():
+        set_minutes_text(s, minutes_id, agenda_item_id=item_id, text=text)
     return minutes
 
 
