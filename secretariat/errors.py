@@ -36,7 +36,21 @@ class SecretariatError(Exception):
 
 
 class ConflictError(SecretariatError):
-    """Someone else changed the record since it was read (optimistic locking)."""
+    """Someone else changed the record since it was read (optimistic locking).
+
+    ``lost_race`` is true when the change was found only at write time (another
+    transaction committed between this one's read and its write): running the whole
+    transaction again reads the new state, so ``Store.run_transaction`` repeats it. A
+    version that already differed from the one the form was opened at is no race: it is
+    refused at once, however often it is tried.
+    """
+
+    lost_race: bool = False
+
+
+class BusyError(SecretariatError):
+    """The database stayed locked by other writers through every retry; nothing was
+    saved and trying again a little later normally works."""
 
 
 class StoreError(SecretariatError):

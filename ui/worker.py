@@ -194,14 +194,10 @@ class DatabaseWorker(QObject):
     def _execute(self, job: Job, with_session: bool) -> Any:
         if not with_session:
             return job(self.store)  # None for the job that opens it
-        with self.store.session() as session:
-            try:
-                result = job(session)
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-        return result
+        # Committed, and repeated after a transient failure (another workstation or the
+        # command line holding the database, a lost race for a number): jobs work only
+        # through the session they are given, so running one again is safe.
+        return self.store.run_transaction(job)
 
     # -- compute thread ----------------------------------------------------------------
     def _compute(self, handle: LongJob, compute: Callable, data: Any) -> None:

@@ -131,6 +131,16 @@ def run(args: argparse.Namespace) -> int:
     except SecretariatError as error:
         _print_error(error)
         return EXIT_USER_ERROR
+    except Exception as error:
+        # Another writer in the way of a command that does not retry: a message, not a
+        # traceback. Anything else is a bug and keeps its traceback.
+        from secretariat.store.transactions import friendly_error
+
+        friendly = friendly_error(error)
+        if friendly is None:
+            raise
+        _print_error(friendly)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(_("Interrupted; nothing more was saved."), file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -9,8 +9,9 @@ import datetime as dt
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.editing import (
+    add_expected_version,
     calendar_date,
-    changing_session,
+    change,
     decision_by_number,
     meeting,
     person_id,
@@ -55,13 +56,14 @@ def register(commands: Commands) -> None:
                              "shows it"))
     done.add_argument("--on", metavar=_("DATE"),
                       help=_("the day it was done, YYYY-MM-DD, on or after its meeting"))
+    add_expected_version(done, "secretariat action list")
 
 
 def add_action(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import actions
 
     due = calendar_date(args.due, N_("Due date")) if args.due else None
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record = meeting(s, args.meeting_id)
         decision = decision_by_number(s, args.decision) if args.decision else None
         item = actions.add_action(
@@ -69,9 +71,10 @@ def add_action(args: argparse.Namespace) -> int:
             owner_person_id=person_id(s, args.owner) if args.owner else None,
             owner_text=args.owner_text, due_on=due, agenda_item_id=args.item,
             decision_id=decision.id if decision is not None else None)
-        done = _("Added action item {id} to meeting {meeting}.").format(id=item.id,
+        return _("Added action item {id} to meeting {meeting}.").format(id=item.id,
                                                                        meeting=record.id)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -97,6 +100,7 @@ def list_actions(args: argparse.Namespace) -> int:
                     and row.due_on < today:
                 due = _("{due}, overdue").format(due=due)
             notes.append(due)
+        notes.append(_("Record version: {version}").format(version=row.version))
         print(_("{id}  meeting {meeting}: {description} [{notes}]").format(
             id=row.id, meeting=row.meeting_id, description=row.description,
             notes=" · ".join(notes)))
@@ -110,10 +114,12 @@ def mark_done(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import actions
 
     completed_on = calendar_date(args.on, N_("Completion date")) if args.on else None
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         item = actions.update_action(s, args.action_id, status=ActionStatus.DONE,
-                                     completed_on=completed_on)
-        done = _("Action item {id} is done ({date}).").format(
+                                     completed_on=completed_on,
+                                     expected_version=args.expected_version)
+        return _("Action item {id} is done ({date}).").format(
             id=item.id, date=dates.format_date(item.completed_on, fmt="medium"))
-    print(done)
+
+    print(change(args, work))
     return 0

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from secretariat import i18n
 from secretariat.cli.commands import Commands, opened_store
-from secretariat.cli.editing import changing_session, meeting, stored_values
+from secretariat.cli.editing import add_expected_version, change, meeting, stored_values
 from secretariat.cli.meetings import add_meeting_argument, pick_title, print_columns
 from secretariat.i18n import N_, _, format_number
 from secretariat.vocabulary import ItemPurpose, ProposedBy
+
+SHOWN_BY = "secretariat agenda list"
 
 
 def register(commands: Commands) -> None:
@@ -49,11 +51,13 @@ def register(commands: Commands) -> None:
     _add_item_argument(move)
     move.add_argument("position", type=int, metavar=_("POSITION"),
                       help=_("the new position on the agenda, 1 for the first item"))
+    add_expected_version(move, SHOWN_BY)
 
     remove = agenda.add("remove", handler=remove_item,
                         help=_("remove an agenda item that has no minutes, decisions or "
                                "action items"))
     _add_item_argument(remove)
+    add_expected_version(remove, SHOWN_BY)
 
     attach = agenda.add("attach", handler=attach_file,
                         help=_("add a file to the document repository and link it to an "
@@ -86,14 +90,15 @@ def _item(s, item_id: int):
 def add_item(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import add_agenda_item
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         item = add_agenda_item(
             s, meeting(s, args.meeting_id).id, title=args.title, title_en=args.title_en,
             purpose=args.purpose, presenter=args.presenter,
             planned_minutes=args.planned_minutes, proposed_by=args.proposed_by)
-        done = _("Added agenda item {id} at position {position}: “{title}”.").format(
+        return _("Added agenda item {id} at position {position}: “{title}”.").format(
             id=item.id, position=item.position, title=item.title)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -104,33 +109,39 @@ def list_items(args: argparse.Namespace) -> int:
         record = meeting_record(s, args.meeting_id)
     rows = [(format_number(item.id), f"{item.position}.",
              pick_title(item.title, item.title_en), _(item.purpose.label),
-             format_number(len(item.papers)))
+             format_number(len(item.papers)), str(item.version))
             for item in record.agenda]
     if not rows:
         print(_("No agenda items yet."))
         return 0
-    header = (_("Number"), _("Position"), _("Title"), _("Purpose"), _("Papers"))
-    print_columns([header, *rows], right_align=(0, 1, 4))
+    header = (_("Number"), _("Position"), _("Title"), _("Purpose"), _("Papers"),
+              _("Record version"))
+    print_columns([header, *rows], right_align=(0, 1, 4, 5))
     return 0
 
 
 def move_item(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import move_agenda_item
 
-    with changing_session(args) as (_store, s):
-        item = move_agenda_item(s, _item(s, args.item_id).id, args.position)
-        done = _("Agenda item {id} “{title}” is now at position {position}.").format(
+    def work(_store, s) -> str:
+        item = move_agenda_item(s, _item(s, args.item_id).id, args.position,
+                                expected_version=args.expected_version)
+        return _("Agenda item {id} “{title}” is now at position {position}.").format(
             id=item.id, title=item.title, position=item.position)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
 def remove_item(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import remove_agenda_item
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         title = _item(s, args.item_id).title
-        remove_agenda_item(s, args.item_id)
+        remove_agenda_item(s, args.item_id, expected_version=args.expected_version)
+        return title
+
+    title = change(args, work)
     print(_("Removed agenda item {id} “{title}”.").format(id=args.item_id, title=title))
     return 0
 
@@ -140,15 +151,17 @@ def attach_file(args: argparse.Namespace) -> int:
     from secretariat.services.documents import add_document, attach_document
 
     source = args.file.expanduser()
-    with changing_session(args) as (store, s):
+    def work(store, s) -> str:
         item = _item(s, args.item_id)  # an unknown item stops before the file is copied
+        # The file is stored under its hash: copying it again on a retry changes nothing.
         document = add_document(
             s, documents_dir=store.documents_dir, source=source,
             title=args.title if args.title is not None else source.name,
             kind=DocumentKind.PAPER, language=args.document_language,
             is_public=not args.restricted)
         attach_document(s, item.id, document.id)
-        done = _("Attached “{document}” (document {id}) to agenda item {item} “{title}”.")\
+        return _("Attached “{document}” (document {id}) to agenda item {item} “{title}”.")\
             .format(document=document.title, id=document.id, item=item.id, title=item.title)
-    print(done)
+
+    print(change(args, work))
     return 0

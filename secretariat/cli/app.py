@@ -39,10 +39,10 @@ def register(commands: Commands) -> None:
 def init_forum(args: argparse.Namespace) -> int:
     from secretariat.services.forum import create_forum
 
-    with opened_store(args, create=True) as store, store.session() as s:
-        forum = create_forum(s, name_zh_tw=args.name, name_en=args.name_en or args.name,
-                             time_zone=args.time_zone)
-        s.commit()
+    with opened_store(args, create=True) as store:
+        forum = store.run_transaction(lambda s: create_forum(
+            s, name_zh_tw=args.name, name_en=args.name_en or args.name,
+            time_zone=args.time_zone))
         print(_("Created the forum “{name}” in {location}.").format(
             name=forum.name_zh_tw, location=_location(store)))
     return 0

@@ -10,7 +10,13 @@ from __future__ import annotations
 import argparse
 
 from secretariat.cli.commands import Commands, opened_store
-from secretariat.cli.editing import changing_session, meeting, person_id, stored_values
+from secretariat.cli.editing import (
+    add_expected_version,
+    change,
+    meeting,
+    person_id,
+    stored_values,
+)
 from secretariat.cli.meetings import add_meeting_argument, print_columns
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
@@ -31,6 +37,7 @@ def register(commands: Commands) -> None:
     set_.add_argument("--capacity", choices=stored_values(AttendeeCapacity),
                       default=AttendeeCapacity.MEMBER.value,
                       help=_("attending as (default: %(default)s)"))
+    add_expected_version(set_, "secretariat attendance list")
 
     guest = attendance.add("guest", handler=add_guest,
                            help=_("record a guest who is not on record, by name"))
@@ -53,7 +60,7 @@ def set_attendance(args: argparse.Namespace) -> int:
     from secretariat.model import Person
     from secretariat.services.meetings import set_attendance as record
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record_meeting = meeting(s, args.meeting_id)
         attendee = person_id(s, args.person)
         proxy = person_id(s, args.proxy) if args.proxy else None
@@ -61,14 +68,17 @@ def set_attendance(args: argparse.Namespace) -> int:
             raise SecretariatError(N_("--proxy names who represented a member: use it with "
                                       "--status proxy."))
         entry = record(s, record_meeting.id, person_id=attendee, status=args.status,
-                       capacity=args.capacity, represented_by_id=proxy)
+                       capacity=args.capacity, represented_by_id=proxy,
+                       expected_version=args.expected_version)
         name = s.get(Person, attendee).name
         status = _(entry.status.label)
         if entry.represented_by_id is not None:
             status = _("{status} ({proxy})").format(
                 status=status, proxy=s.get(Person, entry.represented_by_id).name)
-    print(_("{name}: {status} at meeting {id}.").format(name=name, status=status,
-                                                       id=record_meeting.id))
+        return _("{name}: {status} at meeting {id}.").format(name=name, status=status,
+                                                            id=record_meeting.id)
+
+    print(change(args, work))
     return 0
 
 
@@ -76,13 +86,14 @@ def add_guest(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import set_attendance as record
 
     capacity = AttendeeCapacity.OBSERVER if args.observer else AttendeeCapacity.GUEST
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record_meeting = meeting(s, args.meeting_id)
         entry = record(s, record_meeting.id, guest_name=args.name,
                        status=AttendanceStatus.PRESENT, capacity=capacity)
-        done = _("{name} ({capacity}) attends meeting {id}.").format(
+        return _("{name} ({capacity}) attends meeting {id}.").format(
             name=entry.guest_name, capacity=_(capacity.label), id=record_meeting.id)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -105,10 +116,11 @@ def list_attendance(args: argparse.Namespace) -> int:
         else:
             status = _(entry.status.label)
         number = str(entry.person_id) if entry.person_id is not None else "-"
-        rows.append((number, entry.name, _(entry.capacity.label), status))
+        version = str(entry.version) if entry.attendance_id is not None else "-"
+        rows.append((number, entry.name, _(entry.capacity.label), status, version))
     if not rows:
         print(_("No attendance recorded yet."))
         return 0
-    header = (_("Number"), _("Name"), _("Attending as"), _("Attendance"))
-    print_columns([header, *rows], right_align=(0,))
+    header = (_("Number"), _("Name"), _("Attending as"), _("Attendance"), _("Record version"))
+    print_columns([header, *rows], right_align=(0, 4))
     return 0

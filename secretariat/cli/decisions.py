@@ -13,7 +13,7 @@ import re
 
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store
-from secretariat.cli.editing import changing_session, find_person, meeting, person_id
+from secretariat.cli.editing import change, find_person, meeting, person_id
 from secretariat.cli.meetings import add_meeting_argument, decision_notes, pick_title
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, format_number, ngettext
@@ -98,7 +98,7 @@ def _dissents(s, values: list[str]) -> list[tuple[int | None, str]]:
 def record_decision(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import decisions
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record = meeting(s, args.meeting_id)
         taken = decisions.record_decision(
             s, meeting_id=record.id, agenda_item_id=args.item, text=args.text,
@@ -108,9 +108,10 @@ def record_decision(args: argparse.Namespace) -> int:
             recused_person_ids=[person_id(s, who) for who in args.recuse],
             dissents=_dissents(s, args.dissent), rationale=args.rationale,
             is_public=not args.private)
-        done = _("Recorded decision {number} of meeting {id}.").format(number=taken.number,
+        return _("Recorded decision {number} of meeting {id}.").format(number=taken.number,
                                                                       id=record.id)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 

@@ -2,8 +2,16 @@
 what a clerk types (local dates and times, people's names, decision numbers) into the
 values the services take.
 
-Every changing command runs in ``changing_session``: it commits only when the handler
-finishes without error, so a refused input (a ``SecretariatError``) saves nothing.
+Every changing command runs its work in one transaction through ``change`` (or the older
+``changing_session``): it commits only when the work finishes without error, so a refused
+input (a ``SecretariatError``) saves nothing. ``change`` also repeats the work when other
+workstations got in the way (``Store.run_transaction``), so its work function must do
+everything through the session it is given and return what to print.
+
+Commands that edit an existing record take ``--expected-version N`` (``add_expected_version``):
+the record's version as ``meeting show``, ``agenda list``, ``attendance list`` or
+``minutes show`` printed it; a record changed since is refused with the conflict message
+and nothing is saved.
 """
 
 from __future__ import annotations
@@ -11,9 +19,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from secretariat.cli.commands import opened_store
@@ -24,16 +33,43 @@ from secretariat.i18n import N_, _
 MAX_SUGGESTIONS = 5
 
 
+T = TypeVar("T")
+
+
+def change(args: argparse.Namespace, work: Callable[[Any, Any], T]) -> T:
+    """``work(store, session)`` in one committed transaction, repeated a few times if
+    other writers locked the database or changed what it read meanwhile; what ``work``
+    returns (typically the message to print after the commit)."""
+    with opened_store(args) as store:
+        return store.run_transaction(lambda s: work(store, s))
+
+
 @contextmanager
 def changing_session(args: argparse.Namespace) -> Iterator[tuple]:
-    """``(store, session)``; committed if the block ends normally, rolled back if not."""
-    with opened_store(args) as store, store.session() as s:
+    """``(store, session)``; committed if the block ends normally, rolled back if not.
+    Not repeated when others interfere (a block cannot run twice): the user reads the
+    busy or conflict message instead. Prefer ``change``."""
+    from secretariat.store.transactions import friendly_error
+
+    with opened_store(args) as store, store.session(write=True) as s:
         try:
             yield store, s
-        except BaseException:
+            s.commit()
+        except BaseException as error:
             s.rollback()
-            raise
-        s.commit()
+            friendly = friendly_error(error)
+            if friendly is None or friendly is error:
+                raise
+            raise friendly from error
+
+
+def add_expected_version(parser: argparse.ArgumentParser, shown_by: str) -> None:
+    """``--expected-version N``; ``shown_by`` is the command that prints the version."""
+    parser.add_argument(
+        "--expected-version", type=int, metavar="N",
+        help=_("change nothing unless the record is still at version N, as “{command}” "
+               "printed it (refused if someone else changed it since)").format(
+            command=shown_by))
 
 
 def stored_values(enum_cls: type[enum.Enum]) -> list[str]:

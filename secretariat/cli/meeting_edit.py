@@ -11,7 +11,8 @@ import argparse
 
 from secretariat.cli.commands import Commands
 from secretariat.cli.editing import (
-    changing_session,
+    add_expected_version,
+    change,
     checked_zone,
     forum_zone,
     local_moment,
@@ -27,6 +28,7 @@ from secretariat.vocabulary import MeetingKind, Modality, Phase
 _PLAIN_FIELDS = {"title": "title", "title_en": "title_en", "kind": "kind", "phase": "phase",
                  "modality": "modality", "location": "location", "link": "remote_link",
                  "is_public": "is_public"}
+SHOWN_BY = "secretariat meeting show"
 
 
 def register(commands: Commands) -> None:
@@ -40,10 +42,12 @@ def register(commands: Commands) -> None:
                        help=_("change a meeting's details; only the options given change"))
     add_meeting_argument(update)
     _add_meeting_options(update, creating=False)
+    add_expected_version(update, SHOWN_BY)
 
     cancel = group.add("cancel", handler=cancel_meeting,
                        help=_("cancel a meeting (it stays on record)"))
     add_meeting_argument(cancel)
+    add_expected_version(cancel, SHOWN_BY)
 
     notice = group.add("notice", handler=record_notice,
                        help=_("record when, and to whom, the notice of a meeting was sent"))
@@ -53,6 +57,7 @@ def register(commands: Commands) -> None:
                                "(default: now)"))
     notice.add_argument("--to", required=True, metavar=_("RECIPIENTS"),
                         help=_("to whom it was sent, e.g. “all members; mailing list”"))
+    add_expected_version(notice, SHOWN_BY)
 
 
 def _add_meeting_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
@@ -105,19 +110,20 @@ def _describe(record) -> str:
 def create_meeting(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import schedule_meeting
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         zone = checked_zone(args.time_zone) if args.time_zone else forum_zone(s)
         planned = schedule_meeting(s, time_zone=zone, **_given_fields(args, zone))
-        done = _("Planned meeting {id}: {meeting}.").format(id=planned.id,
-                                                             meeting=_describe(planned))
-    print(done)
+        return _("Planned meeting {id}: {meeting}.").format(id=planned.id,
+                                                            meeting=_describe(planned))
+
+    print(change(args, work))
     return 0
 
 
 def update_meeting(args: argparse.Namespace) -> int:
     from secretariat.services import meetings
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record = meeting(s, args.meeting_id)
         zone = checked_zone(args.time_zone) if args.time_zone else record.time_zone
         fields = _given_fields(args, zone)
@@ -126,21 +132,25 @@ def update_meeting(args: argparse.Namespace) -> int:
         if not fields:
             raise SecretariatError(N_("Nothing to change: give at least one option, such "
                                       "as --title or --start."))
-        changed = meetings.update_meeting(s, record.id, **fields)
-        done = _("Meeting {id} updated: {meeting}.").format(id=changed.id,
-                                                            meeting=_describe(changed))
-    print(done)
+        changed = meetings.update_meeting(s, record.id, expected_version=args.expected_version,
+                                          **fields)
+        return _("Meeting {id} updated: {meeting}.").format(id=changed.id,
+                                                           meeting=_describe(changed))
+
+    print(change(args, work))
     return 0
 
 
 def cancel_meeting(args: argparse.Namespace) -> int:
     from secretariat.services import meetings
 
-    with changing_session(args) as (_store, s):
-        cancelled = meetings.cancel_meeting(s, meeting(s, args.meeting_id).id)
-        done = _("Meeting {id} is cancelled: {meeting}. It stays on record.").format(
+    def work(_store, s) -> str:
+        cancelled = meetings.cancel_meeting(s, meeting(s, args.meeting_id).id,
+                                            expected_version=args.expected_version)
+        return _("Meeting {id} is cancelled: {meeting}. It stays on record.").format(
             id=cancelled.id, meeting=_describe(cancelled))
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -151,13 +161,14 @@ def record_notice(args: argparse.Namespace) -> int:
     recipients = " ".join((args.to or "").split())
     if not recipients:
         raise SecretariatError(N_("Say to whom the notice was sent."))
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         record = meeting(s, args.meeting_id)
         sent_at = (local_moment(args.sent_at, record.time_zone, N_("Notice sent at"))
                    if args.sent_at else utcnow())
-        meetings.update_meeting(s, record.id, notice_sent_at=sent_at,
-                                notice_recipients=recipients)
-        done = _("Notice of meeting {id} recorded: sent {when} to {recipients}.").format(
+        meetings.update_meeting(s, record.id, expected_version=args.expected_version,
+                                notice_sent_at=sent_at, notice_recipients=recipients)
+        return _("Notice of meeting {id} recorded: sent {when} to {recipients}.").format(
             id=record.id, when=local_when(sent_at, record.time_zone), recipients=recipients)
-    print(done)
+
+    print(change(args, work))
     return 0

@@ -139,6 +139,7 @@ def _print_details(meeting, data) -> None:
     zone = dates.zone_label(data.starts_at)
     rows = [
         (_("Meeting number"), str(meeting.id)),
+        (_("Record version"), str(meeting.version)),  # for --expected-version
         (_("Type"), _(meeting.kind.label)),
         (_("Phase"), _(meeting.phase.label)),
         (_("Modality"), _(meeting.modality.label)),

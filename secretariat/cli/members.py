@@ -46,9 +46,8 @@ def register(commands: Commands) -> None:
 def import_members(args: argparse.Namespace) -> int:
     from secretariat.services.members.import_csv import import_members_csv
 
-    with opened_store(args) as store, store.session() as s:
-        report = import_members_csv(s, args.file)
-        s.commit()
+    with opened_store(args) as store:
+        report = store.run_transaction(lambda s: import_members_csv(s, args.file))
     print(_("Imported {path}:").format(path=args.file))
     print_table([
         ("  " + _("People added"), format_number(report.people_added)),

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.editing import (
-    changing_session,
+    add_expected_version,
+    change,
     decision_by_number,
     local_moment_and_precision,
     meeting,
@@ -26,6 +27,8 @@ from secretariat.cli.editing import (
 from secretariat.cli.meetings import add_meeting_argument, pick_title, print_columns
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
+
+SHOWN_BY = "secretariat minutes show"
 
 
 def register(commands: Commands) -> None:
@@ -52,6 +55,7 @@ def register(commands: Commands) -> None:
     source.add_argument("--text", metavar=_("TEXT"), help=_("the text"))
     source.add_argument("--file", type=Path, metavar=_("FILE"),
                         help=_("read the text from a UTF-8 text file"))
+    add_expected_version(set_, SHOWN_BY)
 
     show = minutes.add("show", handler=show_minutes, help=_("print the text of the minutes"))
     add_meeting_argument(show)
@@ -66,6 +70,7 @@ def register(commands: Commands) -> None:
                                   "on the meeting's clock"))
     circulate.add_argument("--to", required=True, metavar=_("RECIPIENTS"),
                            help=_("to whom they were circulated"))
+    add_expected_version(circulate, SHOWN_BY)
 
     approve = minutes.add("approve", handler=approve_minutes,
                           help=_("approve circulated minutes by a decision of a later "
@@ -73,6 +78,7 @@ def register(commands: Commands) -> None:
     add_meeting_argument(approve)
     approve.add_argument("--decision", required=True, metavar=_("NUMBER"),
                          help=_("the number of the approving decision, e.g. 2026-03-02"))
+    add_expected_version(approve, SHOWN_BY)
 
     correct = minutes.add("correct", handler=correct_minutes,
                           help=_("open a correction of approved minutes: a new draft "
@@ -80,6 +86,7 @@ def register(commands: Commands) -> None:
     add_meeting_argument(correct)
     correct.add_argument("--reason", required=True, metavar=_("TEXT"),
                          help=_("why the approved minutes need correcting"))
+    add_expected_version(correct, SHOWN_BY)
 
     versions = minutes.add("versions", handler=list_versions,
                            help=_("list the versions of a meeting's minutes"))
@@ -119,11 +126,12 @@ def _version(s, meeting_id: int, version_no: int):
 def start_minutes(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import minutes
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         started = minutes.start_minutes(s, meeting(s, args.meeting_id).id)
-        done = _("Started draft minutes (version {version}) of meeting {id}.").format(
+        return _("Started draft minutes (version {version}) of meeting {id}.").format(
             version=started.version_no, id=args.meeting_id)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -131,15 +139,17 @@ def set_text(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import minutes
 
     text = args.text if args.text is not None else read_text_file(args.file)
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         draft = _latest(s, args.meeting_id)
-        minutes.set_minutes_text(s, draft.id, agenda_item_id=args.item, text=text)
-        done = (_("Saved the text of agenda item {item} in version {version} of the "
+        minutes.set_minutes_text(s, draft.id, agenda_item_id=args.item, text=text,
+                                 expected_version=args.expected_version)
+        return (_("Saved the text of agenda item {item} in version {version} of the "
                   "minutes.").format(item=args.item, version=draft.version_no)
                 if args.item is not None else
                 _("Saved the other matters in version {version} of the minutes.").format(
                     version=draft.version_no))
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
@@ -151,6 +161,7 @@ def show_minutes(args: argparse.Namespace) -> int:
                   if args.minutes_version is not None else _latest(s, args.meeting_id))
         print(_("Minutes of meeting {id}, version {version} ({status})").format(
             id=args.meeting_id, version=chosen.version_no, status=_(chosen.status.label)))
+        print(_("Record version: {version}").format(version=chosen.version))
         sections = [(f"{entry.position}. {pick_title(entry.title, entry.title_en)}",
                      entry.text) for entry in minutes_entries(s, chosen.id)]
         # Last, under the heading the minutes PDF prints for them.
@@ -177,44 +188,50 @@ def _circulation_time(text: str, record) -> dt.datetime:
 def circulate_minutes(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import minutes
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         draft = _latest(s, args.meeting_id)
         record = meeting(s, args.meeting_id)
         when = _circulation_time(args.on, record)
-        minutes.circulate_minutes(s, draft.id, circulated_at=when, circulated_to=args.to)
-        done = _("Version {version} of the minutes of meeting {id} was circulated on "
+        minutes.circulate_minutes(s, draft.id, circulated_at=when, circulated_to=args.to,
+                                  expected_version=args.expected_version)
+        return _("Version {version} of the minutes of meeting {id} was circulated on "
                  "{date} to {recipients}.").format(
             version=draft.version_no, id=args.meeting_id,
             date=dates.format_date(when.astimezone(ZoneInfo(record.time_zone)), fmt="medium"),
             recipients=args.to.strip())
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
 def approve_minutes(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import minutes
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         circulated = _latest(s, args.meeting_id)
         decision = decision_by_number(s, args.decision)
-        minutes.approve_minutes(s, circulated.id, decision_id=decision.id)
-        done = _("Version {version} of the minutes of meeting {id} is approved by decision "
+        minutes.approve_minutes(s, circulated.id, decision_id=decision.id,
+                                expected_version=args.expected_version)
+        return _("Version {version} of the minutes of meeting {id} is approved by decision "
                  "{number} and locked.").format(version=circulated.version_no,
                                                 id=args.meeting_id, number=decision.number)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 
 def correct_minutes(args: argparse.Namespace) -> int:
     from secretariat.services.meetings import minutes
 
-    with changing_session(args) as (_store, s):
+    def work(_store, s) -> str:
         approved = _latest(s, args.meeting_id)
-        draft = minutes.correct_minutes(s, approved.id, reason=args.reason)
-        done = _("Version {version} of the minutes of meeting {id} is a draft for the "
+        draft = minutes.correct_minutes(s, approved.id, reason=args.reason,
+                                        expected_version=args.expected_version)
+        return _("Version {version} of the minutes of meeting {id} is a draft for the "
                  "correction; write it with “secretariat minutes set”.").format(
             version=draft.version_no, id=args.meeting_id)
-    print(done)
+
+    print(change(args, work))
     return 0
 
 

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from secretariat.model.base import Base, Timestamped, UTCDateTime, Versioned, str_enum
@@ -69,6 +80,9 @@ class Meeting(Versioned, Timestamped, Base):
 
 class AgendaItem(Versioned, Timestamped, Base):
     __tablename__ = "agenda_item"
+    # Two items never share a place on one agenda (reordering moves items through
+    # negative positions; see services.meetings.agenda._renumber).
+    __table_args__ = (Index("uq_agenda_item_position", "meeting_id", "position", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -96,7 +110,13 @@ class Attendance(Versioned, Base):
     """One attendee of one meeting: a person on record, or a guest known only by name."""
 
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id"),
+        # A guest known only by name attends once too.
+        Index("uq_attendance_guest", "meeting_id", "guest_name", unique=True,
+              sqlite_where=text("person_id IS NULL"),
+              postgresql_where=text("person_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(

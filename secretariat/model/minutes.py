@@ -44,8 +44,9 @@ class Minutes(Versioned, Timestamped, Base):
     )
 
 
-class MinutesEntry(Base):
-    """The minutes of one agenda item within one version."""
+class MinutesEntry(Versioned, Base):
+    """The minutes of one agenda item within one version. Its own version lets the
+    editor save one item's text without conflicting with edits of the others."""
 
     __tablename__ = "minutes_entry"
     __table_args__ = (UniqueConstraint("minutes_id", "agenda_item_id"),)

@@ -141,12 +141,47 @@ def get_for_update(s: Session, model: type[T], record_id: int, what: str, *,
     return obj
 
 
+def lock_for_change(s: Session, model: type[T], record_id: int | None, what: str, *,
+                    expected_version: int | None = None) -> T:
+    """The record, re-read and locked until the transaction ends, for a change that
+    derives something unique from it (a decision number from the forum, an agenda
+    position or an attendee from the meeting): concurrent transactions doing the same
+    wait for this one instead of computing the same value.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` on the row. SQLite: the database's write lock
+    (``BEGIN IMMEDIATE``) unless the transaction already holds it or is a writing session;
+    what was read before is read again. Then the version is checked, as in
+    ``get_for_update``.
+    """
+    flush(s)  # a re-read must not drop changes still pending
+    if record_id is not None and s.get_bind().dialect.name == "sqlite":
+        _sqlite_write_lock(s)
+    obj = (s.get(model, record_id, with_for_update=True, populate_existing=True)
+           if record_id is not None else None)
+    if obj is None:
+        obj = get_or_error(s, model, record_id, what)  # raises the usual message
+    # Collections loaded before the lock may miss rows others have since committed.
+    s.expire(obj, [rel.key for rel in obj.__mapper__.relationships if rel.uselist])
+    check_version(obj, expected_version)
+    return obj
+
+
+def _sqlite_write_lock(s: Session) -> None:
+    conn = s.connection()
+    dbapi = conn.connection.dbapi_connection
+    if not dbapi.in_transaction:  # pysqlite reads outside transactions until a write
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def flush(s: Session) -> None:
-    """Flush, turning a lost optimistic-locking race into a ConflictError."""
+    """Flush, turning a lost optimistic-locking race into a ConflictError (which
+    ``Store.run_transaction`` retries: the next attempt reads the new version)."""
     try:
         s.flush()
     except StaleDataError:
-        raise ConflictError(CONFLICT_MESSAGE) from None
+        error = ConflictError(CONFLICT_MESSAGE)
+        error.lost_race = True
+        raise error from None
 
 
 def check_fields(fields: Mapping[str, object], allowed: Iterable[str]) -> None:

@@ -2,6 +2,7 @@
 
     store = open_store(url)          # checks, backs up and migrates as needed
     with store.session() as s: ...   # a Session (expire_on_commit=False)
+    store.run_transaction(fn)        # fn(session) committed, retried when others interfere
     store.documents_dir              # content-addressed document files
     store.audit_head_path            # the audit chain's head, outside the database
     store.close()
@@ -21,8 +22,10 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc, make_url
 from sqlalchemy.engine import URL
@@ -31,6 +34,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from secretariat.store import migrations
 from secretariat.store import sqlite_file
+from secretariat.store import transactions
 # Installing the guard here means no code path that opens a store can edit approved
 # minutes or chained decisions in place, even one that never imports those services.
 from secretariat.store import guards as _guards  # noqa: F401
@@ -39,6 +43,9 @@ from secretariat.errors import StoreError
 from secretariat.i18n import N_
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Execution option of writing sessions' connections (see _sqlite_begin).
+WRITE_OPTION = "secretariat_write"
 
 DOCUMENTS_DIR_ENV = "SECRETARIAT_DOCUMENTS_DIR"
 
@@ -65,6 +72,7 @@ class Store:
     schema_revision: str | None
     head_revision: str
     _factory: sessionmaker = field(repr=False)
+    _write_factory: sessionmaker = field(repr=False)
     # Set when this open upgraded an older database: its revision and the safety copy.
     upgraded_from: str | None = None
     backup_path: Path | None = None
@@ -100,8 +108,20 @@ class Store:
         return audit_head.head_path_for(self.database_path, self.engine.url.database,
                                         self.documents_dir)
 
-    def session(self) -> Session:
-        return self._factory()
+    def session(self, *, write: bool = False) -> Session:
+        """A session; ``write=True`` for one that will change records: on SQLite its
+        transaction takes the write lock before its first read (``BEGIN IMMEDIATE``), so
+        nothing it reads can go stale before it writes. PostgreSQL sessions are the same
+        either way (services lock the rows they derive numbers from)."""
+        return (self._write_factory if write else self._factory)()
+
+    def run_transaction(self, fn: Callable[[Session], T], *,
+                        retries: int = transactions.DEFAULT_RETRIES,
+                        write: bool = True) -> T:
+        """``fn(session)`` committed in a writing session, repeated after transient
+        failures (locks, lost races); a translated ``BusyError``/``ConflictError`` when
+        they persist. See ``secretariat.store.transactions``."""
+        return transactions.run_transaction(self, fn, retries=retries, write=write)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -154,6 +174,17 @@ def _refuse_missing(path: Path) -> None:
         raise StoreError(NO_DATABASE, path=str(path.resolve()))
 
 
+def _sqlite_begin(conn) -> None:
+    """Writing sessions take SQLite's write lock at once: ``BEGIN IMMEDIATE`` waits for
+    other writers (busy timeout) where a deferred transaction would read, then find at its
+    first write that another writer got there first. pysqlite sees the open transaction
+    and commits or rolls it back as usual. A shared in-memory connection already inside a
+    transaction is left alone."""
+    if conn.get_execution_options().get(WRITE_OPTION) and \
+            not conn.connection.dbapi_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _open_sqlite_file(url: str, path: Path) -> Store:
     path = path.resolve()
     if not path.parent.is_dir():
@@ -171,6 +202,7 @@ def _open_sqlite_file(url: str, path: Path) -> Store:
             raise StoreError(CANNOT_CONNECT, location=str(path), problem=str(error.orig)) from error
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas(foreign_keys=True))
+    event.listen(engine, "begin", _sqlite_begin)
     return _store(url, engine, head, from_revision=state.revision, backup=backup)
 
 
@@ -286,6 +318,9 @@ def _store(
         # The session knows where to write the audit head after a commit that appended.
         _factory=sessionmaker(engine, expire_on_commit=False,
                               info={audit_head.HEAD_PATH_KEY: str(head_path)}),
+        _write_factory=sessionmaker(engine.execution_options(**{WRITE_OPTION: True}),
+                                    expire_on_commit=False,
+                                    info={audit_head.HEAD_PATH_KEY: str(head_path)}),
         _temporary_dir=temporary,
     )
 

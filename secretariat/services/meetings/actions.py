@@ -145,9 +145,10 @@ def update_action(s: Session, action_id: int, *, expected_version: int | None = 
     return action
 
 
-def remove_action(s: Session, action_id: int) -> None:
-    s.delete(get_or_error(s, ActionItem, action_id, N_("action item")))
-    s.flush()
+def remove_action(s: Session, action_id: int, *, expected_version: int | None = None) -> None:
+    s.delete(get_for_update(s, ActionItem, action_id, N_("action item"),
+                            expected_version=expected_version))
+    flush(s)
 
 
 def action_rows(s: Session, *, status: ActionStatus | None = None,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import ConflictError, SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import (
     ActionItem,
@@ -31,11 +31,14 @@ from secretariat.model import (
 )
 from secretariat.services.members.views import VOTING_ROLES, active_on
 from secretariat.services.validation import (
+    CONFLICT_MESSAGE,
+    check_version,
     coerce_enum,
     flush,
     get_for_update,
     get_or_error,
     is_referenced,
+    lock_for_change,
     optional_text,
     required_text,
 )
@@ -75,11 +78,13 @@ def add_agenda_item(
     proposed_by: ProposedBy | str = ProposedBy.GOVERNMENT,
     title_en: str = "",
 ) -> AgendaItem:
-    """Appended after the last item."""
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    """Appended after the last item (the meeting is locked meanwhile, so items added at
+    the same time from elsewhere get the next positions, never the same one)."""
     values = _item_values(title=title, title_en=title_en, purpose=purpose, presenter=presenter,
                           planned_minutes=planned_minutes, proposed_by=proposed_by)
-    last = max((other.position for other in meeting.agenda_items), default=0)
+    meeting = lock_for_change(s, Meeting, meeting_id, N_("meeting"))
+    last = s.scalar(select(func.max(AgendaItem.position))
+                    .where(AgendaItem.meeting_id == meeting.id)) or 0
     item = AgendaItem(position=last + 1, **values)
     meeting.agenda_items.append(item)
     flush(s)
@@ -100,9 +105,10 @@ def update_agenda_item(
     return item
 
 
-def remove_agenda_item(s: Session, item_id: int) -> None:
+def remove_agenda_item(s: Session, item_id: int, *,
+                       expected_version: int | None = None) -> None:
     """Refused once minutes, decisions or action items refer to the item."""
-    item = get_or_error(s, AgendaItem, item_id, N_("agenda item"))
+    item = _locked_item(s, item_id, expected_version)
     if any(is_referenced(s, column, item.id) for column in (
             MinutesEntry.agenda_item_id, Decision.agenda_item_id, ActionItem.agenda_item_id)):
         raise SecretariatError(
@@ -110,20 +116,31 @@ def remove_agenda_item(s: Session, item_id: int) -> None:
                "be removed."), title=item.title)
     meeting = item.meeting
     # Dropping the item from the collection deletes it (delete-orphan cascade).
-    _renumber(meeting, [other for other in meeting.agenda_items if other is not item])
+    _renumber(s, meeting, [other for other in meeting.agenda_items if other is not item])
     flush(s)
 
 
-def move_agenda_item(s: Session, item_id: int, new_position: int) -> AgendaItem:
+def move_agenda_item(s: Session, item_id: int, new_position: int, *,
+                     expected_version: int | None = None) -> AgendaItem:
     """Move to ``new_position`` (1 = first); the others shift so positions stay 1..n."""
-    item = get_or_error(s, AgendaItem, item_id, N_("agenda item"))
+    item = _locked_item(s, item_id, expected_version)
     items = list(item.meeting.agenda_items)
     if not isinstance(new_position, int) or not 1 <= new_position <= len(items):
         raise SecretariatError(N_("Position must be from 1 to {count}."), count=len(items))
     items.remove(item)
     items.insert(new_position - 1, item)
-    _renumber(item.meeting, items)
+    _renumber(s, item.meeting, items)
     flush(s)
+    return item
+
+
+def _locked_item(s: Session, item_id: int, expected_version: int | None) -> AgendaItem:
+    """The item, with its meeting locked: reordering renumbers the whole agenda, so two
+    reorderings (or one and an addition) must not interleave."""
+    item = get_or_error(s, AgendaItem, item_id, N_("agenda item"))
+    lock_for_change(s, Meeting, item.meeting_id, N_("meeting"))
+    s.refresh(item)  # after the lock: its position and version as committed now
+    check_version(item, expected_version)
     return item
 
 
@@ -136,8 +153,13 @@ def set_attendance(
     status: AttendanceStatus | str,
     capacity: AttendeeCapacity | str = AttendeeCapacity.MEMBER,
     represented_by_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Attendance:
-    """Record one attendee; calling again for the same person (or guest name) updates it."""
+    """Record one attendee; calling again for the same person (or guest name) updates it.
+
+    ``expected_version`` is the version of the attendance record the form showed (None
+    when it showed none, or not to check): a record changed, or first recorded, by
+    someone else meanwhile is then a ConflictError."""
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
     if meeting.status == MeetingStatus.CANCELLED:
         raise SecretariatError(N_("The meeting was cancelled; attendance cannot be recorded."))
@@ -157,9 +179,14 @@ def set_attendance(
         get_or_error(s, Person, represented_by_id, N_("person"))
     else:
         represented_by_id = None
+    # Locked: two workstations recording the same attendee make one record, not two.
+    lock_for_change(s, Meeting, meeting.id, N_("meeting"))
     match = (Attendance.person_id == person_id if person_id is not None
              else (Attendance.person_id.is_(None)) & (Attendance.guest_name == guest))
-    record = s.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id, match)).first()
+    record = s.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id, match)
+                       .execution_options(populate_existing=True)).first()
+    if expected_version is not None and (record is None or record.version != expected_version):
+        raise ConflictError(CONFLICT_MESSAGE)
     if record is None:
         record = Attendance(meeting_id=meeting.id, person_id=person_id, guest_name=guest)
         s.add(record)
@@ -168,8 +195,10 @@ def set_attendance(
     return record
 
 
-def remove_attendance(s: Session, attendance_id: int) -> None:
-    s.delete(get_or_error(s, Attendance, attendance_id, N_("attendance record")))
+def remove_attendance(s: Session, attendance_id: int, *,
+                      expected_version: int | None = None) -> None:
+    s.delete(get_for_update(s, Attendance, attendance_id, N_("attendance record"),
+                            expected_version=expected_version))
     flush(s)
 
 
@@ -227,10 +256,19 @@ def _item_values(**fields: object) -> dict[str, object]:
     return values
 
 
-def _renumber(meeting: Meeting, items: list[AgendaItem]) -> None:
+def _renumber(s: Session, meeting: Meeting, items: list[AgendaItem]) -> None:
     """Positions 1..n in the given order; the in-memory list follows, so a caller reading
-    ``meeting.agenda_items`` in the same session sees the new order."""
-    for position, item in enumerate(items, start=1):
-        if item.position != position:
-            item.position = position
+    ``meeting.agenda_items`` in the same session sees the new order.
+
+    A position is unique within a meeting and SQLite checks that row by row, so the items
+    that move first go to negative places (and an item dropped from the list is deleted),
+    then to their new positions: no two rows ever share one."""
+    moving = [(item, position) for position, item in enumerate(items, start=1)
+              if item.position != position]
     meeting.agenda_items = items
+    if moving:
+        for item, position in moving:
+            item.position = -position
+        flush(s)
+        for item, position in moving:
+            item.position = position

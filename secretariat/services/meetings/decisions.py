@@ -34,6 +34,7 @@ from secretariat.model import (
     Decision,
     DecisionMethod,
     Dissent,
+    Forum,
     Meeting,
     MeetingStatus,
     Membership,
@@ -44,7 +45,14 @@ from secretariat.model import (
     VoteChoice,
 )
 from secretariat.services import audit
-from secretariat.services.validation import check_aware, coerce_enum, get_or_error, is_referenced
+from secretariat.services.validation import (
+    check_aware,
+    coerce_enum,
+    get_for_update,
+    get_or_error,
+    is_referenced,
+    lock_for_change,
+)
 from secretariat.services.meetings.guards import FROZEN_MINUTES
 
 # Attending in person, online, or through a proxy: counts toward quorum (the meeting's
@@ -211,6 +219,9 @@ def record_decision(
     counts = _validate_votes(s, method, (votes_for, votes_against, votes_abstain), named,
                              entitled, recused)
     reasons = recusal_reasons or {}
+    # Numbers are unique within the forum: decisions recorded at the same time from
+    # elsewhere wait for this one (its number committed) before taking theirs.
+    lock_for_change(s, Forum, meeting.forum_id, N_("forum"))
     decision = Decision(
         forum_id=meeting.forum_id, number=_number(s, meeting), meeting_id=meeting_id,
         agenda_item_id=agenda_item_id, decided_at=decided_at or meeting.starts_at,
@@ -232,9 +243,11 @@ def get_decision(s: Session, decision_id: int) -> Decision:
     return get_or_error(s, Decision, decision_id, N_("decision"))
 
 
-def delete_decision(s: Session, decision_id: int) -> None:
+def delete_decision(s: Session, decision_id: int, *,
+                    expected_version: int | None = None) -> None:
     """Undo a mistaken decision while its meeting's minutes are not yet approved."""
-    decision = get_decision(s, decision_id)
+    decision = get_for_update(s, Decision, decision_id, N_("decision"),
+                              expected_version=expected_version)
     if audit.is_chained(s, audit.DECISION, decision_id):
         raise SecretariatError(N_(
             "Decision {number} is part of approved minutes and cannot be deleted."),

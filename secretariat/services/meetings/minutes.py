@@ -15,13 +15,14 @@ versions are in ``minutes_diff``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import ConflictError, SecretariatError
 from secretariat.i18n import N_, _
 from secretariat.model import (
     AgendaItem,
@@ -35,7 +36,15 @@ from secretariat.model import (
 )
 from secretariat.services import audit
 from secretariat.services import textdiff
-from secretariat.services.validation import check_aware, flush, get_for_update, get_or_error
+from secretariat.services.validation import (
+    CONFLICT_MESSAGE,
+    check_aware,
+    check_version,
+    flush,
+    get_for_update,
+    get_or_error,
+    lock_for_change,
+)
 from secretariat.services.meetings.decisions import chain_meeting_decisions, meeting_local_date
 from secretariat.services.meetings.guards import FROZEN_MINUTES
 
@@ -66,6 +75,7 @@ class MinutesEntryRow:
     title: str
     title_en: str
     text: str
+    version: int  # the entry's, for set_minutes_text(expected_entry_version=...)
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,7 @@ def latest_minutes(s: Session, meeting_id: int) -> Minutes | None:
 
 def start_minutes(s: Session, meeting_id: int) -> Minutes:
     """Version 1, a draft with an empty entry for every agenda item."""
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    meeting = lock_for_change(s, Meeting, meeting_id, N_("meeting"))  # one version 1
     if meeting.status == MeetingStatus.CANCELLED:
         raise SecretariatError(N_("The meeting was cancelled, so it has no minutes."))
     if latest_minutes(s, meeting_id) is not None:
@@ -124,9 +134,15 @@ def _require_draft(minutes: Minutes) -> None:
 
 
 def set_minutes_text(s: Session, minutes_id: int, *, agenda_item_id: int | None = None,
-                     text: str, expected_version: int | None = None) -> Minutes:
+                     text: str, expected_version: int | None = None,
+                     expected_entry_version: int | None = None) -> Minutes:
     """Set the text of one agenda item's entry, or the general remarks when
-    ``agenda_item_id`` is None. Every edit bumps the minutes' version."""
+    ``agenda_item_id`` is None. Every edit bumps the minutes' version.
+
+    ``expected_version`` is the minutes' version the editor opened (any change to these
+    minutes since is a conflict); ``expected_entry_version`` that of the one entry
+    (``MinutesEntryRow.version``; only a change to this entry is a conflict, and an entry
+    that did not exist yet has none)."""
     minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
                              expected_version=expected_version)
     _require_draft(minutes)
@@ -139,11 +155,36 @@ def set_minutes_text(s: Session, minutes_id: int, *, agenda_item_id: int | None 
             if item is None or item.meeting_id != minutes.meeting_id:
                 raise SecretariatError(N_("That agenda item is not on this meeting's "
                                           "agenda."))
+            if expected_entry_version is not None:
+                raise ConflictError(CONFLICT_MESSAGE)  # the editor showed an entry
             entry = MinutesEntry(agenda_item_id=item.id, position=item.position)
             minutes.entries.append(entry)
+        else:
+            check_version(entry, expected_entry_version)
         entry.text = text
     minutes.updated_at = utcnow()  # entries are part of the minutes' optimistic lock
     flush(s)
+    return minutes
+
+
+def set_minutes_texts(s: Session, minutes_id: int, texts: Mapping[int | None, str], *,
+                      expected_version: int | None = None,
+                      expected_entry_versions: Mapping[int, int] | None = None) -> Minutes:
+    """Several texts of one draft at once, as the editor saves them (agenda item id, or
+    None for the general remarks, -> text). The versions the editor opened are checked
+    before anything is written: ``expected_version`` the minutes' (covers every text,
+    the general remarks included), ``expected_entry_versions`` each entry's
+    (``MinutesEntryRow.version``), so a save refused for one text writes none."""
+    minutes = get_for_update(s, Minutes, minutes_id, N_("minutes"),
+                             expected_version=expected_version)
+    versions = expected_entry_versions or {}
+    current = {entry.agenda_item_id: entry for entry in minutes.entries}
+    for item_id, version in versions.items():
+        if item_id in texts and (item_id not in current
+                                 or current[item_id].version != version):
+            raise ConflictError(CONFLICT_MESSAGE)
+    for item_id, text in texts.items():
+        set_minutes_text(s, minutes_id, agenda_item_id=item_id, text=text)
     return minutes
 
 
@@ -228,9 +269,13 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     return minutes
 
 
-def correct_minutes(s: Session, minutes_id: int, *, reason: str) -> Minutes:
+def correct_minutes(s: Session, minutes_id: int, *, reason: str,
+                    expected_version: int | None = None) -> Minutes:
     """A new draft version copying the approved text, for a correction with a reason."""
     old = get_minutes(s, minutes_id)
+    lock_for_change(s, Meeting, old.meeting_id, N_("meeting"))  # one next version
+    s.refresh(old)
+    check_version(old, expected_version)
     if old.status not in FROZEN_MINUTES:
         raise SecretariatError(N_("Only approved minutes need a correction; edit the draft "
                                   "directly."))
@@ -271,7 +316,7 @@ def minutes_entries(s: Session, minutes_id: int) -> list[MinutesEntryRow]:
     """The entries of one version with their agenda item titles, in agenda order."""
     query = (
         select(MinutesEntry.id, MinutesEntry.agenda_item_id, MinutesEntry.position,
-               AgendaItem.title, AgendaItem.title_en, MinutesEntry.text)
+               AgendaItem.title, AgendaItem.title_en, MinutesEntry.text, MinutesEntry.version)
         .join(AgendaItem, AgendaItem.id == MinutesEntry.agenda_item_id)
         .where(MinutesEntry.minutes_id == minutes_id)
         .order_by(MinutesEntry.position, MinutesEntry.id)

@@ -176,9 +176,10 @@ def _check_can_cancel(s: Session, meeting: Meeting) -> None:
                "cannot be cancelled."), title=meeting.title)
 
 
-def delete_meeting(s: Session, meeting_id: int) -> None:
+def delete_meeting(s: Session, meeting_id: int, *, expected_version: int | None = None) -> None:
     """Remove a meeting entered by mistake, with its agenda and attendance."""
-    meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
+    meeting = get_for_update(s, Meeting, meeting_id, N_("meeting"),
+                             expected_version=expected_version)
     if any(is_referenced(s, model.meeting_id, meeting.id)
            for model in (Minutes, Decision, ActionItem)):
         raise SecretariatError(

@@ -127,11 +127,12 @@ def reopen_term(s: Session, membership_id: int, *, expected_version: int | None 
 
 def remove_membership(
     s: Session, membership_id: int, *, delete_orphan_person: bool = False,
-    delete_empty_seat: bool = False,
+    delete_empty_seat: bool = False, expected_version: int | None = None,
 ) -> None:
     """Undo of adding a member. With the flags, also removes the person and the seat that
     were created for it, when nothing else uses them."""
-    membership = get_or_error(s, Membership, membership_id, N_("membership"))
+    membership = get_for_update(s, Membership, membership_id, N_("membership"),
+                                expected_version=expected_version)
     if s.scalar(select(func.count()).where(Membership.alternate_for_id == membership.id)):
         raise SecretariatError(N_("An alternate stands in for this member; remove or reassign "
                                   "the alternate first."))

@@ -21,6 +21,7 @@ from secretariat.model import (
     Recusal,
     Sector,
     Vote,
+    utcnow,
 )
 from secretariat.services.validation import (
     check_email,
@@ -122,13 +123,16 @@ def update_person(
             person.contact = PersonContact()
         for key, value in contact.items():
             setattr(person.contact, key, value)
+        # The contact details are part of the person's optimistic lock: a form opened
+        # earlier must not overwrite someone else's new email address either.
+        person.updated_at = utcnow()
     flush(s)
     return person
 
 
-def delete_person(s: Session, person_id: int) -> None:
+def delete_person(s: Session, person_id: int, *, expected_version: int | None = None) -> None:
     """Delete someone entered by mistake; people with a record in the forum's history stay."""
-    person = get_or_error(s, Person, person_id, N_("person"))
+    person = get_for_update(s, Person, person_id, N_("person"), expected_version=expected_version)
     reason = _why_person_is_needed(s, person_id)
     if reason is not None:
         raise SecretariatError(reason, name=person.name)
