@@ -156,8 +156,13 @@ def lock_for_change(s: Session, model: type[T], record_id: int | None, what: str
     flush(s)  # a re-read must not drop changes still pending
     if record_id is not None and s.get_bind().dialect.name == "sqlite":
         _sqlite_write_lock(s)
-    obj = (s.get(model, record_id, with_for_update=True, populate_existing=True)
-           if record_id is not None else None)
+    try:
+        obj = (s.get(model, record_id, with_for_update=True, populate_existing=True)
+               if record_id is not None else None)
+    except StaleDataError:  # changed and committed since this transaction read it
+        error = ConflictError(CONFLICT_MESSAGE)
+        error.lost_race = True  # Store.run_transaction retries with fresh reads
+        raise error from None
     if obj is None:
         obj = get_or_error(s, model, record_id, what)  # raises the usual message
     # Collections loaded before the lock may miss rows others have since committed.

@@ -143,7 +143,8 @@ def test_follow_up_work_stays_editable(db):
 @pytest.mark.parametrize("statement", [
     "UPDATE attendance SET status = 'apologies' WHERE meeting_id = 1 AND id = "
     "(SELECT min(id) FROM attendance WHERE meeting_id = 1)",
-    "UPDATE agenda_item SET position = 3 - position WHERE meeting_id = 1",
+    "UPDATE agenda_item SET position = -position WHERE meeting_id = 1; "
+    "UPDATE agenda_item SET position = 3 + position WHERE meeting_id = 1",
     "UPDATE meeting SET title = '改名的會議' WHERE id = 1",
     "UPDATE meeting SET starts_at = ends_at WHERE id = 1",
     "UPDATE person SET name = '王大明' WHERE name = '王小明'",
@@ -152,7 +153,7 @@ def test_follow_up_work_stays_editable(db):
 ], ids=["attendance", "agenda order", "meeting title", "start time", "voter name",
         "public flag", "paper hash"])
 def test_direct_database_edits_are_named_by_audit_verify(db, statement):
-    _execute(db, statement)
+    _execute(db, *statement.split("; "))
     result = _cli(db, "audit", "verify")
     assert result.returncode == 1, result.stdout
     assert "Minutes version 1 of meeting 1" in result.stderr

@@ -125,7 +125,8 @@ def test_attendance_of_a_new_meeting_lists_the_members_expected(clerk):
     rows = [line.split() for line in listed.splitlines()[1:]]
     names = {row[1] for row in rows}
     assert {"王小明", "林美玲", "陳大文", "張志豪", "李淑芬", "陳達文"} == names
-    assert all(" ".join(row[-2:]) == "Not recorded" for row in rows)
+    # Nothing recorded yet, so no record version either.
+    assert all(" ".join(row[-3:-1]) == "Not recorded" and row[-1] == "-" for row in rows)
     assert {row[1]: row[2] for row in rows}["陳達文"] == "Observer"
     chinese = clerk.run("attendance", "list", "2", lang="zh_TW.UTF-8").stdout
     assert "未登錄" in chinese

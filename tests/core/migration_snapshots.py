@@ -68,6 +68,9 @@ _PG_QUERIES = {
                  ORDER BY c.relname""",
     "constraints": """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
                       FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+                      -- PostgreSQL 18 also lists NOT NULL here (contype 'n'); the
+                      -- columns' nullability is compared already, on every version.
+                      AND contype <> 'n'
                       ORDER BY 1, 2""",
     "indexes": """SELECT tablename, indexname, indexdef FROM pg_indexes
                   WHERE schemaname = current_schema() ORDER BY tablename, indexname""",
