@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from secretariat import i18n
-from tests.core.test_pdf import pdf_text
+from tests.core.export_helpers import pdf_text
 from tests.ui.conftest import settle
 from tests.ui.test_meeting_editor_fixtures import seed
 from ui import settings
