@@ -1,5 +1,5 @@
-"""Minutes PDF, found in QA: a decision is not split from its heading at a page break,
-and a dissenting statement without a name reads as one (not "Dissent of A member")."""
+"""Minutes PDF layout: a decision is not split from its heading at a page break, and a
+dissenting statement without a name reads as one (not "Dissent of A member")."""
 
 from __future__ import annotations
 
