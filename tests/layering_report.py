@@ -28,6 +28,11 @@ Rules (each violation is reported as an arrow ``module -> imported``):
     is a package of its own. Imports under ``if TYPE_CHECKING:`` do not count for
     cycles (they never run); imports inside functions do. ``ui-cycle`` is a cycle among
     ``ui`` packages only.
+``test-imports``
+    A module under ``tests/`` imports a test file (a module ``tests.….test_*``). Fixtures
+    that test files share go in their folder's ``conftest.py`` (pytest finds them without
+    an import); plain helpers in a helper module named for what it holds
+    (``tests/ui/window_helpers.py``, ``tests/core/factories.py``).
 
 Every import counts: module level, inside functions and classes, under ``if
 TYPE_CHECKING:``, relative or absolute. ``from package import name`` imports the
@@ -54,7 +59,8 @@ UI_FORBIDDEN = ("sqlalchemy", "alembic", "secretariat.model", "secretariat.store
 MIGRATIONS = "secretariat.store.migrations.versions"
 MIGRATION_ALLOWED = frozenset({"alembic", "sqlalchemy", "__future__"}) | frozenset(sys.stdlib_module_names)
 
-CATEGORIES = ("qt-in-core", "ui-layering", "private", "frozen-migration", "cycle", "ui-cycle")
+CATEGORIES = ("qt-in-core", "ui-layering", "private", "frozen-migration", "cycle", "ui-cycle",
+              "test-imports")
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,12 @@ def _private_violation(imp: Import) -> bool:
     return not (package and _under(imp.module, package))
 
 
+def is_test_file(name: str) -> bool:
+    """Whether the module ``name`` is a test file (or inside one): ``tests.ui.test_x``."""
+    parts = name.split(".")
+    return parts[0] == "tests" and any(part.startswith("test_") for part in parts[1:])
+
+
 def package_of(module: str, modules: dict[str, Path]) -> str:
     """The node of ``module`` in the package graph (see the module docstring)."""
     path = modules.get(module)
@@ -273,6 +285,8 @@ def check(root: Path = REPO_ROOT) -> list[Violation]:
                 violations.append(Violation("ui-layering", arrow, where))
         elif _private_violation(imp):
             violations.append(Violation("private", arrow, where))
+        if _under(imp.module, "tests") and is_test_file(imp.target):
+            violations.append(Violation("test-imports", arrow, where))
     violations.extend(_cycles(modules, imports))
     return violations
 

@@ -48,6 +48,11 @@ def test_no_import_cycle_among_ui_packages(violations):
     assert violations["ui-cycle"] == [], _arrows(violations["ui-cycle"])
 
 
+def test_test_files_import_no_other_test_file(violations):
+    """Shared fixtures live in a conftest.py, shared helpers in a helper module."""
+    assert violations["test-imports"] == [], _arrows(violations["test-imports"])
+
+
 # --- The checker itself ------------------------------------------------------------
 
 SYNTHETIC = {
@@ -108,6 +113,16 @@ SYNTHETIC = {
     "ui/left/a.py": "from ui.right import b\n",
     "ui/right/__init__.py": "",
     "ui/right/b.py": "import ui.left.a\n",
+    "tests/__init__.py": "",
+    "tests/helpers.py": "def helper():\n    return 1\n",
+    "tests/test_b.py": "from tests.helpers import helper\nVALUE = helper()\n",
+    # A helper module and a conftest are fine to import from...
+    "tests/conftest.py": "from tests import helpers\n",
+    # (e) ...another test file is not, even through a relative import.
+    "tests/test_a.py": """
+        from . import conftest
+        from .test_b import VALUE
+    """,
 }
 
 
@@ -130,6 +145,7 @@ def test_the_checker_finds_one_violation_of_each_kind(tmp_path):
         "cycle": ["secretariat.alpha.one -> secretariat.beta.two",
                   "secretariat.beta.two -> secretariat.alpha.one"],
         "ui-cycle": ["ui.left.a -> ui.right.b", "ui.right.b -> ui.left.a"],
+        "test-imports": ["tests.test_a -> tests.test_b"],
     }
 
 
@@ -138,7 +154,8 @@ def test_the_report_lists_each_arrow_and_exits_non_zero(tmp_path, capsys):
     assert layering.main([str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "secretariat.core -> PySide6.QtWidgets" in out
-    assert "layering violations: 9" in out
+    assert "tests.test_a -> tests.test_b" in out
+    assert "layering violations: 10" in out
 
 
 def test_a_clean_tree_passes(tmp_path, capsys):

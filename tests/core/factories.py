@@ -168,3 +168,94 @@ def make_recorded_meeting(s: Session, documents_dir, tmp_folder) -> dict:
     return {"meeting": meeting, "approving": approving, "people": people, "guest": guest,
             "paper": paper, "item": item, "decision": voted, "action": action,
             "minutes": minutes, "approval": approval}
+
+
+# The private texts ``make_full_meeting`` plants; no public projection may show one.
+SECRETS = {
+    "paper": "SECRET-PAPER-7f3a",
+    "notes": "SECRET-NOTES-91bc",
+    "link": "https://meet.example.tw/SECRET-LINK-4d2e",
+    "decision": "SECRET-DECISION-TEXT-55aa",
+    "decision_en": "SECRET-DECISION-EN-0b1c",
+    "rationale": "SECRET-RATIONALE-66de",
+    "dissent": "SECRET-DISSENT-12ef",
+    "action": "SECRET-ACTION-3344",
+    "recipients": "secret-recipient-8899@example.tw",
+    "circulated": "secret-circulation-2211@example.tw",
+}
+
+
+def make_full_meeting(s: Session, tmp_path, *, items: int = 3, members: int = 4,
+                      decisions_count: int = 1, is_public: bool = False,
+                      prefix: str = "") -> dict:
+    """A held meeting: ``items`` agenda items each with a public and a restricted paper;
+    ``members`` members (the first present, the second by proxy, the third sends
+    apologies, the others not recorded), an alternate present, an observer and a guest;
+    draft minutes with a text per item; ``decisions_count`` public decisions by vote (with
+    a recusal and a dissent) plus one decision not public; an action item per decision.
+    Every private text is one of ``SECRETS``. Returns the ids by name."""
+    from secretariat.model import DecisionMethod, VoteChoice
+    from secretariat.services import documents as document_service
+    from secretariat.services.meetings import actions, decisions, minutes
+    from secretariat.services.members import people as people_service
+
+    make_forum(s)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    people = [make_person_with_membership(
+        s, f"{prefix}委員{n:02d}", sector_code=("civil_society", "government_agency")[n % 2],
+        organisation=f"組織{n:02d}")[0] for n in range(members)]
+    for person in people:
+        people_service.update_person(s, person.id, name_en=f"{prefix}Member {person.name[-2:]}")
+    alternate, _ = make_person_with_membership(s, f"{prefix}代理人甲", role=Role.ALTERNATE,
+                                               seat_label=None)
+    observer = people_service.add_person(s, name=f"{prefix}觀察員乙",
+                                       name_en=f"{prefix}Observer B")
+    stand_in = people_service.add_person(s, name=f"{prefix}代表丙")
+    meeting = make_meeting(
+        s, title="第5次論壇會議", title_en="Fifth forum meeting",
+        items=[f"議題{n:02d}" for n in range(items)], is_public=is_public,
+        remote_link=SECRETS["link"],
+        attendees=[people[0], (people[1], "proxy", "member", stand_in),
+                   (people[2], "apologies"), (alternate, "present", "alternate"),
+                   (observer, "present", "observer")])
+    meeting_service.update_meeting(
+        s, meeting.id, internal_notes=SECRETS["notes"], notice_recipients=SECRETS["recipients"],
+        notice_sent_at=meeting.starts_at - dt.timedelta(days=14))
+    meeting_service.set_attendance(s, meeting.id, guest_name="訪客丁", status="present",
+                                   capacity="guest")
+    item_ids = [item.id for item in meeting.agenda_items]
+    for n, item_id in enumerate(item_ids):
+        for restricted in (False, True):
+            source = tmp_path / f"paper-{n}-{restricted}.txt"
+            source.write_text(f"paper {n} {restricted}", encoding="utf-8")
+            title = f"{SECRETS['paper']} {n}" if restricted else f"公開文件{n:02d}"
+            document = document_service.add_document(
+                s, documents_dir=tmp_path / "documents", source=source, title=title,
+                is_public=not restricted)
+            document_service.attach_document(s, item_id, document.id)
+    draft = minutes.start_minutes(s, meeting.id)
+    for n, item_id in enumerate(item_ids):
+        minutes.set_minutes_text(s, draft.id, agenda_item_id=item_id, text=f"紀錄{n:02d}")
+    minutes.set_minutes_text(s, draft.id, text="其他事項")
+    minutes.circulate_minutes(s, draft.id, circulated_at=meeting.ends_at + dt.timedelta(days=2),
+                              circulated_to=SECRETS["circulated"])
+    made = []
+    for n in range(decisions_count):
+        made.append(decisions.record_decision(
+            s, meeting_id=meeting.id, agenda_item_id=item_ids[n % len(item_ids)],
+            text=f"決議{n:02d}", method=DecisionMethod.VOTE,
+            named_votes={people[0].id: VoteChoice.FOR}, recused_person_ids=[people[1].id],
+            dissents=[(people[0].id, f"不同意見{n:02d}")], rationale="公開理由"))
+    hidden = decisions.record_decision(
+        s, meeting_id=meeting.id, text=SECRETS["decision"], text_en=SECRETS["decision_en"],
+        rationale=SECRETS["rationale"], dissents=[(None, SECRETS["dissent"])],
+        is_public=False)
+    for decision in made:
+        actions.add_action(s, meeting_id=meeting.id, description=f"辦理{decision.number}",
+                           owner_person_id=people[0].id, decision_id=decision.id)
+    actions.add_action(s, meeting_id=meeting.id, description=SECRETS["action"],
+                       owner_text="秘書處", decision_id=hidden.id)
+    s.commit()
+    return {"meeting": meeting.id, "people": [p.id for p in people], "items": item_ids,
+            "alternate": alternate.id, "observer": observer.id, "stand_in": stand_in.id,
+            "hidden": hidden.id, "decisions": [d.id for d in made]}

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from secretariat.errors import SecretariatError
 from secretariat.export import meeting_to_ics, upcoming_to_ics
 from secretariat.model import Meeting
-from tests.core.test_pdf import START, build_meeting
+from tests.core.export_helpers import START, build_meeting
 
 UID_DOMAIN = "@taiwan-ogp-multi-stakeholder-forum.secretariat"
 

@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.model import ActionStatus
 from secretariat.services.meetings import actions as action_service
-from secretariat.services import meetings as meeting_service
-from tests.ui.conftest import TODAY, loaded_records_page, settle
+from tests.ui.window_helpers import TODAY, loaded_records_page, settle
 from ui.records.actions_model import OVERDUE_BACKGROUND, ActionTableModel
 from ui.records.actions import load_actions
 from ui.records.runner import SessionRunner
-
-
-@pytest.fixture
-def actions_store(forum_store):
-    with forum_store.session() as s:
-        start = dt.datetime.combine(TODAY - dt.timedelta(days=60), dt.time(14),
-                                    ZoneInfo("Asia/Taipei"))
-        meeting = meeting_service.schedule_meeting(
-            s, title="第五次論壇會議", starts_at=start, ends_at=start + dt.timedelta(hours=2),
-            location="國發會")
-        add = lambda text, days, owner: action_service.add_action(  # noqa: E731
-            s, meeting_id=meeting.id, description=text, owner_text=owner,
-            due_on=TODAY + dt.timedelta(days=days))
-        add("提出開放資料行動方案修正草案", -30, "國家發展委員會")  # overdue
-        add("Publish the consultation report", -1, "Secretariat")  # overdue
-        add("彙整民間委員意見", 20, "秘書處")  # not yet due
-        done = add("更新論壇網站", -10, "數位發展部")
-        action_service.update_action(s, done.id, status=ActionStatus.DONE)
-        s.commit()
-    return forum_store
 
 
 def loaded_model(store, **filters) -> ActionTableModel:

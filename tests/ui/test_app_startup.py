@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tests.core.db_files import rollback_journal
-from tests.ui.test_startup import run_app
+from tests.ui.app_helpers import run_app
 
 REPO = Path(__file__).parents[2]
 # What the main thread must not import before the window is shown.

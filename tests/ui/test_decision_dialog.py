@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 
 from secretariat.model import Decision, DecisionMethod, VoteChoice
 from secretariat.services.meetings import decisions as decision_service
-from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
-from tests.ui.test_meeting_editor_records import attend
-from tests.ui.test_qa_mnemonics import duplicates, mnemonics
+from tests.ui.editor_helpers import attend, settle
+from tests.ui.mnemonic_helpers import duplicates, mnemonics
 from ui.meeting_editor.decision_dialogs import NAMED
 from ui.widgets import select_data
 

@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from secretariat.model import DecisionMethod
 from secretariat.services.meetings import decisions as decision_service
-from secretariat.services import meetings as meeting_service
-from tests.ui.conftest import loaded_records_page, settle
+from tests.ui.window_helpers import loaded_records_page, settle
 from ui.records.decision_model import COLUMNS, DecisionLogModel, column_of
 from ui.records.actions import DecisionQuery
 from ui.records.runner import SessionRunner
-
-TAIPEI = ZoneInfo("Asia/Taipei")
-TEXTS = ["通過開放資料行動方案", "預算透明里程碑展延", "Adopt the youth engagement plan",
-         "公共採購資訊公開", "同意成立揭弊者保護工作小組", "Approve the minutes"]
-
-
-def add_meeting(s, title: str, start: dt.datetime):
-    return meeting_service.schedule_meeting(
-        s, title=title, title_en=f"Meeting {title}", starts_at=start,
-        ends_at=start + dt.timedelta(hours=2), location="行政院")
-
-
-@pytest.fixture
-def decisions_store(forum_store):
-    """Three meetings (2024, 2025, 2025) with 14 decisions; every third one private."""
-    with forum_store.session() as s:
-        starts = [dt.datetime(2024, 12, 31, 20, 0, tzinfo=TAIPEI),
-                  dt.datetime(2025, 3, 2, 14, 0, tzinfo=TAIPEI),
-                  dt.datetime(2025, 6, 8, 9, 30, tzinfo=TAIPEI)]
-        meetings = [add_meeting(s, f"第{n}次會議", start) for n, start in enumerate(starts, 1)]
-        for number in range(14):
-            meeting = meetings[number % 3]
-            decision_service.record_decision(
-                s, meeting_id=meeting.id, text=f"{TEXTS[number % len(TEXTS)]} ({number})",
-                is_public=number % 3 != 2,
-                decided_at=meeting.starts_at + dt.timedelta(minutes=number))
-        s.commit()
-    return forum_store
 
 
 def make_model(store, page_size: int = 5) -> DecisionLogModel:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import settle
-from tests.ui.test_decision_log import decisions_store  # noqa: F401  (fixture)
+from tests.ui.window_helpers import settle
 from ui.language import apply_language
 from ui.records.decision_model import column_of
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from secretariat.services import meetings as meeting_service
 from secretariat.services.meetings import minutes as minutes_service
-from tests.ui.test_meeting_editor_fixtures import ROOM, editor, env, settle  # noqa: F401
+from tests.ui.editor_helpers import ROOM, settle
 
 OTHER_ROOM = "國發會大禮堂"
 
@@ -106,9 +106,9 @@ def test_minutes_saved_over_an_edit_made_elsewhere_are_refused_then_reloaded(
 
 
 def test_meeting_dialog_saved_over_a_change_elsewhere_offers_to_reopen(qtbot, window):
-    from tests.ui.test_meetings_page import create, titles
+    from tests.ui.window_helpers import create_meeting, meeting_titles
 
-    page = create(qtbot, window, "原標題", 10)
+    page = create_meeting(qtbot, window, "原標題", 10)
     page.table.selectRow(0)
     meeting_id = page.selected_id()
     page.edit_selected()
@@ -131,14 +131,14 @@ def test_meeting_dialog_saved_over_a_change_elsewhere_offers_to_reopen(qtbot, wi
     again.title.setText("新標題")
     qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert titles(page) == ["新標題"]
+    assert meeting_titles(page) == ["新標題"]
     assert stored(window.store, meeting_id).location == OTHER_ROOM
 
 
 def test_member_dialog_saved_over_a_change_elsewhere_is_refused(qtbot, window):
     from secretariat.services import members as member_service
     from secretariat.services.members import people as people_service
-    from tests.ui.test_members_page import add_member
+    from tests.ui.window_helpers import add_member
 
     page = add_member(qtbot, window, name="林小明")
     page.table.selectRow(0)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFormLayout
 from secretariat import i18n
 from secretariat.model import AttendanceStatus, AttendeeCapacity
 from secretariat.services.members import people as people_service
-from tests.ui.conftest import settle as settle_window
-from tests.ui.test_meeting_editor_fixtures import editor, env, seed, settle  # noqa: F401
+from tests.ui.editor_helpers import seed, settle
+from tests.ui.window_helpers import settle as settle_window
 from ui import settings
 from ui.language import apply_language
 from ui.widgets import select_data

@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from secretariat.services import members as member_service
-from tests.ui.conftest import settle
-from tests.ui.test_meetings_page import create
-from tests.ui.test_members_page import add_member
+from tests.ui.window_helpers import add_member, create_meeting, settle
 from ui.language import apply_language
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.members.member_dialog import MemberDialog
@@ -32,7 +30,7 @@ def test_empty_meetings_page_says_how_to_schedule_the_first_meeting(qtbot, windo
     assert page.empty_hint.isVisible()
     assert page.empty_hint.text() == (
         "No meetings yet. Use New meeting… (Ctrl+N) to schedule the first one.")
-    create(qtbot, window, "第一次會議", 14)
+    create_meeting(qtbot, window, "第一次會議", 14)
     assert not page.empty_hint.isVisible()
 
 

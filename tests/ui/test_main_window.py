@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.i18n import _
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 from ui import settings
 from ui.navigation import CAPABILITIES
 

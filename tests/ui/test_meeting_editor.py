@@ -11,7 +11,7 @@ from secretariat.model import AttendanceStatus, ItemPurpose, Meeting, Modality
 from secretariat.services.meetings import actions as action_service
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
-from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
+from tests.ui.editor_helpers import settle
 from ui.widgets import select_data
 
 
@@ -229,10 +229,10 @@ def test_attendance_updates_quorum_and_balance_and_undo(qtbot, editor, env):
 
 
 def test_meetings_page_opens_the_editor_on_enter(qtbot, window):
-    from tests.ui.conftest import settle as settle_window
-    from tests.ui.test_meetings_page import create
+    from tests.ui.window_helpers import create_meeting
+    from tests.ui.window_helpers import settle as settle_window
 
-    page = create(qtbot, window, "第1次論壇會議", 10)
+    page = create_meeting(qtbot, window, "第1次論壇會議", 10)
     page.table.selectRow(0)
     assert page.open_button.isEnabled()
     page.table.setFocus()

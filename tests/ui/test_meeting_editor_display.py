@@ -15,7 +15,7 @@ from secretariat.model import AttendanceStatus, ItemPurpose, Membership
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
-from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
+from tests.ui.editor_helpers import settle
 from ui.meeting_editor import agenda_tab as agenda_module
 from ui.meeting_editor.export import UPCOMING
 from ui.meeting_editor.models import ApprovalCandidateModel, DecisionModel

@@ -7,18 +7,12 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 
 from secretariat.errors import SecretariatError
-from secretariat.model import ActionStatus, AttendanceStatus, DecisionMethod, MinutesStatus
+from secretariat.model import ActionStatus, DecisionMethod, MinutesStatus
 from secretariat.services.meetings import decisions as decision_service
-from tests.ui.test_meeting_editor_fixtures import editor, env, settle  # noqa: F401
+from tests.ui.editor_helpers import attend, settle
 from ui.meeting_editor import actions as ops_records
 from ui.meeting_editor.minutes_dialogs import diff_html
 from ui.widgets import select_data
-
-
-def attend(qtbot, editor, count: int) -> None:
-    for row in range(count):
-        editor.attendance.set_status(row, AttendanceStatus.PRESENT)
-        settle(qtbot, editor)
 
 
 def test_minutes_draft_circulate_approve_lock_correct_and_diff(qtbot, editor, env):

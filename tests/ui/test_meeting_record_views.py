@@ -7,12 +7,12 @@ from __future__ import annotations
 from secretariat.export.meeting_data import load_minutes_record
 from secretariat.services import meetings as meeting_service
 from secretariat.services.meetings import meeting_record
-from tests.core.test_meeting_record import build
+from tests.core.factories import make_full_meeting
 from ui.meeting_editor.data import load_editor_data
 
 
 def test_the_editor_shows_the_records_agenda_attendance_and_decisions(session, tmp_path):
-    ids = build(session, tmp_path, items=4)
+    ids = make_full_meeting(session, tmp_path, items=4)
     meeting_service.move_agenda_item(session, ids["items"][2], 1)
     session.commit()
     record = meeting_record(session, ids["meeting"])

@@ -9,51 +9,26 @@ from PySide6.QtCore import Qt
 
 from secretariat.errors import SecretariatError
 from secretariat.model import Modality
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import create_meeting, meeting_titles, open_meetings_page, settle
 from ui.meetings.actions import read_meeting
 from ui.widgets import select_data
 
 
-def open_page(window):
-    window.show_page("meetings")
-    return window.page("meetings")
-
-
-def create(qtbot, window, title: str, days: int):
-    page = open_page(window)
-    settle(qtbot, window)
-    dialog = page.new_meeting()
-    dialog.title.setText(title)
-    start = dialog.starts.dateTime().addDays(days - 14)
-    dialog.starts.setDateTime(start)
-    dialog.ends.setDateTime(start.addSecs(7200))
-    dialog.location.setText("行政院第一會議室")
-    assert dialog.ok_button.isEnabled(), dialog.problems()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, window)
-    assert not dialog.isVisible(), dialog.submit_error.text()
-    return page
-
-
-def titles(page):
-    return [page.model.row_at(r).title for r in range(page.model.rowCount())]
-
-
 def test_create_meetings_next_first_and_undo(qtbot, window):
-    page = create(qtbot, window, "第二次會議", 30)
-    create(qtbot, window, "第一次會議", 10)
-    assert titles(page) == ["第一次會議", "第二次會議"]
+    page = create_meeting(qtbot, window, "第二次會議", 30)
+    create_meeting(qtbot, window, "第一次會議", 10)
+    assert meeting_titles(page) == ["第一次會議", "第二次會議"]
     assert page.model.next_meeting_row() == 0
     window.undo_stack.undo()
     settle(qtbot, window)
-    assert titles(page) == ["第二次會議"]
+    assert meeting_titles(page) == ["第二次會議"]
     window.undo_stack.redo()
     settle(qtbot, window)
-    assert titles(page) == ["第一次會議", "第二次會議"]
+    assert meeting_titles(page) == ["第一次會議", "第二次會議"]
 
 
 def test_meeting_dialog_validates_inline(qtbot, window):
-    dialog = open_page(window).new_meeting()
+    dialog = open_meetings_page(window).new_meeting()
     dialog.title.setText("x")
     dialog.title.setText("")
     assert dialog.error_for("title")
@@ -71,7 +46,7 @@ def test_meeting_dialog_validates_inline(qtbot, window):
 
 
 def test_edit_meeting_and_undo(qtbot, window):
-    page = create(qtbot, window, "原標題", 10)
+    page = create_meeting(qtbot, window, "原標題", 10)
     page.table.selectRow(0)
     page.edit_selected()
     settle(qtbot, window)
@@ -81,17 +56,17 @@ def test_edit_meeting_and_undo(qtbot, window):
     dialog.title.setText("新標題")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert titles(page) == ["新標題"]
+    assert meeting_titles(page) == ["新標題"]
     window.undo_stack.undo()
     settle(qtbot, window)
-    assert titles(page) == ["原標題"]
+    assert meeting_titles(page) == ["原標題"]
     row = page.model.row_at(0)
     assert row.starts_at.astimezone(dt.timezone(dt.timedelta(hours=8))).hour == 14
 
 
 def test_a_new_meeting_is_selected_and_a_reload_keeps_the_selection(qtbot, window):
-    page = create(qtbot, window, "第二次會議", 30)
-    create(qtbot, window, "第一次會議", 10)
+    page = create_meeting(qtbot, window, "第二次會議", 30)
+    create_meeting(qtbot, window, "第一次會議", 10)
     assert page.selected_row().title == "第一次會議"  # the one just scheduled
     page.table.selectRow(1)
     window.refresh_current()
@@ -101,7 +76,7 @@ def test_a_new_meeting_is_selected_and_a_reload_keeps_the_selection(qtbot, windo
 
 
 def test_a_mistyped_time_zone_is_explained_beside_the_field(qtbot, window):
-    dialog = open_page(window).new_meeting()
+    dialog = open_meetings_page(window).new_meeting()
     dialog.time_zone.setCurrentText("Asia/Taipe")
     assert dialog.error_for("time_zone") == "Choose a time zone from the list, e.g. Asia/Taipei."
     assert not dialog.ok_button.isEnabled()

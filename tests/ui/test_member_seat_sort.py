@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from secretariat.services.members import add_member
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 
 
 def test_seat_column_sorts_numbers_by_value(qtbot, window):

@@ -8,27 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.errors import SecretariatError
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import add_member, settle
 from ui.members.actions import read_member
 from ui.widgets import to_qdate
 
 
 def names(page) -> list[str]:
     return [page.model.row_at(r).name for r in range(page.model.rowCount())]
-
-
-def add_member(qtbot, window, name="林小明", **fields):
-    page = window.page("members")
-    dialog = page.add_member()
-    dialog.name.setText(name)  # setText: keyClicks with Chinese aborts Qt
-    dialog.organisation.setText(fields.get("organisation", "台灣公民參與協會"))
-    dialog.set_term_start(dt.date.today() - dt.timedelta(days=30))
-    assert dialog.problems() == {}
-    assert dialog.ok_button.isEnabled()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, window)
-    assert not dialog.isVisible()
-    return page
 
 
 def test_add_member_then_undo_and_redo(qtbot, window):

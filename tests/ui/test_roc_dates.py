@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from secretariat import i18n
-from tests.core.test_pdf import pdf_text
-from tests.ui.conftest import settle
-from tests.ui.test_meeting_editor_fixtures import seed
+from tests.core.export_helpers import pdf_text
+from tests.ui.editor_helpers import seed
+from tests.ui.window_helpers import settle
 from ui import settings
 from ui.language import apply_language
 from ui.preferences.language_page import LanguagePage

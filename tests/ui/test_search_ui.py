@@ -14,7 +14,7 @@ from secretariat.model import Meeting
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import documents as document_service
 from secretariat.services import meetings as meeting_service
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 from ui.records.runner import SessionRunner
 from ui.records.search_model import HTML_ROLE, MATCH, TITLE, SearchResultsModel
 from ui.records.search_panel import SearchController

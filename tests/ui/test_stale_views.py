@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from secretariat.services.meetings import actions as action_service
 from secretariat.vocabulary import ActionStatus
-from tests.ui.conftest import loaded_records_page, settle
-from tests.ui.test_actions_view import actions_store  # noqa: F401
+from tests.ui.window_helpers import loaded_records_page, settle
 from ui.changes import MEETING_RECORD, ChangeKind, Changes
 
 

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-from tests.ui.conftest import settle
-
-
-def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
-    return subprocess.run([sys.executable, "-m", "ui.app", *args], capture_output=True,
-                          text=True, env=env, timeout=120, cwd=Path(__file__).parents[2])
+from tests.ui.app_helpers import run_app
+from tests.ui.window_helpers import settle
 
 
 def test_smoke_test_prints_ready_time(tmp_path, forum_store):

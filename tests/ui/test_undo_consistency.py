@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services.meetings import minutes as minutes_service
-from tests.ui.test_meeting_editor_fixtures import TAIPEI, editor, env, settle  # noqa: F401
-from tests.ui.test_meeting_editor_records import attend
+from tests.ui.editor_helpers import TAIPEI, attend, settle
 from ui.meeting_editor.actions import DecisionForm
 
 

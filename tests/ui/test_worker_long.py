@@ -121,9 +121,6 @@ def test_failures_of_the_read_or_the_computation_reach_on_error(qtbot, worker):
 
 # --- The editor's PDF export uses it ---------------------------------------------
 
-from tests.ui.test_meeting_editor_fixtures import editor, env  # noqa: E402,F401
-
-
 def test_the_agenda_pdf_renders_off_the_database_thread(qtbot, editor, tmp_path, monkeypatch):
     from ui.meeting_editor import export as export_module
 

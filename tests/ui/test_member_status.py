@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.model import Role
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 from ui.changes import ChangeKind, Changes
 from ui.members.actions import MemberForm, add_member, end_term
 

@@ -1,5 +1,6 @@
-"""Shared set-up of the meeting editor tests: a forum with six members, two meetings a
-month apart (the second decides to approve the first's minutes), an editor on the first."""
+"""What the meeting editor tests share: the forum they start from (six members, two
+meetings a month apart, the second deciding to approve the first's minutes), and waiting for
+the editor. The ``env`` and ``editor`` fixtures (``tests/ui/conftest.py``) build on them."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from secretariat.model import ItemPurpose, ProposedBy
+from secretariat.model import AttendanceStatus, ItemPurpose, ProposedBy
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services import members as member_service
@@ -61,38 +60,13 @@ def seed(store) -> tuple[int, int, dict, int]:
         return first.id, second.id, people, decision.id
 
 
-@pytest.fixture
-def env(qtbot, forum_store):
-    from ui.undo import CommandContext, UndoStack
-    from ui.language import apply_language
-    from ui.worker import DatabaseWorker
-
-    apply_language("en")
-    first, second, people, decision = seed(forum_store)
-    worker = DatabaseWorker(forum_store)
-    stack = UndoStack(worker)
-    yield Env(forum_store, CommandContext(worker, stack), first, second, people, decision)
-    worker.wait_idle()
-    apply_language("en")
-
-
 def settle(qtbot, editor) -> None:
+    """Wait until every database job the editor queued has run and its result arrived."""
     qtbot.waitUntil(lambda: editor.worker.pending == 0, timeout=15000)
 
 
-@pytest.fixture
-def editor(qtbot, env, monkeypatch):
-    """The editor of the first meeting, loaded; errors collected instead of shown."""
-    from ui.meeting_editor import window as window_module
-
-    shown: list[str] = []
-    monkeypatch.setattr(window_module.errors, "show_error",
-                        lambda _parent, error, title=None: shown.append(
-                            window_module.errors.error_text(error)))
-    ed = window_module.open_meeting_editor(env.context, env.first_id)
-    qtbot.addWidget(ed)
-    ed.errors_shown = shown
-    qtbot.waitUntil(lambda: ed.data is not None, timeout=15000)
-    settle(qtbot, ed)
-    yield ed
-    settle(qtbot, ed)
+def attend(qtbot, editor, count: int) -> None:
+    """Mark the first ``count`` rows of the attendance tab present."""
+    for row in range(count):
+        editor.attendance.set_status(row, AttendanceStatus.PRESENT)
+        settle(qtbot, editor)

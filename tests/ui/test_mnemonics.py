@@ -6,34 +6,11 @@ opened the Edit menu nor the Edit… dialog, and Alt+S never reached the Setting
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 
-from tests.ui.conftest import settle
+from tests.ui.mnemonic_helpers import duplicates, mnemonics
+from tests.ui.window_helpers import settle
 from ui.language import apply_language
-
-_MNEMONIC = re.compile(r"&([^&\s])")
-
-
-def mnemonics(root: QWidget, menu_bar=None) -> Counter:
-    texts = [a.text() for a in menu_bar.actions()] if menu_bar is not None else []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, (QAbstractButton, QLabel)):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QTabBar):
-            texts += [widget.tabText(i) for i in range(widget.count())]
-    return Counter(m.group(1).lower() for t in texts for m in [_MNEMONIC.search(t)] if m)
-
-
-def duplicates(counter: Counter) -> dict[str, int]:
-    return {key: n for key, n in counter.items() if n > 1}
 
 
 @pytest.fixture(params=["en", "zh_TW"])

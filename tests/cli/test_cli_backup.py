@@ -1,4 +1,5 @@
-"""Command-line findings of the second QA pass: backup overwrites and the help's wording."""
+"""``secretariat backup``: an existing file is overwritten only with ``--force``, and the
+refusal is in the user's language."""
 
 from __future__ import annotations
 
@@ -37,20 +38,3 @@ def test_backup_refusal_is_in_chinese_for_a_chinese_user(tmp_path):
     refused = run("--db", db, "backup", "--out", str(existing), lang="zh_TW.UTF-8")
     assert refused.returncode == 1
     assert "已存在" in refused.stderr and "--force" in refused.stderr
-
-
-def test_chinese_help_uses_full_width_colons_and_names_the_commands_once():
-    for args in (("--help",), ("import", "--help")):
-        help_text = run(*args, lang="zh_TW.UTF-8").stdout
-        assert "選項：" in help_text and "選項:" not in help_text
-        assert "可用的指令：" in help_text
-        lines = [line.strip() for line in help_text.splitlines()]
-        assert lines.count("指令") == 1  # the placeholder under the heading, not a second heading
-        assert not any(line.endswith(":") for line in lines)
-
-
-def test_english_help_keeps_its_headings():
-    help_text = run("--help").stdout
-    assert "\noptions:\n" in help_text
-    assert "\ncommands:\n  COMMAND\n" in help_text
-    assert "usage: secretariat" in help_text

@@ -1,5 +1,5 @@
-"""Minutes PDF, found in QA: a decision is not split from its heading at a page break,
-and a dissenting statement without a name reads as one (not "Dissent of A member")."""
+"""Minutes PDF layout: a decision is not split from its heading at a page break, and a
+dissenting statement without a name reads as one (not "Dissent of A member")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from secretariat.export import render_minutes_pdf
 from secretariat.services.meetings import decisions as decision_service
 from secretariat.services import meetings as meeting_service
 from secretariat.services.meetings import minutes as minutes_service
-from tests.core.test_pdf import pdf_text  # skips without poppler, fails on CI
+from tests.core.export_helpers import pdf_text  # skips without poppler, fails on CI
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 DECISION_TEXT = "The draft commitments are adopted and sent to the Executive Yuan."

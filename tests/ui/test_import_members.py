@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from secretariat.services.members.import_csv import ImportReport
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 from ui.import_members import import_members_file, report_text
 from ui.problems_dialog import ProblemsDialog
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 
 
 def test_add_member_dialog_starts_in_the_name_field(qtbot, window):

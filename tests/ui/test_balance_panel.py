@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.model import Role
-from tests.ui.conftest import settle
+from tests.ui.window_helpers import settle
 
 
 def test_balance_counts_co_chairs_and_members_not_alternates(qtbot, window, forum_store):
