@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,8 +102,10 @@ def database_file(url: str) -> Path | None:
 def snapshot_file(database: Path) -> Path:
     from secretariat.paths import cache_dir
 
-    name = hashlib.sha256(str(database).encode("utf-8")).hexdigest()[:32]
-    return cache_dir() / FOLDER / f"{name}.json"
+    # A name, not a proof: the file records its database's path, checked on loading.
+    # (zlib is loaded with Qt already; hashlib would cost milliseconds of start-up.)
+    key = str(database).encode("utf-8")
+    return cache_dir() / FOLDER / f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
 
 
 def fingerprint(database: Path) -> list:
