@@ -85,12 +85,14 @@ def gui_environment() -> Iterator[dict[str, str]]:
     """Environment for measured GUI processes: offscreen, and settings kept out of $HOME.
 
     A private config folder means every run starts from the same (default) settings and
-    a benchmark never changes the user's window geometry or language.
+    a benchmark never changes the user's window geometry or language; a private cache
+    folder keeps the application's first-page snapshot apart from the user's.
     """
     env = checkout_environment()
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="secretariat-bench-") as scratch:
         env["XDG_CONFIG_HOME"] = str(Path(scratch) / "config")
+        env["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")  # the first-page snapshot
         runtime = Path(scratch) / "runtime"
         runtime.mkdir(mode=0o700)
         env["XDG_RUNTIME_DIR"] = str(runtime)

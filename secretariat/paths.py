@@ -31,3 +31,11 @@ def resolve_db_url(cli_value: str | None = None) -> str:
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def cache_dir() -> Path:
+    """The user's cache folder (what can be rebuilt, e.g. the first-page snapshot),
+    created on first use."""
+    path = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

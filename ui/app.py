@@ -12,7 +12,10 @@ program exits with code 2 without having written to it.
 
 ``--smoke-test`` prints ``ready in S s`` when the window is shown and idle, then
 ``loaded in S s`` when the first page shows its records (both from process start) and
-``first page shows N records`` (the rows in its tables), and quits.
+``first page shows N records`` (the rows in its tables), and quits. When those records
+came from the first-page snapshot (``ui/first_page_snapshot.py``: proven unchanged in
+the file, shown before SQLAlchemy is imported) it adds ``snapshot in S s`` (the same
+moment) and, once the database's own rows have replaced them, ``database in S s``.
 """
 
 import time
@@ -76,15 +79,32 @@ class Startup:
     def __init__(self, app, window, worker, args, url: str):
         self.app, self.window, self.worker, self.args, self.url = app, window, worker, args, url
         self.exit_code: int | None = None  # set when start-up itself ends the program
+        self.snapshot_shown = False  # the first page showed its snapshot's rows first
         window.shown_idle.connect(self._shown)
         if args.smoke_test:
             window.first_load_done.connect(self._loaded)
 
     def _shown(self) -> None:
+        from PySide6.QtCore import QTimer
+
         if self.args.smoke_test:
             _report("ready")
-        # Only now: the worker's imports hold the GIL, which would delay the first paint.
+        self.snapshot_shown = self.window.show_snapshot(self.url)
+        if self.snapshot_shown:  # let the rows be painted before the worker takes the GIL
+            QTimer.singleShot(0, self._open_after_snapshot)
+        else:
+            # Only now: the worker's imports hold the GIL, which would delay the first paint.
+            self._open()
+
+    def _open(self) -> None:
         self.worker.open(self.url, self._opened, self._refused)
+
+    def _open_after_snapshot(self) -> None:
+        if self.args.smoke_test:  # the snapshot's records are on screen
+            _report("loaded")
+            print(f"first page shows {self._records_shown()} records", flush=True)
+            _report("snapshot")
+        self._open()
 
     def _refused(self, error: BaseException) -> None:
         text = store_error_text(error)
@@ -131,8 +151,11 @@ class Startup:
         from PySide6.QtCore import QTimer
 
         def report() -> None:  # once the records are painted, i.e. the loop is idle again
-            _report("loaded")
-            print(f"first page shows {self._records_shown()} records", flush=True)
+            if self.snapshot_shown:  # "loaded" was the snapshot's: now the database's
+                _report("database")
+            else:
+                _report("loaded")
+                print(f"first page shows {self._records_shown()} records", flush=True)
             self._quit(0)
 
         QTimer.singleShot(0, report)
@@ -178,8 +201,26 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     code = app.exec()
     worker.shutdown()  # the queued jobs have committed; the store is closed
+    if window.store is not None:
+        _save_snapshot(window.store)
     _skip_final_collection()
     return code if startup.exit_code is None else startup.exit_code
+
+
+def _save_snapshot(store) -> None:
+    """The first-page snapshot for the next start (``ui/first_page_snapshot.py``), when
+    the members page is the one shown at start. Never stops the program from exiting."""
+    import datetime as dt
+
+    from ui import first_page_snapshot, settings
+
+    if settings.LAST_PAGE.value() != "members":
+        return
+    try:
+        first_page_snapshot.save_after_close(
+            store, on=dt.date.today(), include_past=settings.INCLUDE_PAST_TERMS.value())
+    except Exception as error:  # noqa: BLE001 - a cache: the next start reads the database
+        print(f"first-page snapshot not saved: {error}", file=sys.stderr)
 
 
 def _skip_final_collection() -> None:

@@ -12,6 +12,8 @@ are imported when used).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QWidget
 
@@ -37,6 +39,7 @@ REGIONAL_SETTINGS = frozenset({settings.LANGUAGE.key, settings.ROC_YEARS.key})
 class MainWindow(QMainWindow):
     shown_idle = Signal()  # the first turn of the event loop after the first show
     first_load_done = Signal()  # the database is open and the first page's records are shown
+    snapshot_shown = Signal()  # the first page shows its snapshot (see show_snapshot)
 
     def __init__(self, store=None, worker: DatabaseWorker | None = None,
                  parent: QWidget | None = None):
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.forum = None
         self.actions: dict = {}
         self.pages: dict[str, QWidget] = {}
+        self._snapshot_page: QWidget | None = None  # showing the first-page snapshot
         self._current = settings.LAST_PAGE.value()
         if not capability_available(self._current):
             self._current = "members"
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         self.actions = build_menus(self)
         install_search(self)
         self.pages = {}
+        self._snapshot_page = None
         self.navigation = NavigationList()
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -160,6 +165,31 @@ class MainWindow(QMainWindow):
         if self._given_store is not None:
             self.attach_store(self._given_store)
 
+    def show_snapshot(self, url: str) -> bool:
+        """Before the store is open: if the first page is the members page and a
+        first-page snapshot of ``url`` is still valid (``ui.first_page_snapshot``), show
+        its rows read-only in that page, in place of the opening page. False if not."""
+        if self.store is not None or self._current != "members":
+            return False
+        from ui import first_page_snapshot
+
+        snapshot = first_page_snapshot.load(
+            url, on=dt.date.today(), include_past=settings.INCLUDE_PAST_TERMS.value())
+        if snapshot is None:
+            return False
+        opening = self.stack.currentWidget()
+        page = capability("members").make_page(self.context, self.stack)
+        self.stack.addWidget(page)
+        page.show_snapshot(snapshot.rows, snapshot.on)
+        self.stack.setCurrentWidget(page)
+        if isinstance(opening, OpeningPage):
+            self.stack.removeWidget(opening)
+            opening.deleteLater()
+        self.pages["members"] = self._snapshot_page = page
+        self.statusBar().showMessage(_("Opening the database…"))
+        self.snapshot_shown.emit()
+        return True
+
     def attach_store(self, store) -> None:
         """The database is open: build the real pages in place of the opening page and
         read the first page's records (``first_load_done`` once they are shown)."""
@@ -167,6 +197,10 @@ class MainWindow(QMainWindow):
         self._given_store = None
         old = self.stack.currentWidget()
         self._show_database()
+        snapshot_page, self._snapshot_page = self._snapshot_page, None
+        if snapshot_page is not None:
+            self.statusBar().clearMessage()
+            snapshot_page.refresh()  # the real rows replace the snapshot's
         self.show_page(self._current)
         if isinstance(old, OpeningPage):
             self.stack.removeWidget(old)
@@ -178,6 +212,13 @@ class MainWindow(QMainWindow):
 
     def stop_opening(self, text: str = "") -> None:
         """The store was refused (``text`` says why) or a dialog asks for the forum."""
+        if self._snapshot_page is not None:  # the snapshot's rows go: nothing is open
+            self.statusBar().clearMessage()
+            self.pages.pop("members", None)
+            self.stack.removeWidget(self._snapshot_page)
+            self._snapshot_page.deleteLater()
+            self._snapshot_page = None
+            self.stack.addWidget(OpeningPage(self.stack))
         page = self.stack.currentWidget()
         if isinstance(page, OpeningPage):
             page.stop(text)

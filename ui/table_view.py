@@ -39,15 +39,21 @@ def make_table(proxy, parent) -> QTableView:
 
 
 MAX_COLUMN_WIDTH = 220
+# Rows whose texts size the columns (Qt's default, 1000, formats nearly every cell of a
+# long list — dates through babel — before the first paint): the rows on screen first,
+# then the next ones up to this many. Enough for a column's usual width.
+SIZING_ROWS = 30
 
 
 def fit_columns(table: QTableView, wide: int | None = None) -> None:
-    """Size columns to their contents once, without one long text taking the width.
+    """Size columns to the contents of a sample of rows, once, without one long text
+    taking the width.
 
     ``wide``: a column of long texts (e.g. titles) allowed twice the usual width, so the
     spare width does not all go to the last column while titles are cut short."""
-    table.resizeColumnsToContents()
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(SIZING_ROWS)
+    table.resizeColumnsToContents()
     for column in range(header.count()):
         limit = MAX_COLUMN_WIDTH * (2 if column == wide else 1)
         if header.sectionSize(column) > limit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.i18n import N_, _, current_language, format_date
-from secretariat.services.members import natural_key
+from secretariat.natural_order import natural_key
 from ui.table_model import Column, RowTableModel
 
 

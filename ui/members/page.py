@@ -1,4 +1,10 @@
-"""Members and seats: the table with filter and date, the balance panel, and actions."""
+"""Members and seats: the table with filter and date, the balance panel, and actions.
+
+The page can be built before the database layer is imported, to show the first-page
+snapshot (``ui/first_page_snapshot.py``): what reaches the services (the actions, their
+undo commands and the dialogs built on their forms) is imported when first used, which
+is after the store is open.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +18,19 @@ from PySide6.QtWidgets import (
 from secretariat.i18n import _
 from ui import settings
 from ui.changes import ChangeKind
-from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
 from ui.members.balance import BalancePanel
-from ui.members.end_term_dialog import EndTermDialog
-from ui.members.member_dialog import MemberDialog
-from ui.members import actions as ops
 from ui.members.model import MemberTableModel
-from ui.members.undo import AddMember, EditMember, EndTerm
 from ui.records.filters import fit_placeholder
 from ui.undo import CommandContext, run_then_push
 from ui.widgets import date_edit, from_qdate
+
+
+def _ops():
+    """``ui.members.actions`` (services, SQLAlchemy): imported once the store is open."""
+    from ui.members import actions
+
+    return actions
 
 
 class MembersPage(RecordListPage):
@@ -34,6 +42,7 @@ class MembersPage(RecordListPage):
                          filter_hint=_("Filter by name, organisation, sector… (Ctrl+F)"),
                          new_record=self.add_member)
         self._sectors: list = []
+        self.read_only = False  # showing the snapshot: see show_snapshot
         self._build()
 
     def _build(self) -> None:
@@ -78,6 +87,8 @@ class MembersPage(RecordListPage):
 
     # -- loading -------------------------------------------------------------------
     def refresh(self) -> None:
+        self.set_read_only(False)
+        ops = _ops()
         on, past = from_qdate(self.as_of.date()), self.include_past.isChecked()
         self.context.worker.submit(
             lambda s: (ops.load_members(s, on=on, include_past=past), ops.sector_choices(s)),
@@ -92,38 +103,67 @@ class MembersPage(RecordListPage):
         settings.INCLUDE_PAST_TERMS.set(checked)
         self.refresh()
 
+    # -- the first-page snapshot, before the store is open ---------------------------
+    def show_snapshot(self, rows: list, on: dt.date) -> None:
+        """Show ``rows`` read from the first-page snapshot (the database file is proven
+        unchanged since they were saved), read-only until ``refresh()`` reads the real
+        ones: nothing here can reach the database before it is open."""
+        self.set_read_only(True)
+        self.show_rows(rows, "", on=on)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for widget in (self.add_button, self.as_of, self.include_past):
+            widget.setEnabled(not read_only)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        row = self.selected_row()
+        row = None if self.read_only else self.selected_row()
+        self.add_button.setEnabled(not self.read_only)
         self.edit_button.setEnabled(row is not None)
         self.end_button.setEnabled(row is not None and row.ended_on is None)
 
     # -- actions ---------------------------------------------------------------------
     def _sector_choices(self) -> list:
         if not self._sectors:  # asked before the page's first load finished
-            self._sectors = self.context.worker.run_now(ops.sector_choices)
+            self._sectors = self.context.worker.run_now(_ops().sector_choices)
         return self._sectors
 
-    def add_member(self) -> MemberDialog:
+    def add_member(self):
+        if self.read_only:  # Ctrl+N while the snapshot is shown
+            return None
+        from ui.members.member_dialog import MemberDialog
+
         dialog = MemberDialog(self, self._sector_choices(), self._submit_add)
         dialog.open()
         return dialog
 
     def _submit_add(self, form, dialog) -> None:
+        from ui.members.undo import AddMember
+
+        ops = _ops()
         run_then_push(self.context, lambda s: ops.add_member(s, form),
                       lambda change: AddMember(self.context, form, change.ids[0]),
                       dialog.failed, dialog.succeeded)
 
     def edit_selected(self) -> None:
-        membership_id = self.selected_id()
+        membership_id = None if self.read_only else self.selected_id()
         if membership_id is not None:
             self._edit(membership_id)
 
     def _edit(self, membership_id: int) -> None:
+        ops = _ops()
         self.context.worker.submit(lambda s: ops.open_member_form(s, membership_id),
                                    lambda opened: self._open_edit(membership_id, opened))
 
-    def _open_edit(self, membership_id: int, opened) -> MemberDialog:
+    def _open_edit(self, membership_id: int, opened):
         """Saving writes what changed since ``opened`` was read, at its versions."""
+        from ui.conflicts import refused_edit
+        from ui.members.member_dialog import MemberDialog
+        from ui.members.undo import EditMember
+
+        ops = _ops()
+
         def submit(form, dialog) -> None:
             run_then_push(
                 self.context,
@@ -137,10 +177,14 @@ class MembersPage(RecordListPage):
         self.edit_dialog = dialog  # reachable by tests and kept alive while open
         return dialog
 
-    def end_selected_term(self) -> EndTermDialog | None:
-        row = self.selected_row()
+    def end_selected_term(self):
+        row = None if self.read_only else self.selected_row()
         if row is None or row.ended_on is not None:
             return None
+        from ui.members.end_term_dialog import EndTermDialog
+        from ui.members.undo import EndTerm
+
+        ops = _ops()
 
         def submit(ended_on, reason, dialog) -> None:
             run_then_push(

@@ -7,24 +7,17 @@ balance can never disagree. Public names are re-exported by ``services.members``
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from secretariat.natural_order import natural_key  # noqa: F401  (re-exported)
 from secretariat.model import Membership, Organisation, Person, Role, Seat, Sector, Side
 from secretariat.services.validation import like_pattern
 
 # Alternates and observers do not hold a seat: they are not counted in balance or quorum.
 VOTING_ROLES = (Role.MEMBER, Role.CO_CHAIR)
-_DIGITS = re.compile(r"\d+")
-
-
-def natural_key(text: str) -> str:
-    """A text key that orders the numbers inside labels by value ("席次 2" before
-    "席次 10"). A string, not a tuple, so a Qt table can sort on it too."""
-    return _DIGITS.sub(lambda run: run.group().lstrip("0").rjust(20, "0"), text)
 
 
 @dataclass(frozen=True)
