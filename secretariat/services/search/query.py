@@ -1,8 +1,10 @@
 """One search box over agenda items, minutes, decisions and documents.
 
 ``search(s, "開放資料 預算")`` returns hits whose text contains every whitespace-separated
-term as a substring (Chinese has no spaces between words, so substrings are what a clerk
-expects). Case of Latin letters and 台/臺 are ignored (see ``search_index``).
+term: a Chinese term as a substring (Chinese has no spaces between words, so substrings
+are what a clerk expects), a Latin-script term where a word starts ("IRM" finds "the IRM
+report", not "Confirmation"; see ``words``). Case of Latin letters and 台/臺 are ignored
+(see ``search_index``).
 
 Minutes are kept as numbered versions; only the latest version of each meeting's minutes
 is searched. Every version is indexed (so an older text is one filter away if ever
@@ -23,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import localized
 from secretariat.services.search import hits as search_hits
-from secretariat.services.search.hits import Snippet
+from secretariat.services.search import words
+from secretariat.services.search.hits import MeetingRef, Snippet
 from secretariat.services.search.index import (
     KIND_LABELS,
     KINDS,
@@ -58,6 +61,9 @@ class SearchHit:
     snippet: Snippet
     date: dt.datetime  # meeting start, decision date or document date (aware UTC)
     is_public: bool
+    meeting: MeetingRef | None = None  # the meeting's titles and date; None for a document
+    item_position: int | None = None  # the agenda item's number (items, minutes, decisions)
+    decision_number: str = ""  # a decision's number, as the decision log shows it
 
     def title_in(self, language: str) -> str:
         """The title to show in an interface in ``language``: the English one in English
@@ -146,8 +152,14 @@ def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int
         order = "sort_date DESC"
     # Short terms filter the folded text itself; instr has no wildcards to escape.
     for i, term in enumerate(short_terms):
-        where.append(f"instr(d.body, :short{i}) > 0")
-        params[f"short{i}"] = term
+        if not words.wants_word_start(term):
+            where.append(f"instr(d.body, :short{i}) > 0")
+            params[f"short{i}"] = term
+    # Alphabetic terms: of the substring matches, only those at a word start.
+    for i, term in enumerate(t for t in terms if words.wants_word_start(t)):
+        where.append(f"{words.SQLITE_FUNCTION}(d.body, :word{i})")
+        params[f"word{i}"] = term
+    words.register_sqlite_function(s.connection().connection.driver_connection)
     sql = f"""
         SELECT d.source, d.source_id,
                coalesce(dec.decided_at, doc.added_at, m.starts_at) AS sort_date
@@ -179,7 +191,8 @@ def postgresql_query(query: str, *, limit: int = 50) -> tuple[str, dict]:
 
 
 def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
-    """Substring tests on the folded copy, newest first.
+    """Substring tests on the folded copy, newest first; alphabetic terms also a regular
+    expression that keeps word starts (``words``), evaluated only on the rows LIKE let by.
 
     Every term is a LIKE pattern, short ones too: the planner estimates each from the
     statistics and chooses between the trigram index (a rare term), a walk in date order
@@ -198,6 +211,9 @@ def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
         params[f"t{i}"] = "%" + escape_like(term) + "%"
         pattern = fold_expression(f"%(t{i})s")
         where.append(f"d.body LIKE {pattern} ESCAPE '\\'")
+        if words.wants_word_start(term):  # LIKE finds the candidates (the index), this
+            params[f"w{i}"] = words.postgresql_pattern(term.lower())  # keeps word starts
+            where.append(f"d.body ~ %(w{i})s")
     sql = f"""
         SELECT d.source, d.source_id FROM search_doc d
         WHERE {" AND ".join(where)}
