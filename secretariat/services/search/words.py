@@ -10,9 +10,9 @@ or a Chinese character: "獨立報告機制IRM" is a match). The rest of the ter
 the rest of the word ("gov" finds "Government"): word *starts*, not whole words.
 
 The indexes (FTS5 trigram, pg_trgm) still find the candidates by substring; the test
-here keeps the word starts among them, inside the same query, so limits and the
-"more than N" count stay honest. SQLite calls a Python function (registered on the
-connection); PostgreSQL runs the equivalent regular expression.
+here keeps the word starts among them before the limit is applied, so limits and the
+"more than N" count stay honest: on SQLite ``find`` runs on pages of candidates (see
+``query``), on PostgreSQL the equivalent regular expression runs in the query.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ ALPHABETIC = ("0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02a
               "\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
               "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
 _ALPHABETIC_CHAR = re.compile(f"[{ALPHABETIC}]")
-SQLITE_FUNCTION = "search_word_start"
 
 
 def is_alphabetic(char: str) -> bool:
@@ -52,18 +51,6 @@ def find(folded_text: str, term: str, start: int = 0) -> int:
         return folded_text.find(term, start)
     found = _pattern(term).search(folded_text, start)
     return found.start() if found else -1
-
-
-def sqlite_word_start(body: str | None, term: str) -> bool:
-    """The SQLite function: does the folded ``body`` contain ``term`` at a word start?"""
-    return body is not None and _pattern(term).search(body) is not None
-
-
-def register_sqlite_function(dbapi_connection) -> None:
-    """Make ``search_word_start(body, term)`` callable in SQL on this sqlite3 connection
-    (idempotent; deterministic, so SQLite may evaluate it as it likes)."""
-    dbapi_connection.create_function(SQLITE_FUNCTION, 2, sqlite_word_start,
-                                     deterministic=True)
 
 
 def postgresql_pattern(term: str) -> str:
