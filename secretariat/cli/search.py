@@ -27,9 +27,13 @@ def register(commands: Commands) -> None:
     search = commands.add(
         "search", handler=run_search,
         help=_("find text in agenda items, minutes, decisions and documents"),
-        description=_("Find records containing every word given, Chinese substrings "
-                      "included (two characters are enough). Only the latest version of "
-                      "each meeting's minutes is searched."))
+        description=_("Find records containing every word given: Chinese anywhere in "
+                      "the text (two characters are enough), English and other words "
+                      "where a word starts (IRM finds “IRM report”, not "
+                      "“confirmation”). Only the latest version of each meeting's "
+                      "minutes is searched. Each match shows the meeting's number, as "
+                      "“secretariat meeting show” takes it, and an agenda item's own "
+                      "number, as “secretariat agenda” takes it."))
     search.add_argument("text", nargs="+", metavar=_("TEXT"),
                         help=_("what to look for; several words must all be found"))
     search.add_argument("--kind", action="append", choices=list(KIND_LABELS),
