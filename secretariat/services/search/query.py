@@ -135,32 +135,42 @@ _LATEST_MINUTES = """NOT EXISTS (SELECT 1 FROM minutes cur JOIN minutes newer
 
 
 def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int]]:
-    """The index's substring matches in rank order, of which alphabetic terms keep those
-    at a word start (``words``).
-
-    The word-start test runs here, in Python, on the folded copy, page by page: as an SQL
-    function it ran on every substring match before ranking (one Python call each,
-    doubling the time of a common English word). A page four times the limit is read,
-    and if too few of its rows begin a word the next, four times larger, until the limit
-    is reached or the matches run out, so the limit still counts real matches."""
     word_terms = [t for t in terms if words.wants_word_start(t)]
     sql, params = _sqlite_query(terms, sources, with_body=bool(word_terms))
+
+    def page(size: int, offset: int) -> list[tuple]:
+        return [tuple(row) for row in s.execute(text(sql), {**params, "limit": size,
+                                                              "offset": offset})]
+
+    return _word_starts(page, word_terms, limit)
+
+
+def _word_starts(page, word_terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
+    """The first ``limit`` of the index's substring matches, in the query's order, whose
+    folded text has every alphabetic term at a word start (``words``).
+
+    ``page(size, offset)`` reads rows ``(source, source_id[, body, …])`` of the query. The
+    word-start test runs here, in Python, page by page, leaving the SQL (and so the plans
+    the planners choose, measured in bench_search) as it was: as an SQL condition it ran on
+    every substring match (SQLite: a Python call each) or turned PostgreSQL away from its
+    walk in date order, as the planner cannot estimate a regular expression. A page four
+    times the limit is read, then if too few of its rows begin a word the next, four times
+    larger, until the limit is reached or the matches run out: the limit (and "more than
+    N") counts real matches."""
     if not word_terms:
-        params.update(limit=limit, offset=0)
-        return [(row.source, row.source_id) for row in s.execute(text(sql), params)]
+        return [(row[0], row[1]) for row in page(limit, 0)]
     found: list[tuple[str, int]] = []
-    offset, page = 0, limit * 4
+    offset, size = 0, limit * 4
     while True:
-        params.update(limit=page, offset=offset)
-        rows = s.execute(text(sql), params).all()
-        for row in rows:
-            if all(words.find(row.body, term) >= 0 for term in word_terms):
-                found.append((row.source, row.source_id))
+        rows = page(size, offset)
+        for source, source_id, body, *_ranking in rows:
+            if all(words.find(body, term) >= 0 for term in word_terms):
+                found.append((source, source_id))
                 if len(found) == limit:
                     return found
-        if len(rows) < page:
+        if len(rows) < size:
             return found
-        offset, page = offset + page, page * 4
+        offset, size = offset + size, size * 4
 
 
 def _sqlite_query(terms, sources, *, with_body: bool) -> tuple[str, dict[str, object]]:
@@ -203,19 +213,30 @@ _SUPERSEDED_MINUTES = """SELECT older.id FROM minutes older JOIN minutes newer
 
 
 def _postgresql_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int]]:
-    sql, params = _postgresql_query(terms, sources, limit)
-    return [(source, source_id) for source, source_id in _unprepared(s, sql, params)]
+    # PostgreSQL's lower() folded the copy beyond ASCII: the word-start test folds alike.
+    word_terms = [t.lower() for t in terms if words.wants_word_start(t)]
+    sql, params = _postgresql_query(terms, sources, limit, with_body=bool(word_terms))
+
+    def page(size: int, offset: int) -> list[tuple]:
+        return _unprepared(s, sql, {**params, "limit": size, "offset": offset})
+
+    return _word_starts(page, word_terms, limit)
 
 
 def postgresql_query(query: str, *, limit: int = 50) -> tuple[str, dict]:
     """The SQL (psycopg placeholders) and parameters ``search`` runs on PostgreSQL to find
-    the matches of ``query`` in every kind of record: for EXPLAIN (see bench_search)."""
-    return _postgresql_query(query_terms(query), SOURCES, limit)
+    the matches of ``query`` in every kind of record: for EXPLAIN (see bench_search).
+    With an English term ``search`` reads pages of four times ``limit`` (see
+    ``_word_starts``), usually one."""
+    terms = query_terms(query)
+    with_body = any(words.wants_word_start(t) for t in terms)
+    return _postgresql_query(terms, SOURCES, limit * 4 if with_body else limit,
+                             with_body=with_body)
 
 
-def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
-    """Substring tests on the folded copy, newest first; alphabetic terms also a regular
-    expression that keeps word starts (``words``), evaluated only on the rows LIKE let by.
+def _postgresql_query(terms, sources, limit, *, with_body: bool = False) -> tuple[str, dict]:
+    """Substring tests on the folded copy, newest first (the word-start test for
+    alphabetic terms runs on the rows found: ``_word_starts``).
 
     Every term is a LIKE pattern, short ones too: the planner estimates each from the
     statistics and chooses between the trigram index (a rare term), a walk in date order
@@ -226,7 +247,7 @@ def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
     Terms arrive folded by ``fold_term``; the SQL folds them once more exactly as it
     folded the copy, so letters beyond ASCII (É, Ä) stay case-insensitive as they were
     with ILIKE. The planner folds the patterns once, while planning."""
-    params: dict[str, object] = {"limit": limit}
+    params: dict[str, object] = {"limit": limit, "offset": 0}
     where = ["(d.minutes_id IS NULL OR d.minutes_id NOT IN (" + _SUPERSEDED_MINUTES + "))"]
     if len(sources) < len(SOURCES):
         where.append(_source_filter(sources))
@@ -234,14 +255,11 @@ def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
         params[f"t{i}"] = "%" + escape_like(term) + "%"
         pattern = fold_expression(f"%(t{i})s")
         where.append(f"d.body LIKE {pattern} ESCAPE '\\'")
-        if words.wants_word_start(term):  # LIKE finds the candidates (the index), this
-            params[f"w{i}"] = words.postgresql_pattern(term.lower())  # keeps word starts
-            where.append(f"d.body ~ %(w{i})s")
     sql = f"""
-        SELECT d.source, d.source_id FROM search_doc d
+        SELECT d.source, d.source_id{", d.body" if with_body else ""} FROM search_doc d
         WHERE {" AND ".join(where)}
         ORDER BY d.sort_date DESC, d.id DESC
-        LIMIT %(limit)s"""
+        LIMIT %(limit)s OFFSET %(offset)s"""
     return sql, params
 
 

@@ -10,9 +10,9 @@ or a Chinese character: "獨立報告機制IRM" is a match). The rest of the ter
 the rest of the word ("gov" finds "Government"): word *starts*, not whole words.
 
 The indexes (FTS5 trigram, pg_trgm) still find the candidates by substring; the test
-here keeps the word starts among them before the limit is applied, so limits and the
-"more than N" count stay honest: on SQLite ``find`` runs on pages of candidates (see
-``query``), on PostgreSQL the equivalent regular expression runs in the query.
+here keeps the word starts among them before the limit is applied (``find`` runs on
+pages of candidates, on both back ends: see ``query._word_starts``), so limits and the
+"more than N" count stay honest.
 """
 
 from __future__ import annotations
@@ -51,12 +51,3 @@ def find(folded_text: str, term: str, start: int = 0) -> int:
         return folded_text.find(term, start)
     found = _pattern(term).search(folded_text, start)
     return found.start() if found else -1
-
-
-def postgresql_pattern(term: str) -> str:
-    """A PostgreSQL regular expression (ARE) matching ``term`` at a word start.
-
-    Every character that is not a letter or digit is escaped (a backslash before a
-    non-alphanumeric character is that character in an ARE)."""
-    escaped = "".join(c if c.isalnum() else "\\" + c for c in term)
-    return f"(^|[^{ALPHABETIC}]){escaped}"
