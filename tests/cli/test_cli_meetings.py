@@ -230,31 +230,32 @@ def test_calendar_of_upcoming_meetings_has_each_of_them_soonest_first(demo_db, t
 # --- search ------------------------------------------------------------------------------
 
 
-def search_lines(stdout: str, kind: str, record_id: int, title: str) -> bool:
-    return re.search(rf"^{kind}\s+{record_id}\s+{re.escape(title)}$", stdout,
+def search_lines(stdout: str, kind: str, position: int, title: str) -> bool:
+    """An agenda item's result starts with its kind, its position and its title."""
+    return re.search(rf"^{kind}\s+{position}\. {re.escape(title)}[ （(]", stdout,
                      re.MULTILINE) is not None
 
 
 @pytest.mark.parametrize("length", [4, 2])
 def test_search_finds_chinese_substrings_with_kind_id_title_and_snippet(demo_db, length):
-    item_id, title = query(demo_db, "SELECT id, title FROM agenda_item WHERE length(title) >= 8 "
-                                    "ORDER BY id LIMIT 1")[0]
+    position, title = query(demo_db, "SELECT position, title FROM agenda_item "
+                                     "WHERE length(title) >= 8 ORDER BY id LIMIT 1")[0]
     term = title[2:2 + length]  # from inside the title: a substring, not a word
     result = run("--db", str(demo_db), "search", term, "--kind", "agenda_item",
                  "--limit", "500", lang="zh_TW.UTF-8")
     assert result.returncode == 0, result.stderr
-    assert search_lines(result.stdout, "議程項目", item_id, title)
+    assert search_lines(result.stdout, "議程項目", position, title)
     assert f"«{term}»" in result.stdout  # the snippet marks the match
 
 
 def test_search_in_english_shows_english_titles_where_there_are_some(demo_db):
-    item_id, title, title_en = query(
-        demo_db, "SELECT id, title, title_en FROM agenda_item WHERE title_en != '' "
+    position, title, title_en = query(
+        demo_db, "SELECT position, title, title_en FROM agenda_item WHERE title_en != '' "
                  "AND length(title) >= 8 ORDER BY id LIMIT 1")[0]
     result = run("--db", str(demo_db), "search", title, "--kind", "agenda_item",
                  "--kind", "decision", "--limit", "500")
     assert result.returncode == 0, result.stderr
-    assert search_lines(result.stdout, "Agenda item", item_id, title_en)
+    assert search_lines(result.stdout, "Agenda item", position, title_en)
     assert re.search(r"^\d+ match(es)?\.$", result.stdout, re.MULTILINE)
     number, text_en = query(demo_db, "SELECT number, text_en FROM decision "
                                      "WHERE text_en != '' ORDER BY id LIMIT 1")[0]
@@ -264,11 +265,10 @@ def test_search_in_english_shows_english_titles_where_there_are_some(demo_db):
 
 
 def test_search_for_decisions_and_nothing_found(demo_db):
-    decision_id, number, text = query(demo_db, "SELECT id, number, text FROM decision "
-                                               "ORDER BY id LIMIT 1")[0]
+    number, text = query(demo_db, "SELECT number, text FROM decision ORDER BY id LIMIT 1")[0]
     result = run("--db", str(demo_db), "search", text[:6], "--kind", "decision")
     assert result.returncode == 0, result.stderr
-    assert re.search(rf"^Decision\s+{decision_id}\s+{re.escape(number)} ", result.stdout,
+    assert re.search(rf"^Decision\s+{re.escape(number)} ", result.stdout,
                      re.MULTILINE)
     nothing = run("--db", str(demo_db), "search", "沒有這段文字")
     assert nothing.returncode == 0 and "Nothing found" in nothing.stdout

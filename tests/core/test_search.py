@@ -413,3 +413,85 @@ def test_accented_capitals_match_on_postgresql(session, rec):
         pytest.skip("SQLite folds the case of ASCII letters only")
     document = rec.document("Rapport de l'École d'été")
     assert found(session, "ÉCOLE") == found(session, "d'ÉTÉ") == {("document", document.id)}
+
+
+# --- word starts for alphabetic terms (issue #11) ------------------------------------------
+
+
+def test_an_english_term_matches_where_a_word_starts_not_inside_a_word(session, rec):
+    meeting = rec.meeting()
+    inside = rec.item(meeting, "確認", title_en="Confirmation of the minutes", position=1)
+    alone = rec.item(meeting, "獨立報告機制", title_en="The IRM design report", position=2)
+    after_chinese = rec.item(meeting, "獨立報告機制IRM報告", position=3)
+    after_dash = rec.item(meeting, "報告", title_en="OGP-IRM liaison", position=4)
+    expected = {("agenda_item", i.id) for i in (alone, after_chinese, after_dash)}
+    for query in ("IRM", "irm", "Irm"):
+        assert found(session, query) == expected, query
+    assert found(session, "firm") == set()  # short or long, inside a word is no match
+    assert found(session, "confirm") == {("agenda_item", inside.id)}  # a word's start
+    assert found(session, "ir") == expected  # a term of two letters too
+    assert found(session, "IRM 報告") == expected  # mixed with Chinese: both rules
+    assert found(session, "告機") == {("agenda_item", alone.id), ("agenda_item", after_chinese.id)}
+
+
+def test_a_word_start_match_is_found_beside_an_earlier_inside_match(session, rec):
+    decision = rec.decision(rec.meeting(), "2026-01", "確認",
+                            text_en="Confirmation first; then the IRM report.")
+    [hit] = search(session, "irm")
+    assert hit.record_id == decision.id
+    assert hit.snippet.match == "IRM"  # not the "irm" inside "Confirmation"
+
+
+def test_the_limit_counts_word_start_matches_only(session, rec):
+    """Newer records matching only inside a word must not use up the limit."""
+    old = rec.meeting("舊會議", day=1)
+    wanted = [rec.item(old, f"議題{n}", title_en=f"IRM item {n}", position=n) for n in (1, 2)]
+    new = rec.meeting("新會議", day=20)
+    for n in range(1, 6):
+        rec.item(new, f"確認{n}", title_en=f"Confirmation {n}", position=n)
+    hits = search(session, "irm", limit=2)
+    assert {hit.record_id for hit in hits} == {item.id for item in wanted}
+    assert len(search(session, "irm", limit=3)) == 2  # the true total, not a page of 3
+
+
+def test_an_english_snippet_starts_and_ends_between_words(session, rec):
+    text = ("The secretariat circulated the draft to every member well ahead and "
+            "the IRM researcher asked for the complete consultation records afterwards.")
+    rec.decision(rec.meeting(), "2026-02", "草案", text_en=text)
+    [hit] = search(session, "irm")
+    snippet = hit.snippet
+    assert snippet.match == "IRM"
+    assert snippet.before.startswith("…") and snippet.after.endswith("…")
+    shown = snippet.before.removeprefix("…") + snippet.match + snippet.after.removesuffix("…")
+    words_shown = shown.split()
+    assert all(word in text.split() for word in words_shown), shown  # no word cut
+    assert shown.strip() in text
+
+
+def test_a_chinese_snippet_still_cuts_between_characters(session, rec):
+    meeting = rec.meeting()
+    item = rec.item(meeting, "開放資料議題")
+    rec.minutes(meeting, {item: "前言" * 40 + BUDGET_TEXT + "結語" * 40})
+    [hit] = search(session, "預算", kinds=["minutes"])
+    assert hit.snippet.before.startswith("…") and hit.snippet.after.endswith("…")
+    assert len(hit.snippet.before + hit.snippet.match + hit.snippet.after) <= 45
+
+
+def test_hits_name_their_meeting_and_visible_numbers(session, rec):
+    meeting = rec.meeting("第三次會議", day=5)
+    meeting.title_en = "Third meeting"
+    rec.item(meeting, "前一案", position=1)
+    item = rec.item(meeting, "預算審查", position=2)
+    decision = rec.decision(meeting, "2026-003", "預算通過")
+    decision.agenda_item_id = item.id
+    rec.document("預算白皮書")
+    session.flush()
+    hits = {hit.kind: hit for hit in search(session, "預算")}
+    assert hits["agenda_item"].item_position == 2
+    assert (hits["decision"].decision_number, hits["decision"].item_position) == ("2026-003", 2)
+    for kind in ("agenda_item", "decision"):
+        ref = hits[kind].meeting
+        assert (ref.title, ref.title_en, ref.starts_at) == ("第三次會議", "Third meeting",
+                                                           meeting.starts_at)
+        assert ref.time_zone == meeting.time_zone
+    assert hits["document"].meeting is None

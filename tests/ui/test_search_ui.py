@@ -109,7 +109,8 @@ def test_toolbar_box_finds_two_chinese_characters_and_opens_meeting(qtbot, windo
     _store, meeting_id = search_store
     panel = window.search_panel
     opened, documents = [], []
-    panel.open_meeting, panel.open_document = opened.append, documents.append
+    panel.open_document = documents.append
+    panel.open_meeting = lambda meeting_id, _at: opened.append(meeting_id)
     assert QKeySequence("Ctrl+K") in window.actions["search"].shortcuts()
     window.actions["search"].trigger()
     assert panel.box.hasFocus() or not window.isActiveWindow()  # offscreen may not focus

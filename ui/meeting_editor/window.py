@@ -18,6 +18,7 @@ from ui.meeting_editor.data import load_editor_data
 from ui.meeting_editor.decisions_tab import DecisionsTab
 from ui.meeting_editor.details_tab import DetailsTab
 from ui.meeting_editor.export import AGENDA, CALENDAR, MINUTES, UPCOMING, Exporter
+from ui.meeting_editor.focus import select_record
 from ui.meeting_editor.minutes_tab import MinutesTab
 from ui.meeting_editor.undo import EditorCommands
 from ui.undo import CommandContext
@@ -145,6 +146,19 @@ class MeetingEditor(QMainWindow):
         self.minutes.show_data(data.minutes, data.agenda, d.time_zone)
         self.decisions.show_data(data)
         self.loaded.emit()
+
+    def show_record(self, kind: str, record_id: int, agenda_item_id: int | None = None) -> None:
+        """Show the tab of an agenda item, a decision or minutes (a search kind) with that
+        record selected, once the records are on screen (see ``focus``)."""
+        if self.data is not None:
+            select_record(self, kind, record_id, agenda_item_id)
+            return
+
+        def when_loaded() -> None:
+            self.loaded.disconnect(when_loaded)
+            select_record(self, kind, record_id, agenda_item_id)
+
+        self.loaded.connect(when_loaded)
 
     def _on_change(self, changes: Changes) -> None:
         """Any record of this meeting (an action item marked done on the Action items page

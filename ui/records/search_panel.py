@@ -19,6 +19,7 @@ from secretariat.i18n import _, format_number, ngettext
 from ui.changes import ChangeKind, Changes
 from ui.errors import show_error
 from ui.records import open_record
+from ui.records.open_record import RecordTarget
 from ui.records.filters import DebouncedLineEdit
 from ui.records.search_model import DATE, KIND, MATCH, TITLE, HtmlDelegate, SearchResultsModel
 from ui.table_model import ROW_ROLE
@@ -103,12 +104,13 @@ class SearchPanel(QWidget):
     """The results list with its status line; ``box`` is the field that drives it."""
 
     def __init__(self, context, parent: QWidget | None = None, *,
-                 open_meeting: Callable[[int], None] | None = None,
+                 open_meeting: Callable[[int, RecordTarget], None] | None = None,
                  open_document: Callable[[int], None] | None = None):
         super().__init__(parent)
         self.context = context
+        # Opens the meeting on the hit's tab with the hit selected (Agenda, Minutes…).
         self.open_meeting = open_meeting or (
-            lambda meeting_id: open_record.open_meeting(self, context, meeting_id))
+            lambda meeting_id, at: open_record.open_meeting(self, context, meeting_id, at))
         self.open_document = open_document or (
             lambda document_id: open_record.open_document(self, context, document_id))
         self.controller = SearchController(context.worker, self)
@@ -179,7 +181,7 @@ class SearchPanel(QWidget):
         if hit.kind == "document":
             self.open_document(hit.record_id)
         elif hit.meeting_id is not None:
-            self.open_meeting(hit.meeting_id)
+            self.open_meeting(hit.meeting_id, RecordTarget.of_hit(hit))
 
 
 def install_search(window: QMainWindow) -> SearchPanel:

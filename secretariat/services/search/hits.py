@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.i18n import N_, _
 from secretariat.model import AgendaItem, Decision, Document, Meeting, Minutes, MinutesEntry
+from secretariat.services.search import words
 from secretariat.services.search.index import TAI, TAI_FORMAL
 
 SNIPPET_CHARS = 40
@@ -40,6 +41,25 @@ class Snippet:
 
 
 @dataclass(frozen=True)
+class MeetingRef:
+    """The meeting a hit belongs to: its titles, start and the zone of its clock."""
+
+    title: str
+    title_en: str
+    starts_at: dt.datetime
+    time_zone: str
+
+
+def _meeting(r) -> MeetingRef:
+    return MeetingRef(r.meeting_title, r.meeting_title_en or "", r.starts_at, r.time_zone)
+
+
+_MEETING_COLUMNS = (Meeting.title.label("meeting_title"),
+                    Meeting.title_en.label("meeting_title_en"), Meeting.starts_at,
+                    Meeting.time_zone, Meeting.is_public)
+
+
+@dataclass(frozen=True)
 class Record:
     kind: str
     record_id: int
@@ -50,9 +70,13 @@ class Record:
     date: dt.datetime
     is_public: bool
     fields: tuple[str, ...]  # the searched texts, in the order they were indexed
+    # Where it belongs, as a person names it (the CLI prints these; a document has none).
+    meeting: MeetingRef | None = None
+    item_position: int | None = None  # the agenda item's number in its meeting's agenda
+    decision_number: str = ""
 
     def hit_fields(self) -> dict:
-        values = asdict(self)
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
         del values["fields"]
         return values
 
@@ -72,11 +96,12 @@ def load(s: Session, found: Sequence[tuple[str, int]]) -> list[Record]:
 def _agenda_items(s: Session, ids: list[int]):
     rows = s.execute(
         select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.title, AgendaItem.title_en,
-               Meeting.starts_at, Meeting.is_public)
+               AgendaItem.position, *_MEETING_COLUMNS)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id).where(AgendaItem.id.in_(ids)))
     for r in rows:
         yield r.id, Record("agenda_item", r.id, r.meeting_id, r.id, r.title or r.title_en,
-                           r.title_en or "", r.starts_at, r.is_public, (r.title, r.title_en))
+                           r.title_en or "", r.starts_at, r.is_public, (r.title, r.title_en),
+                           _meeting(r), r.position)
 
 
 def _minutes_titles(version: int, about: str, about_en: str | None) -> tuple[str, str]:
@@ -89,19 +114,19 @@ def _minutes_titles(version: int, about: str, about_en: str | None) -> tuple[str
 def _minutes(s: Session, ids: list[int]):
     rows = s.execute(
         select(Minutes.id, Minutes.meeting_id, Minutes.version_no, Minutes.general_text,
-               Meeting.title, Meeting.title_en, Meeting.starts_at, Meeting.is_public)
+               *_MEETING_COLUMNS)
         .join(Meeting, Meeting.id == Minutes.meeting_id).where(Minutes.id.in_(ids)))
     for r in rows:
         yield r.id, Record("minutes", r.id, r.meeting_id, None,
-                           *_minutes_titles(r.version_no, r.title, r.title_en), r.starts_at,
-                           r.is_public, (r.general_text,))
+                           *_minutes_titles(r.version_no, r.meeting_title, r.meeting_title_en),
+                           r.starts_at, r.is_public, (r.general_text,), _meeting(r))
 
 
 def _minutes_entries(s: Session, ids: list[int]):
     rows = s.execute(
         select(MinutesEntry.id, MinutesEntry.minutes_id, MinutesEntry.agenda_item_id,
                MinutesEntry.text, Minutes.version_no, Minutes.meeting_id,
-               AgendaItem.title, AgendaItem.title_en, Meeting.starts_at, Meeting.is_public)
+               AgendaItem.title, AgendaItem.title_en, AgendaItem.position, *_MEETING_COLUMNS)
         .join(Minutes, Minutes.id == MinutesEntry.minutes_id)
         .join(Meeting, Meeting.id == Minutes.meeting_id)
         .join(AgendaItem, AgendaItem.id == MinutesEntry.agenda_item_id)
@@ -109,20 +134,27 @@ def _minutes_entries(s: Session, ids: list[int]):
     for r in rows:
         yield r.id, Record("minutes", r.minutes_id, r.meeting_id, r.agenda_item_id,
                            *_minutes_titles(r.version_no, r.title, r.title_en), r.starts_at,
-                           r.is_public, (r.text,))
+                           r.is_public, (r.text,), _meeting(r), r.position)
 
 
 def _decisions(s: Session, ids: list[int]):
     rows = s.execute(
         select(Decision.id, Decision.number, Decision.meeting_id, Decision.agenda_item_id,
                Decision.text, Decision.text_en, Decision.rationale, Decision.decided_at,
-               Decision.is_public).where(Decision.id.in_(ids)))
+               Decision.is_public, Meeting.title.label("meeting_title"),
+               Meeting.title_en.label("meeting_title_en"), Meeting.starts_at,
+               Meeting.time_zone, AgendaItem.position)
+        .outerjoin(Meeting, Meeting.id == Decision.meeting_id)
+        .outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
+        .where(Decision.id.in_(ids)))
     for r in rows:
         title = f"{r.number} {_first_words(r.text or r.text_en)}".strip()
         title_en = (f"{r.number} {_first_words(r.text_en, TITLE_WORDS_CHARS_EN)}"
                     if r.text_en else "")
         yield r.id, Record("decision", r.id, r.meeting_id, r.agenda_item_id, title, title_en,
-                           r.decided_at, r.is_public, (r.text, r.text_en, r.rationale))
+                           r.decided_at, r.is_public, (r.text, r.text_en, r.rationale),
+                           _meeting(r) if r.meeting_id is not None else None, r.position,
+                           r.number or "")
 
 
 def _documents(s: Session, ids: list[int]):
@@ -169,7 +201,7 @@ def snippet(fields: Iterable[str | None], terms: Sequence[str]) -> Snippet:
     texts = [" ".join((f or "").split()) for f in fields]  # one line, for a result list
     for value in texts:
         folded = _locating_fold(value)
-        found = [(i, len(t)) for t in folded_terms if (i := folded.find(t)) >= 0]
+        found = [(i, len(t)) for t in folded_terms if (i := words.find(folded, t)) >= 0]
         if found:
             start, length = min(found)
             return _window(value, start, length)
@@ -179,15 +211,43 @@ def snippet(fields: Iterable[str | None], terms: Sequence[str]) -> Snippet:
 
 
 def _window(value: str, start: int, length: int) -> Snippet:
+    """The match with some text before and more after, cut between words in alphabetic
+    text (anywhere in Chinese, where every character is a boundary), with an ellipsis
+    where text was left out."""
     room = max(SNIPPET_CHARS - length, 0)
     lead = room // 3  # more context after the match than before, as people read on
-    begin = max(start - lead, 0)
+    begin = _next_boundary(value, max(start - lead, 0), start)
     before = value[begin:start]
     if begin > 0:
-        before = "…" + before
+        before = "…" + before.lstrip()
     after = _cut_after(value[start + length:], room - (start - begin))
     return Snippet(before, value[start:start + length], after)
 
 
+def _is_boundary(value: str, i: int) -> bool:
+    """Whether a cut before ``value[i]`` leaves every word whole."""
+    return (i <= 0 or i >= len(value) or not words.is_alphabetic(value[i - 1])
+            or not words.is_alphabetic(value[i]))
+
+
+def _next_boundary(value: str, i: int, limit: int) -> int:
+    while i < limit and not _is_boundary(value, i):
+        i += 1
+    return i
+
+
 def _cut_after(value: str, chars: int) -> str:
-    return value if len(value) <= chars else value[:chars] + "…"
+    """``value`` in about ``chars`` characters, cut between words (back to the last word
+    end, or on to the end of a word longer than the room), "…" marking the cut."""
+    if len(value) <= chars:
+        return value
+    cut = max(chars, 0)
+    back = cut
+    while back > 0 and not _is_boundary(value, back):
+        back -= 1
+    if back > 0 or _is_boundary(value, cut):
+        cut = back
+    else:  # the first word fills the room: show it whole rather than nothing
+        cut = _next_boundary(value, cut, len(value))
+    kept = value[:cut].rstrip()
+    return kept + "…" if cut < len(value) else kept

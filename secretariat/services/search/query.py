@@ -1,8 +1,10 @@
 """One search box over agenda items, minutes, decisions and documents.
 
 ``search(s, "開放資料 預算")`` returns hits whose text contains every whitespace-separated
-term as a substring (Chinese has no spaces between words, so substrings are what a clerk
-expects). Case of Latin letters and 台/臺 are ignored (see ``search_index``).
+term: a Chinese term as a substring (Chinese has no spaces between words, so substrings
+are what a clerk expects), a Latin-script term where a word starts ("IRM" finds "the IRM
+report", not "Confirmation"; see ``words``). Case of Latin letters and 台/臺 are ignored
+(see ``search_index``).
 
 Minutes are kept as numbered versions; only the latest version of each meeting's minutes
 is searched. Every version is indexed (so an older text is one filter away if ever
@@ -23,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from secretariat.i18n import localized
 from secretariat.services.search import hits as search_hits
-from secretariat.services.search.hits import Snippet
+from secretariat.services.search import words
+from secretariat.services.search.hits import MeetingRef, Snippet
 from secretariat.services.search.index import (
     KIND_LABELS,
     KINDS,
@@ -58,6 +61,9 @@ class SearchHit:
     snippet: Snippet
     date: dt.datetime  # meeting start, decision date or document date (aware UTC)
     is_public: bool
+    meeting: MeetingRef | None = None  # the meeting's titles and date; None for a document
+    item_position: int | None = None  # the agenda item's number (items, minutes, decisions)
+    decision_number: str = ""  # a decision's number, as the decision log shows it
 
     def title_in(self, language: str) -> str:
         """The title to show in an interface in ``language``: the English one in English
@@ -129,9 +135,48 @@ _LATEST_MINUTES = """NOT EXISTS (SELECT 1 FROM minutes cur JOIN minutes newer
 
 
 def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int]]:
+    word_terms = [t for t in terms if words.wants_word_start(t)]
+    sql, params = _sqlite_query(terms, sources, with_body=bool(word_terms))
+
+    def page(size: int, offset: int) -> list[tuple]:
+        return [tuple(row) for row in s.execute(text(sql), {**params, "limit": size,
+                                                              "offset": offset})]
+
+    return _word_starts(page, word_terms, limit)
+
+
+def _word_starts(page, word_terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
+    """The first ``limit`` of the index's substring matches, in the query's order, whose
+    folded text has every alphabetic term at a word start (``words``).
+
+    ``page(size, offset)`` reads rows ``(source, source_id[, body, …])`` of the query. The
+    word-start test runs here, in Python, page by page, leaving the SQL (and so the plans
+    the planners choose, measured in bench_search) as it was: as an SQL condition it ran on
+    every substring match (SQLite: a Python call each) or turned PostgreSQL away from its
+    walk in date order, as the planner cannot estimate a regular expression. A page four
+    times the limit is read, then if too few of its rows begin a word the next, four times
+    larger, until the limit is reached or the matches run out: the limit (and "more than
+    N") counts real matches."""
+    if not word_terms:
+        return [(row[0], row[1]) for row in page(limit, 0)]
+    found: list[tuple[str, int]] = []
+    offset, size = 0, limit * 4
+    while True:
+        rows = page(size, offset)
+        for source, source_id, body, *_ranking in rows:
+            if all(words.find(body, term) >= 0 for term in word_terms):
+                found.append((source, source_id))
+                if len(found) == limit:
+                    return found
+        if len(rows) < size:
+            return found
+        offset, size = offset + size, size * 4
+
+
+def _sqlite_query(terms, sources, *, with_body: bool) -> tuple[str, dict[str, object]]:
     long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
     short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
-    params: dict[str, object] = {"limit": limit}
+    params: dict[str, object] = {}
     where = [
         _source_filter(sources),
         "(d.minutes_id IS NULL OR " + _LATEST_MINUTES.format(minutes_id="d.minutes_id") + ")",
@@ -149,7 +194,7 @@ def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int
         where.append(f"instr(d.body, :short{i}) > 0")
         params[f"short{i}"] = term
     sql = f"""
-        SELECT d.source, d.source_id,
+        SELECT d.source, d.source_id{", d.body" if with_body else ""},
                coalesce(dec.decided_at, doc.added_at, m.starts_at) AS sort_date
         FROM {tables}
         LEFT JOIN meeting m ON m.id = d.meeting_id
@@ -157,8 +202,8 @@ def _sqlite_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int
         LEFT JOIN document doc ON d.source = 'document' AND doc.id = d.source_id
         WHERE {" AND ".join(where)}
         ORDER BY {order}, d.id DESC
-        LIMIT :limit"""
-    return [(row.source, row.source_id) for row in s.execute(text(sql), params)]
+        LIMIT :limit OFFSET :offset"""
+    return sql, params
 
 
 # Minutes versions that a later version of the same meeting supersedes: few, so PostgreSQL
@@ -168,18 +213,30 @@ _SUPERSEDED_MINUTES = """SELECT older.id FROM minutes older JOIN minutes newer
 
 
 def _postgresql_candidates(s: Session, terms, sources, limit) -> list[tuple[str, int]]:
-    sql, params = _postgresql_query(terms, sources, limit)
-    return [(source, source_id) for source, source_id in _unprepared(s, sql, params)]
+    # PostgreSQL's lower() folded the copy beyond ASCII: the word-start test folds alike.
+    word_terms = [t.lower() for t in terms if words.wants_word_start(t)]
+    sql, params = _postgresql_query(terms, sources, limit, with_body=bool(word_terms))
+
+    def page(size: int, offset: int) -> list[tuple]:
+        return _unprepared(s, sql, {**params, "limit": size, "offset": offset})
+
+    return _word_starts(page, word_terms, limit)
 
 
 def postgresql_query(query: str, *, limit: int = 50) -> tuple[str, dict]:
     """The SQL (psycopg placeholders) and parameters ``search`` runs on PostgreSQL to find
-    the matches of ``query`` in every kind of record: for EXPLAIN (see bench_search)."""
-    return _postgresql_query(query_terms(query), SOURCES, limit)
+    the matches of ``query`` in every kind of record: for EXPLAIN (see bench_search).
+    With an English term ``search`` reads pages of four times ``limit`` (see
+    ``_word_starts``), usually one."""
+    terms = query_terms(query)
+    with_body = any(words.wants_word_start(t) for t in terms)
+    return _postgresql_query(terms, SOURCES, limit * 4 if with_body else limit,
+                             with_body=with_body)
 
 
-def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
-    """Substring tests on the folded copy, newest first.
+def _postgresql_query(terms, sources, limit, *, with_body: bool = False) -> tuple[str, dict]:
+    """Substring tests on the folded copy, newest first (the word-start test for
+    alphabetic terms runs on the rows found: ``_word_starts``).
 
     Every term is a LIKE pattern, short ones too: the planner estimates each from the
     statistics and chooses between the trigram index (a rare term), a walk in date order
@@ -190,7 +247,7 @@ def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
     Terms arrive folded by ``fold_term``; the SQL folds them once more exactly as it
     folded the copy, so letters beyond ASCII (É, Ä) stay case-insensitive as they were
     with ILIKE. The planner folds the patterns once, while planning."""
-    params: dict[str, object] = {"limit": limit}
+    params: dict[str, object] = {"limit": limit, "offset": 0}
     where = ["(d.minutes_id IS NULL OR d.minutes_id NOT IN (" + _SUPERSEDED_MINUTES + "))"]
     if len(sources) < len(SOURCES):
         where.append(_source_filter(sources))
@@ -199,10 +256,10 @@ def _postgresql_query(terms, sources, limit) -> tuple[str, dict]:
         pattern = fold_expression(f"%(t{i})s")
         where.append(f"d.body LIKE {pattern} ESCAPE '\\'")
     sql = f"""
-        SELECT d.source, d.source_id FROM search_doc d
+        SELECT d.source, d.source_id{", d.body" if with_body else ""} FROM search_doc d
         WHERE {" AND ".join(where)}
         ORDER BY d.sort_date DESC, d.id DESC
-        LIMIT %(limit)s"""
+        LIMIT %(limit)s OFFSET %(offset)s"""
     return sql, params
 
 
