@@ -46,9 +46,10 @@ BY_HEADER = {spelling.lower(): column for column in COLUMNS
 
 
 def columns_help() -> str:
-    """One line per column for ``--help``: its English and Chinese headers."""
-    lines = []
-    for column in COLUMNS:
-        spellings = " / ".join(column.english + column.chinese)
-        lines.append(f"  {spellings}" + (_(" (required)") if column.required else ""))
-    return "\n".join(lines)
+    """The accepted columns for ``--help``, one paragraph (argparse reflows it)."""
+    columns = "; ".join(" / ".join(column.english + column.chinese)
+                        + ("*" if column.required else "") for column in COLUMNS)
+    # Translators: {columns} lists the header spellings, e.g. "name / 姓名*; name_en / 英文姓名".
+    return _("Columns (the first row names them, in English or Chinese; * marks the required "
+             "ones): {columns}. Dates are written 2026-03-31 or 2026/03/31; high_level is yes "
+             "or no.").format(columns=columns)

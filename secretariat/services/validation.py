@@ -216,6 +216,13 @@ def lock_for_change(s: Session, model: type[T], record_id: int | None, what: str
     return obj
 
 
+def hold_write_lock(s: Session) -> None:
+    """On SQLite, take the database's write lock now (if this transaction does not hold it
+    yet): what the transaction reads next stays true until it commits."""
+    if s.get_bind().dialect.name == "sqlite":
+        _sqlite_write_lock(s)
+
+
 def _sqlite_write_lock(s: Session) -> None:
     conn = s.connection()
     dbapi = conn.connection.dbapi_connection

@@ -178,10 +178,18 @@ class _RowParser:
             for spelling in (role.value, role.label, _(role.label)):
                 self.roles[spelling.lower()] = role
         self.roles.update(_ROLE_WORDS)
+        self.limits = {column.field: column.max_length for column in COLUMNS}
 
     def row(self, number: int, record: dict[str, str], problems: list[str]) -> Row:
         for field, cell in record.items():
-            _check_cell(field, cell, problems)
+            if len(cell) > self.limits[field]:
+                _too_long(field, cell, problems)
+        try:  # all cells at once: the per-cell search only for the rare row with a problem
+            check_characters("\t".join(record.values()))
+        except SecretariatError:
+            for field, cell in record.items():
+                if len(cell) <= self.limits[field]:
+                    _check_characters(field, cell, problems)
         name = record.get("name", "")
         if is_blank(name):
             problems.append(_("the name is missing"))
@@ -218,15 +226,15 @@ class _RowParser:
         return role
 
 
-def _check_cell(field: str, cell: str, problems: list[str]) -> None:
+def _too_long(field: str, cell: str, problems: list[str]) -> None:
     column = BY_FIELD[field]
-    if len(cell) > column.max_length:
-        problems.append(_("the {column} column holds {length} characters (at most {limit})")
-                        .format(column=column.header(), length=len(cell),
-                                limit=column.max_length))
-        return
+    problems.append(_("the {column} column holds {length} characters (at most {limit})")
+                    .format(column=column.header(), length=len(cell), limit=column.max_length))
+
+
+def _check_characters(field: str, cell: str, problems: list[str]) -> None:
     try:
-        check_characters(cell, column.header())
+        check_characters(cell, BY_FIELD[field].header())
     except SecretariatError as exc:
         problems.append(str(exc))
 
