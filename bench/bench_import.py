@@ -8,8 +8,9 @@
 Each run imports the same file into a fresh forum (a new SQLite file in ``bench/out/``, or
 the server database emptied first) and commits, as ``secretariat import members`` does.
 The file: Chinese names, 2,000 organisations, every sector, a quarter of the rows with a
-named seat, one in five an alternate, contact details on most rows. The report gives the
-median time and rows per second against the target (DESIGN: 100,000 member rows < 10 s).
+named seat, one in five an alternate, contact details on most rows: 9.7 MB (9.3 MiB), under the 10 MiB limit. The report gives the
+median time and rows per second against the target (DESIGN: 100,000 member rows < 10 s),
+and the median CPU time of the process (the steadier figure on a busy machine).
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def write_file(path: Path, rows: int, seed: int = 20_261_204) -> None:
         start = f"202{rng.randint(0, 5)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
         end = "" if rng.random() < 0.3 else "2030/12/31"
         lines.append(",".join([
-            name, f"Member {n}", f"組織{rng.randrange(2000)}", sector, role, start,
+            name, f"M. {n}" if n % 2 else "", f"組織{rng.randrange(2000)}", sector, role, start,
             end, rng.choice(("是", "否", "")), f"m{n}@example.org" if n % 3 else "",
-            f"02-{rng.randrange(10**8):08d}", seat]))
+            f"02-{rng.randrange(10**8):08d}" if n % 2 else "", seat]))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
 
 
@@ -75,13 +76,13 @@ def fresh_store(url: str | None, run: int):
     return store
 
 
-def one_run(url: str | None, csv_path: Path, run: int) -> tuple[float, object]:
+def one_run(url: str | None, csv_path: Path, run: int) -> tuple[float, float, object]:
     store = fresh_store(url, run)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = store.run_transaction(lambda s: import_members_csv(s, csv_path))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     store.close()
-    return seconds, report
+    return seconds, cpu, report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,19 +100,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
-        seconds, report = one_run(args.db, csv_path, 0)
+        seconds, _cpu, report = one_run(args.db, csv_path, 0)
         profiler.disable()
         print(f"one run in {seconds:.2f} s: {report}")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         return 0
-    times = []
+    times, cpus = [], []
     for run in range(args.runs):
-        seconds, report = one_run(args.db, csv_path, run)
+        seconds, cpu, report = one_run(args.db, csv_path, run)
         times.append(seconds)
-        print(f"  run {run + 1}: {seconds:6.2f} s  {args.rows / seconds:9,.0f} rows/s  {report}")
+        cpus.append(cpu)
+        print(f"  run {run + 1}: {seconds:6.2f} s (CPU {cpu:6.2f} s)  "
+              f"{args.rows / seconds:9,.0f} rows/s  {report}")
     median = statistics.median(times)
     print(f"median {median:.2f} s, {args.rows / median:,.0f} rows/s "
-          f"(min {min(times):.2f} s, max {max(times):.2f} s, {args.runs} runs)")
+          f"(min {min(times):.2f} s, max {max(times):.2f} s, {args.runs} runs); "
+          f"median CPU {statistics.median(cpus):.2f} s")
     scaled = median * 100_000 / args.rows
     passed = scaled < TARGET_S
     print(verdict("100,000 member rows < 10 s", passed, f"{scaled:.2f} s per 100,000 rows"))
