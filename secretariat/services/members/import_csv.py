@@ -28,8 +28,8 @@ from secretariat.services.members.import_batch import (
     Row,
     Stored,
     check_rows,
-    write_rows,
 )
+from secretariat.services.members.import_write import write_rows
 from secretariat.services.validation import check_characters, check_email, is_blank
 
 __all__ = ["ImportReport", "MAX_FILE_BYTES", "import_members_csv"]
