@@ -10,12 +10,25 @@ from secretariat.i18n import _, format_number, ngettext
 from ui import settings
 from ui.errors import show_error
 from ui.changes import ChangeKind, Changes
+from ui.progress import Progress, run_with_progress
 
 
-def _import(session, path: Path):
+class _Cancelled(Exception):
+    """Raised from the progress callback once the clerk pressed Cancel: the worker rolls
+    the import back, and nothing more is shown."""
+
+
+def _import(session, path: Path, progress: Progress):
     from secretariat.services.members.import_csv import import_members_csv
 
-    return import_members_csv(session, path)
+    label = _("Importing members…")
+
+    def report(done: int, total: int) -> None:
+        if progress.cancelled():
+            raise _Cancelled()
+        progress.report(done, total, label)
+
+    return import_members_csv(session, path, progress=report)
 
 
 def report_text(report) -> str:
@@ -33,17 +46,20 @@ def report_text(report) -> str:
             count=format_number(report.memberships_added)))
 
 
-def import_members_file(parent: QWidget, worker, path: Path) -> None:
-    """Run the import on the worker; the result or the list of errors is shown."""
+def import_members_file(parent: QWidget, worker, path: Path):
+    """Run the import on the worker behind a progress dialog (with Cancel); the result or
+    the list of errors is shown. Returns the dialog."""
 
     def done(report) -> None:
         worker.changed.emit(Changes(ChangeKind.MEMBER))
         QMessageBox.information(parent, _("Import members"), report_text(report))
 
     def failed(error: BaseException) -> None:
-        show_error(parent, error, _("Import members"))
+        if not isinstance(error, _Cancelled):
+            show_error(parent, error, _("Import members"))
 
-    worker.submit(lambda s: _import(s, path), done, failed)
+    return run_with_progress(parent, worker, _("Importing members…"),
+                             lambda s, progress: _import(s, path, progress), done, failed)
 
 
 def ask_and_import(parent: QWidget, worker) -> None:

@@ -13,7 +13,9 @@ from pathlib import Path
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, print_table
 from secretariat.cli.editing import calendar_date
+from secretariat.cli.demo import StderrProgress
 from secretariat.i18n import N_, _, format_number, localized, ngettext
+from secretariat.member_columns import columns_help
 
 # Column keys of the CSV and JSON forms: stable English names scripts can rely on.
 LIST_FIELDS = ("seat", "name", "name_en", "organisation", "sector", "side", "role",
@@ -40,14 +42,20 @@ def register(commands: Commands) -> None:
                       "file in UTF-8. Every row is checked first: if any row is invalid, "
                       "all problems are listed with their row numbers and nothing is "
                       "imported."))
+    members.epilog = columns_help()
     members.add_argument("file", type=Path, metavar=_("FILE.csv"), help=_("the CSV file"))
 
 
 def import_members(args: argparse.Namespace) -> int:
     from secretariat.services.members.import_csv import import_members_csv
 
-    with opened_store(args) as store:
-        report = store.run_transaction(lambda s: import_members_csv(s, args.file))
+    progress = _ImportProgress()
+    try:
+        with opened_store(args) as store:
+            report = store.run_transaction(
+                lambda s: import_members_csv(s, args.file, progress=progress))
+    finally:
+        progress.close()
     print(_("Imported {path}:").format(path=args.file))
     print_table([
         ("  " + _("People added"), format_number(report.people_added)),
@@ -56,6 +64,26 @@ def import_members(args: argparse.Namespace) -> int:
         ("  " + _("Memberships added"), format_number(report.memberships_added)),
     ], right_align=True)
     return 0
+
+
+class _ImportProgress:
+    """The percentage on stderr when it is a terminal (nothing in logs and pipes); the line
+    is ended however the import ends, so a refusal's message starts on a line of its own."""
+
+    def __init__(self, stream=None):
+        self.bar = StderrProgress(stream)
+        self.percent = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if self.bar.interactive and percent != self.percent:  # thousands of reports
+            self.percent = percent
+            self.bar(done, total, _("Importing members…"))
+
+    def close(self) -> None:
+        if self.bar.interactive and 0 <= self.percent < 100:
+            self.bar.stream.write("\n")
+            self.bar.stream.flush()
 
 
 def list_members(args: argparse.Namespace) -> int:

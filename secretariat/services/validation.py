@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,7 +27,19 @@ E = TypeVar("E", bound=enum.Enum)
 CONFLICT_MESSAGE = N_(
     "This record was changed by someone else since you opened it. Reload and try again."
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address as people type it (RFC 5321/5322 without the quoted and bracketed forms no
+# clerk uses): no spaces, angle brackets or other separators, dot-separated domain labels.
+_EMAIL = re.compile(
+    r"^(?!\.)(?!.*\.\.)[^@\s<>()\[\],;:\"\\]+(?<!\.)"
+    r"@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$")
+EMAIL_MAX_LOCAL, EMAIL_MAX_LENGTH = 64, 254  # RFC 5321 limits (254: the forward path)
+# Characters no typed text contains: C0 controls except tab, line feed and carriage return,
+# DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that make text
+# display in another order than it is stored (a name that reads differently from its
+# bytes). NUL also breaks PostgreSQL text columns.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What shows nothing on screen: a name made only of these is a missing name.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
 
 
 def get_or_error(s: Session, model: type[T], record_id: int | None, what: str) -> T:
@@ -60,20 +73,52 @@ def label(what: str) -> _Label:
 
 
 def required_text(value: str | None, field: str) -> str:
-    """Strip ``value`` and refuse it when empty; ``field`` is an N_() marked label."""
-    text = (value or "").strip()
-    if not text:
+    """Strip ``value`` and refuse it when empty or invisible (only spaces, zero-width or
+    other format characters) or when it holds a control character; ``field`` is an N_()
+    marked label."""
+    text = optional_text(value, field)
+    if is_blank(text):
         raise SecretariatError(N_("{field} cannot be empty."), field=label(field))
     return text
 
 
-def optional_text(value: str | None) -> str:
-    return (value or "").strip()
+def optional_text(value: str | None, field: str | None = None) -> str:
+    """Strip ``value``; refuse control characters and text-direction overrides."""
+    text = (value or "").strip()
+    check_characters(text, field)
+    return text
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, or only spaces and invisible characters."""
+    return all(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in text)
+
+
+def check_characters(text: str, field: str | None = None) -> None:
+    """Refuse what no typed text contains (see ``_FORBIDDEN``), naming the character."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return
+    code, position = f"U+{ord(found.group()):04X}", found.start() + 1
+    if field is None:
+        raise SecretariatError(
+            N_("The text contains an invisible control character ({code}, character "
+               "{position}); remove it."), code=code, position=position)
+    raise SecretariatError(
+        N_("{field} contains an invisible control character ({code}, character {position}); "
+           "remove it."), field=label(field), code=code, position=position)
 
 
 def check_email(value: str | None) -> str:
-    email = optional_text(value)
-    if email and not _EMAIL.match(email):
+    email = optional_text(value, N_("Email"))
+    if not email:
+        return email
+    local = email.rpartition("@")[0]
+    if len(email) > EMAIL_MAX_LENGTH or len(local) > EMAIL_MAX_LOCAL:
+        raise SecretariatError(
+            N_("The email address is too long (at most {local} characters before the @ and "
+               "{total} in all)."), local=EMAIL_MAX_LOCAL, total=EMAIL_MAX_LENGTH)
+    if not _EMAIL.match(email):
         raise SecretariatError(N_("“{email}” is not a valid email address."), email=email)
     return email
 
@@ -169,6 +214,13 @@ def lock_for_change(s: Session, model: type[T], record_id: int | None, what: str
     s.expire(obj, [rel.key for rel in obj.__mapper__.relationships if rel.uselist])
     check_version(obj, expected_version)
     return obj
+
+
+def hold_write_lock(s: Session) -> None:
+    """On SQLite, take the database's write lock now (if this transaction does not hold it
+    yet): what the transaction reads next stays true until it commits."""
+    if s.get_bind().dialect.name == "sqlite":
+        _sqlite_write_lock(s)
 
 
 def _sqlite_write_lock(s: Session) -> None:

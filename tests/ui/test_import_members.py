@@ -50,3 +50,37 @@ def test_import_summary_uses_singular_for_one():
                         memberships_added=1200)
     assert report_text(many) == ("Imported 10 people, 0 organisations, 2 seats and "
                                  "1,200 memberships.")
+
+
+GOOD_CSV = ("name,sector,role,term_start\n"
+            + "".join(f"委員{n},civil_society,member,2025-01-01\n" for n in range(30)))
+
+
+def test_import_runs_behind_a_progress_dialog(qtbot, window, tmp_path, monkeypatch):
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD_CSV, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr("ui.import_members.QMessageBox.information",
+                        lambda parent, title, text: shown.append(text))
+    dialog = import_members_file(window, window.worker, good)
+    assert dialog.windowTitle() == "Importing members…"
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    settle(qtbot, window)
+    assert shown == ["Imported 30 people, 0 organisations, 30 seats and 30 memberships."]
+    assert (dialog.progress.done, dialog.progress.total) == (60, 60)
+    assert window.page("members").model.rowCount() == 30
+
+
+def test_cancel_imports_nothing_and_shows_no_error(qtbot, window, tmp_path, monkeypatch):
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD_CSV, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr("ui.import_members.QMessageBox.information",
+                        lambda *args: shown.append(args))
+    monkeypatch.setattr("ui.import_members.show_error", lambda *args: shown.append(args))
+    monkeypatch.setattr("ui.progress.Progress.cancelled", lambda self: True)  # pressed at once
+    import_members_file(window, window.worker, good)
+    qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=10000)
+    settle(qtbot, window)
+    assert shown == []
+    assert window.page("members").model.rowCount() == 0
