@@ -267,14 +267,8 @@ def meeting(s, meeting_id: int):
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a UTF-8 file (minutes written in an editor)."""
-    try:
-        return Path(path).expanduser().read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SecretariatError(N_("The file {path} does not exist."), path=str(path)) from None
-    except UnicodeDecodeError:
-        raise SecretariatError(N_("The file {path} is not UTF-8 text. Save it as UTF-8 "
-                                  "and try again."), path=str(path)) from None
-    except OSError as error:
-        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
-                               path=str(path), reason=error.strerror or str(error)) from None
+    """The text of a UTF-8 file (minutes written in an editor), refused beyond
+    ``user_files.MAX_TEXT_FILE_BYTES``: /dev/zero or a huge file must not fill the memory."""
+    from secretariat.services import user_files
+
+    return user_files.read_text(Path(path))
