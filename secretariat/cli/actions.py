@@ -7,15 +7,15 @@ import argparse
 import datetime as dt
 
 from secretariat import dates
-from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.commands import Commands, opened_store, record_number
 from secretariat.cli.editing import (
     add_expected_version,
     calendar_date,
     change,
     decision_by_number,
+    enum_choices,
     meeting,
     person_id,
-    stored_values,
 )
 from secretariat.cli.meetings import add_meeting_argument
 from secretariat.i18n import N_, _, format_number, ngettext
@@ -35,23 +35,23 @@ def register(commands: Commands) -> None:
     owner.add_argument("--owner-text", default="", metavar=_("TEXT"),
                        help=_("who does it, when not a person on record (e.g. an agency)"))
     add.add_argument("--due", metavar=_("DATE"), help=_("due date, e.g. 2026-12-31"))
-    add.add_argument("--item", type=int, metavar=_("ITEM"),
+    add.add_argument("--item", type=record_number, metavar=_("ITEM"),
                      help=_("the agenda item it came from (its number)"))
     add.add_argument("--decision", metavar=_("NUMBER"),
                      help=_("the decision it carries out, e.g. 2026-03-02"))
 
     listing = action.add("list", handler=list_actions,
                          help=_("list action items by due date"))
-    listing.add_argument("--status", choices=stored_values(ActionStatus),
+    listing.add_argument("--status", **enum_choices(ActionStatus),
                          help=_("only action items with this status"))
     listing.add_argument("--overdue", action="store_true",
                          help=_("only open or in-progress items past their due date"))
-    listing.add_argument("--meeting", dest="meeting_id", type=int, metavar=_("ID"),
+    listing.add_argument("--meeting", dest="meeting_id", type=record_number, metavar=_("ID"),
                          help=_("only action items of this meeting"))
 
     done = action.add("done", handler=mark_done,
                       help=_("mark an action item as done (today, unless --on says when)"))
-    done.add_argument("action_id", type=int, metavar=_("ID"),
+    done.add_argument("action_id", type=record_number, metavar=_("ID"),
                       help=_("the action item's number, as “secretariat action list” "
                              "shows it"))
     done.add_argument("--on", metavar=_("DATE"),

@@ -12,8 +12,8 @@ import argparse
 from pathlib import Path
 
 from secretariat import i18n
-from secretariat.cli.commands import Commands, opened_store
-from secretariat.cli.editing import add_expected_version, change, meeting, stored_values
+from secretariat.cli.commands import Commands, opened_store, record_number
+from secretariat.cli.editing import add_expected_version, change, enum_choices, meeting
 from secretariat.cli.meetings import add_meeting_argument, pick_title, print_columns
 from secretariat.i18n import N_, _, format_number
 from secretariat.vocabulary import ItemPurpose, ProposedBy
@@ -31,14 +31,14 @@ def register(commands: Commands) -> None:
                      help=_("the title in Chinese"))
     add.add_argument("--title-en", default="", metavar=_("TITLE"),
                      help=_("the title in English"))
-    add.add_argument("--purpose", choices=stored_values(ItemPurpose),
+    add.add_argument("--purpose", **enum_choices(ItemPurpose),
                      default=ItemPurpose.DISCUSSION.value,
                      help=_("for information, discussion or decision (default: %(default)s)"))
     add.add_argument("--presenter", default="", metavar=_("NAME"),
                      help=_("who presents the item"))
     add.add_argument("--minutes", dest="planned_minutes", type=int, metavar="N",
                      help=_("planned time in minutes"))
-    add.add_argument("--proposed-by", choices=stored_values(ProposedBy),
+    add.add_argument("--proposed-by", **enum_choices(ProposedBy),
                      default=ProposedBy.GOVERNMENT.value,
                      help=_("who proposed the item (default: %(default)s)"))
 
@@ -49,7 +49,7 @@ def register(commands: Commands) -> None:
     move = agenda.add("move", handler=move_item,
                       help=_("move an agenda item to another position (1 = first)"))
     _add_item_argument(move)
-    move.add_argument("position", type=int, metavar=_("POSITION"),
+    move.add_argument("position", type=record_number, metavar=_("POSITION"),
                       help=_("the new position on the agenda, 1 for the first item"))
     add_expected_version(move, SHOWN_BY)
 
@@ -75,7 +75,7 @@ def register(commands: Commands) -> None:
 
 
 def _add_item_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("item_id", type=int, metavar=_("ITEM"),
+    parser.add_argument("item_id", type=record_number, metavar=_("ITEM"),
                         help=_("the agenda item's number, as “secretariat agenda list” "
                                "shows it"))
 

@@ -13,9 +13,9 @@ from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.editing import (
     add_expected_version,
     change,
+    enum_choices,
     meeting,
     person_id,
-    stored_values,
 )
 from secretariat.cli.meetings import add_meeting_argument, print_columns
 from secretariat.errors import SecretariatError
@@ -30,11 +30,11 @@ def register(commands: Commands) -> None:
         help=_("record a person's attendance (again to change it)"))
     add_meeting_argument(set_)
     add_person_argument(set_)
-    set_.add_argument("--status", required=True, choices=stored_values(AttendanceStatus),
+    set_.add_argument("--status", required=True, **enum_choices(AttendanceStatus),
                       help=_("present, remote, apologies, represented by proxy, or absent"))
     set_.add_argument("--proxy", metavar=_("PERSON"),
                       help=_("with --status proxy: who represented the member"))
-    set_.add_argument("--capacity", choices=stored_values(AttendeeCapacity),
+    set_.add_argument("--capacity", **enum_choices(AttendeeCapacity),
                       default=AttendeeCapacity.MEMBER.value,
                       help=_("attending as (default: %(default)s)"))
     add_expected_version(set_, "secretariat attendance list")

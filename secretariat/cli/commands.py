@@ -20,6 +20,10 @@ from contextlib import contextmanager
 
 from secretariat.i18n import _
 
+# The largest number a record can have: SQLite's and PostgreSQL's BIGINT limit. Larger
+# numbers typed on the command line would make the database driver fail, not find nothing.
+LARGEST_RECORD_NUMBER = 2**63 - 1
+
 Handler = Callable[[argparse.Namespace], "int | None"]
 
 
@@ -59,6 +63,23 @@ def opened_store(args: argparse.Namespace, *, create: bool = False) -> Iterator:
         yield store
     finally:
         store.close()
+
+
+def record_number(text: str) -> int:
+    """argparse ``type`` for every record number, position, version and count limit the
+    command line takes: a whole number from 1 to ``LARGEST_RECORD_NUMBER``."""
+    value = (text or "").strip()
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not 1 <= number <= LARGEST_RECORD_NUMBER:
+        from secretariat.i18n import format_number
+
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a whole number from 1 to {largest}").format(
+                value=value, largest=format_number(LARGEST_RECORD_NUMBER)))
+    return number
 
 
 def display_width(text: str) -> int:

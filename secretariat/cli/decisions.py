@@ -12,7 +12,7 @@ import argparse
 import re
 
 from secretariat import dates
-from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.commands import Commands, opened_store, record_number
 from secretariat.cli.editing import change, find_person, meeting, person_id
 from secretariat.cli.meetings import add_meeting_argument, decision_notes, pick_title
 from secretariat.errors import SecretariatError
@@ -32,7 +32,7 @@ def register(commands: Commands) -> None:
                         help=_("the decision in Chinese"))
     record.add_argument("--text-en", default="", metavar=_("TEXT"),
                         help=_("the decision in English"))
-    record.add_argument("--item", type=int, metavar=_("ITEM"),
+    record.add_argument("--item", type=record_number, metavar=_("ITEM"),
                         help=_("the agenda item it came from (its number)"))
     method = record.add_mutually_exclusive_group(required=True)
     method.add_argument("--consensus", dest="method", action="store_const",
@@ -58,7 +58,7 @@ def register(commands: Commands) -> None:
     listing = decision.add("list", handler=list_decisions,
                            help=_("list decisions, oldest first, with filters"))
     listing.add_argument("--year", type=int, metavar=_("YEAR"), help=_("only this year"))
-    listing.add_argument("--meeting", dest="meeting_id", type=int, metavar=_("ID"),
+    listing.add_argument("--meeting", dest="meeting_id", type=record_number, metavar=_("ID"),
                          help=_("only decisions of this meeting"))
     listing.add_argument("--search", metavar=_("TEXT"),
                          help=_("only decisions whose number, text or rationale contains "

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from secretariat.cli.commands import opened_store
+from secretariat.cli.commands import LARGEST_RECORD_NUMBER, opened_store, record_number
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
 
@@ -66,7 +66,7 @@ def changing_session(args: argparse.Namespace) -> Iterator[tuple]:
 def add_expected_version(parser: argparse.ArgumentParser, shown_by: str) -> None:
     """``--expected-version N``; ``shown_by`` is the command that prints the version."""
     parser.add_argument(
-        "--expected-version", type=int, metavar="N",
+        "--expected-version", type=record_number, metavar="N",
         help=_("change nothing unless the record is still at version N, as “{command}” "
                "printed it (refused if someone else changed it since)").format(
             command=shown_by))
@@ -75,6 +75,46 @@ def add_expected_version(parser: argparse.ArgumentParser, shown_by: str) -> None
 def stored_values(enum_cls: type[enum.Enum]) -> list[str]:
     """The values a database stores, which the command line accepts as choices."""
     return [member.value for member in enum_cls]
+
+
+def enum_choices(enum_cls: type[enum.Enum]) -> dict[str, Any]:
+    """``add_argument`` keywords for an option taking one of ``enum_cls``'s values: the
+    stored values are the choices (what ``--help`` and scripts use), and the words a clerk
+    reads for them are accepted too, in English or in the user's language (``--status
+    已召開`` is ``--status held``)."""
+    return {"choices": stored_values(enum_cls), "type": _EnumWord(enum_cls)}
+
+
+class _EnumWord:
+    """argparse ``type``: a value's label (or the value with spaces or hyphens) to the
+    stored value; anything else is passed on for argparse's "invalid choice" message."""
+
+    def __init__(self, enum_cls: type[enum.Enum]):
+        self.enum_cls = enum_cls
+        self.__name__ = enum_cls.__name__  # argparse names the type in some messages
+
+    def __call__(self, text: str) -> str:
+        word = " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+        for member in self.enum_cls:
+            names = {member.value.replace("_", " ")}
+            if getattr(member, "label", None):
+                names |= {member.label, _(member.label)}
+            if word in {name.casefold() for name in names}:
+                return member.value
+        return text
+
+
+def glossed_choices(enum_cls: type[enum.Enum]) -> str:
+    """The choices with the words the user reads for them, for an option's help:
+    ``planned (已排定), held (已召開), cancelled (已取消)``; a value that reads as its own
+    word (English ``held``) is not glossed."""
+    def one(member) -> str:
+        gloss = _(member.label)
+        if gloss.casefold() == member.value.replace("_", " ").casefold():
+            return member.value
+        return _("{value} ({label})").format(value=member.value, label=gloss)
+
+    return _(", ").join(one(member) for member in enum_cls)
 
 
 # --- dates and times -----------------------------------------------------------------------
@@ -89,7 +129,7 @@ def local_moment(text: str, zone: str, field: str) -> dt.datetime:
 
 def local_moment_and_precision(text: str, zone: str, field: str) -> tuple[dt.datetime, bool]:
     """Like ``local_moment``, also saying whether a time of day was given."""
-    from secretariat.services.validation import label
+    from secretariat.services.validation import label, plausible_year_problem
 
     value = (text or "").strip()
     try:
@@ -99,6 +139,10 @@ def local_moment_and_precision(text: str, zone: str, field: str) -> tuple[dt.dat
         raise SecretariatError(
             N_("{field} must be a date and time such as 2026-12-01 14:00 (got “{value}”)."),
             field=label(field), value=value) from None
+    # Before any time-zone arithmetic: 0001-01-01 00:00 in Taipei is before year 1 in UTC.
+    out_of_range = plausible_year_problem(parsed, field)
+    if out_of_range is not None:
+        raise out_of_range
     if parsed.tzinfo is not None:  # an explicit offset (2026-12-01T14:00+08:00) wins
         return parsed, has_time
     local = parsed.replace(tzinfo=ZoneInfo(zone))
@@ -166,7 +210,8 @@ def find_person(s, text: str) -> int | None:
     if not value:
         raise SecretariatError(N_("Give a person's name or number."))
     if value.isdigit():
-        if s.get(Person, int(value)) is None:
+        # A number beyond the database's range names no one (and must not reach the driver).
+        if int(value) > LARGEST_RECORD_NUMBER or s.get(Person, int(value)) is None:
             raise SecretariatError(N_("There is no person with number {id}."), id=value)
         return int(value)
     exact = list(s.scalars(select(Person).where(or_(
@@ -222,14 +267,8 @@ def meeting(s, meeting_id: int):
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a UTF-8 file (minutes written in an editor)."""
-    try:
-        return Path(path).expanduser().read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SecretariatError(N_("The file {path} does not exist."), path=str(path)) from None
-    except UnicodeDecodeError:
-        raise SecretariatError(N_("The file {path} is not UTF-8 text. Save it as UTF-8 "
-                                  "and try again."), path=str(path)) from None
-    except OSError as error:
-        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
-                               path=str(path), reason=error.strerror or str(error)) from None
+    """The text of a UTF-8 file (minutes written in an editor), refused beyond
+    ``user_files.MAX_TEXT_FILE_BYTES``: /dev/zero or a huge file must not fill the memory."""
+    from secretariat.services import user_files
+
+    return user_files.read_text(Path(path))

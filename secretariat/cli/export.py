@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from secretariat import i18n
-from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.commands import Commands, opened_store, record_number
 from secretariat.cli.meetings import add_meeting_argument
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, ngettext
@@ -35,7 +35,7 @@ def register(commands: Commands) -> None:
     add_meeting_argument(minutes)
     _add_output(minutes, _("FILE.pdf"))
     _add_document_options(minutes)
-    minutes.add_argument("--version", dest="minutes_version", type=int, metavar="N",
+    minutes.add_argument("--version", dest="minutes_version", type=record_number, metavar="N",
                          help=_("the version of the minutes to print (default: the latest)"))
 
     ics = export.add(

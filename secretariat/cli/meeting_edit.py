@@ -14,20 +14,21 @@ from secretariat.cli.editing import (
     add_expected_version,
     change,
     checked_zone,
+    enum_choices,
     forum_zone,
+    glossed_choices,
     local_moment,
     meeting,
-    stored_values,
 )
 from secretariat.cli.meetings import add_meeting_argument, local_when, pick_title
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
-from secretariat.vocabulary import MeetingKind, Modality, Phase
+from secretariat.vocabulary import MeetingKind, MeetingStatus, Modality, Phase
 
 # Options that map one to one onto a field of the meeting service.
 _PLAIN_FIELDS = {"title": "title", "title_en": "title_en", "kind": "kind", "phase": "phase",
                  "modality": "modality", "location": "location", "link": "remote_link",
-                 "is_public": "is_public"}
+                 "is_public": "is_public", "status": "status"}
 SHOWN_BY = "secretariat meeting show"
 
 
@@ -42,6 +43,11 @@ def register(commands: Commands) -> None:
                        help=_("change a meeting's details; only the options given change"))
     add_meeting_argument(update)
     _add_meeting_options(update, creating=False)
+    update.add_argument(
+        "--status", **enum_choices(MeetingStatus),
+        help=_("what became of the meeting: {choices}. Held only once it has started; "
+               "one with decisions or approved minutes stays held").format(
+            choices=glossed_choices(MeetingStatus)))
     add_expected_version(update, SHOWN_BY)
 
     cancel = group.add("cancel", handler=cancel_meeting,
@@ -72,12 +78,12 @@ def _add_meeting_options(parser: argparse.ArgumentParser, *, creating: bool) -> 
                         help=_("where the meeting happens, e.g. Asia/Taipei; start and end "
                                "are read on its clock (default: the meeting's, else the "
                                "forum's)"))
-    parser.add_argument("--kind", choices=stored_values(MeetingKind),
+    parser.add_argument("--kind", **enum_choices(MeetingKind),
                         help=_("type of meeting (default when planning: forum_meeting)"))
-    parser.add_argument("--phase", choices=stored_values(Phase),
+    parser.add_argument("--phase", **enum_choices(Phase),
                         help=_("phase of the action-plan cycle (default when planning: "
                                "whole_cycle)"))
-    parser.add_argument("--modality", choices=stored_values(Modality),
+    parser.add_argument("--modality", **enum_choices(Modality),
                         help=_("in person, remote or hybrid (default when planning: "
                                "in_person)"))
     parser.add_argument("--location", metavar=_("PLACE"),
@@ -94,7 +100,7 @@ def _add_meeting_options(parser: argparse.ArgumentParser, *, creating: bool) -> 
 def _given_fields(args: argparse.Namespace, zone: str) -> dict[str, object]:
     """The service fields for the options typed; times read on ``zone``'s clock."""
     fields = {field: getattr(args, option) for option, field in _PLAIN_FIELDS.items()
-              if getattr(args, option) is not None}
+              if getattr(args, option, None) is not None}
     if args.start is not None:
         fields["starts_at"] = local_moment(args.start, zone, N_("Start"))
     if args.end is not None:
@@ -134,8 +140,12 @@ def update_meeting(args: argparse.Namespace) -> int:
                                       "as --title or --start."))
         changed = meetings.update_meeting(s, record.id, expected_version=args.expected_version,
                                           **fields)
-        return _("Meeting {id} updated: {meeting}.").format(id=changed.id,
+        done = _("Meeting {id} updated: {meeting}.").format(id=changed.id,
                                                            meeting=_describe(changed))
+        if args.status is None:
+            return done
+        return done + " " + _("Its status is now “{status}”.").format(
+            status=_(changed.status.label))
 
     print(change(args, work))
     return 0

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from secretariat import dates
-from secretariat.cli.commands import Commands, display_width, opened_store, print_table
+from secretariat.cli.commands import (
+    Commands,
+    display_width,
+    opened_store,
+    print_table,
+    record_number,
+)
 from secretariat.export.document_language import pick
 from secretariat.i18n import _, current_language, format_number, ngettext
 
@@ -38,7 +44,7 @@ def register(commands: Commands) -> None:
 
 def add_meeting_argument(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
     """The meeting number positional, shared with the export commands."""
-    parser.add_argument("meeting_id", type=int, metavar=_("ID"), nargs="?" if optional else None,
+    parser.add_argument("meeting_id", type=record_number, metavar=_("ID"), nargs="?" if optional else None,
                         help=_("the meeting's number, as “secretariat meeting list” shows it"))
 
 

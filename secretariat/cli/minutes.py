@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from secretariat import dates
-from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.commands import Commands, opened_store, record_number
 from secretariat.cli.editing import (
     add_expected_version,
     change,
@@ -44,7 +44,7 @@ def register(commands: Commands) -> None:
                               "after the items, in the draft minutes"))
     add_meeting_argument(set_)
     where = set_.add_mutually_exclusive_group()
-    where.add_argument("--item", type=int, metavar=_("ITEM"),
+    where.add_argument("--item", type=record_number, metavar=_("ITEM"),
                        help=_("the agenda item's number, as “secretariat agenda list” "
                               "shows it"))
     where.add_argument("--general", "--other-matters", dest="general", action="store_true",
@@ -59,7 +59,7 @@ def register(commands: Commands) -> None:
 
     show = minutes.add("show", handler=show_minutes, help=_("print the text of the minutes"))
     add_meeting_argument(show)
-    show.add_argument("--version", dest="minutes_version", type=int, metavar="N",
+    show.add_argument("--version", dest="minutes_version", type=record_number, metavar="N",
                       help=_("the version to print (default: the latest)"))
 
     circulate = minutes.add("circulate", handler=circulate_minutes,
@@ -95,8 +95,8 @@ def register(commands: Commands) -> None:
     diff = minutes.add("diff", handler=show_diff,
                        help=_("show what changed between two versions of the minutes"))
     add_meeting_argument(diff)
-    diff.add_argument("old", type=int, metavar=_("V1"), help=_("the earlier version"))
-    diff.add_argument("new", type=int, metavar=_("V2"), help=_("the later version"))
+    diff.add_argument("old", type=record_number, metavar=_("V1"), help=_("the earlier version"))
+    diff.add_argument("new", type=record_number, metavar=_("V2"), help=_("the later version"))
 
 
 def _latest(s, meeting_id: int):

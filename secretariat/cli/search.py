@@ -15,7 +15,7 @@ import argparse
 from zoneinfo import ZoneInfo
 
 from secretariat import dates
-from secretariat.cli.commands import Commands, display_width, opened_store
+from secretariat.cli.commands import Commands, display_width, opened_store, record_number
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, current_language, format_number, localized, ngettext
 from secretariat.vocabulary import SEARCH_KIND_LABELS as KIND_LABELS
@@ -38,7 +38,7 @@ def register(commands: Commands) -> None:
                         help=_("what to look for; several words must all be found"))
     search.add_argument("--kind", action="append", choices=list(KIND_LABELS),
                         help=_("only records of this kind (repeat the option for several)"))
-    search.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+    search.add_argument("--limit", type=record_number, default=DEFAULT_LIMIT, metavar="N",
                         help=_("show at most N matches (default: %(default)s)"))
 
 

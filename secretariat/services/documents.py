@@ -4,28 +4,31 @@ A file is stored as ``documents_dir/<sha[:2]>/<sha>``. Identical papers are stor
 and a file is only ever visible under its final name once completely written (temporary
 file in the same folder, fsync, ``os.replace``), so a crash never leaves half a paper.
 If the caller's transaction is rolled back the copied file stays behind unreferenced;
-that is harmless, and the next import of the same file reuses it.
+that is harmless, and the next import of the same file reuses it. A source (a file, a
+pipe, a device) is read once, and at most ``MAX_DOCUMENT_BYTES`` + 1 bytes of it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import mimetypes
 import os
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretariat.atomic_files import atomic_file
+from secretariat.atomic_files import PARTIAL, fsync_folder, remove_stale_partials
 from secretariat.errors import SecretariatError
 from secretariat.i18n import LANGUAGES, N_
 from secretariat.model import AgendaItem, Document, DocumentKind, agenda_item_document
+from secretariat.services import user_files
 from secretariat.services.validation import coerce_enum, flush, get_or_error, required_text
 from secretariat.services.forum import require_forum
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
-_CHUNK = 1024 * 1024
 
 
 def add_document(
@@ -45,8 +48,7 @@ def add_document(
     if language not in LANGUAGES:
         raise SecretariatError(N_("“{language}” is not a supported language."), language=language)
     source = Path(source)
-    size = _check_source(source)
-    sha = _store_file(Path(documents_dir), source)
+    sha, size = _store_file(Path(documents_dir), source)
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     document = Document(
         forum_id=forum.id, title=clean_title, kind=kind, language=language,
@@ -106,54 +108,38 @@ def documents_of_item(s: Session, agenda_item_id: int) -> list[Document]:
     ))
 
 
-def _check_source(source: Path) -> int:
-    if not source.exists():
-        raise SecretariatError(N_("The file {path} does not exist."), path=str(source))
-    if not source.is_file():
-        raise SecretariatError(N_("{path} is a folder, not a file."), path=str(source))
-    size = source.stat().st_size
-    if size == 0:
-        raise SecretariatError(N_("The file {path} is empty."), path=str(source))
-    if size > MAX_DOCUMENT_BYTES:
-        raise SecretariatError(
-            N_("The file {path} is larger than {limit} MB and cannot be added."),
-            path=str(source), limit=MAX_DOCUMENT_BYTES // (1024 * 1024))
-    if not os.access(source, os.R_OK):
-        raise SecretariatError(N_("The file {path} cannot be read (no permission)."),
-                               path=str(source))
-    return size
-
-
-def _store_file(documents_dir: Path, source: Path) -> str:
-    """Copy ``source`` into the store unless the same content is already there."""
-    sha = _sha256(source)
-    target = stored_path(documents_dir, sha)
-    if target.is_file() and target.stat().st_size == source.stat().st_size:
-        return sha
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(target, prefix=".incoming-") as out, _open_source(source) as src:
-        copied = hashlib.sha256()
-        while chunk := src.read(_CHUNK):
-            copied.update(chunk)
-            out.write(chunk)
-        if copied.hexdigest() != sha:  # the file changed while we read it twice
-            raise SecretariatError(N_("The file {path} changed while it was being copied. "
-                                      "Close the program editing it and try again."),
-                                   path=str(source))
-    return sha
-
-
-def _sha256(source: Path) -> str:
-    digest = hashlib.sha256()
-    with _open_source(source) as src:
-        while chunk := src.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _open_source(source: Path):
-    try:
-        return source.open("rb")
-    except OSError as exc:
-        raise SecretariatError(N_("The file {path} cannot be read: {reason}"),
-                               path=str(source), reason=exc.strerror or str(exc)) from None
+def _store_file(documents_dir: Path, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into the store in one bounded pass (a pipe can be read only once;
+    ``/dev/zero`` never ends) and return its SHA-256 and size. The copy becomes visible
+    under its final name only when complete; identical content already stored is kept."""
+    with user_files.open_user_file(source) as src:
+        pieces = user_files.chunks(src, source, MAX_DOCUMENT_BYTES)
+        first = next(pieces, b"")  # a refused file leaves no trace, not even the folder
+        if not first:
+            raise SecretariatError(N_("The file {path} is empty."), path=str(source))
+        documents_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_partials(documents_dir)
+        # The temporary name is one that remove_stale_partials knows as ours.
+        fd, temp = tempfile.mkstemp(prefix=f".incoming-{PARTIAL}{os.getpid()}-",
+                                    dir=documents_dir)
+        try:
+            digest, size = hashlib.sha256(), 0
+            with os.fdopen(fd, "wb") as out:
+                for chunk in itertools.chain([first], pieces):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            target = stored_path(documents_dir, sha)
+            if target.is_file() and target.stat().st_size == size:
+                Path(temp).unlink()
+                return sha, size
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    fsync_folder(target.parent)
+    return sha, size

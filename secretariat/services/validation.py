@@ -150,6 +150,38 @@ def check_aware(value: dt.datetime, field: str) -> dt.datetime:
     return value
 
 
+# The years a forum's meetings, notices, circulations and decisions can fall in (1912 is
+# the first year of the Republic of China's calendar). A year outside is a typing mistake
+# (0001, 9999), and times near the ends of the calendar break the time-zone arithmetic
+# that every calendar export and listing does for every reader of the forum.
+EARLIEST_YEAR = 1912
+LATEST_YEAR = 2200
+
+
+def plausible_year_problem(value: dt.datetime | dt.date | None,
+                           field: str) -> SecretariatError | None:
+    """The error for a date or time outside ``EARLIEST_YEAR``..``LATEST_YEAR`` (read on its
+    own clock), or None; ``field`` is an N_() label."""
+    if value is None or EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        return None
+    return year_range_error(value.year, field)
+
+
+def year_range_error(year: int, field: str) -> SecretariatError:
+    return SecretariatError(
+        N_("{field} must be in a year from {first} to {last} (got {year})."),
+        field=label(field), first=str(EARLIEST_YEAR), last=str(LATEST_YEAR), year=str(year))
+
+
+def check_plausible_time(value: dt.datetime, field: str) -> dt.datetime:
+    """An aware date and time in a plausible year (see ``EARLIEST_YEAR``)."""
+    check_aware(value, field)
+    problem = plausible_year_problem(value, field)
+    if problem is not None:
+        raise problem
+    return value
+
+
 def coerce_enum(enum_cls: type[E], value: E | str, field: str) -> E:
     """Accept an enum member or its stored value (the CLI and the CSV import pass strings)."""
     if isinstance(value, enum_cls):

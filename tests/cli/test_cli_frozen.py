@@ -58,10 +58,10 @@ def approved(tmp_path_factory) -> Path:
     _ok(db, "init", "--name", "測試論壇")
     (folder / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
     _ok(db, "import", "members", str(folder / "members.csv"))
-    _ok(db, "meeting", "create", "--title", "第一次會議", "--start", "2027-03-02 14:00",
-        "--end", "2027-03-02 16:00", "--location", "國家發展委員會")
-    _ok(db, "meeting", "create", "--title", "第二次會議", "--start", "2027-04-06 14:00",
-        "--end", "2027-04-06 16:00", "--location", "國家發展委員會")
+    _ok(db, "meeting", "create", "--title", "第一次會議", "--start", "2026-03-02 14:00",
+        "--end", "2026-03-02 16:00", "--location", "國家發展委員會")
+    _ok(db, "meeting", "create", "--title", "第二次會議", "--start", "2026-04-06 14:00",
+        "--end", "2026-04-06 16:00", "--location", "國家發展委員會")
     _ok(db, "agenda", "add", "1", "--title", "報告事項")
     _ok(db, "agenda", "add", "1", "--title", "討論行動方案", "--purpose", "decision")
     (folder / "draft.txt").write_bytes(PAPER)
@@ -72,9 +72,9 @@ def approved(tmp_path_factory) -> Path:
         "--named", "王小明=for", "--named", "林美玲=against", "--named", "陳大文=for")
     _ok(db, "action", "add", "1", "--description", "公布行動方案", "--owner", "陳大文")
     _ok(db, "minutes", "start", "1")
-    _ok(db, "minutes", "circulate", "1", "--on", "2027-03-10", "--to", "全體委員")
+    _ok(db, "minutes", "circulate", "1", "--on", "2026-03-10", "--to", "全體委員")
     _ok(db, "decision", "record", "2", "--text", "確認第一次會議紀錄", "--consensus")
-    _ok(db, "minutes", "approve", "1", "--decision", "2027-02-01")
+    _ok(db, "minutes", "approve", "1", "--decision", "2026-02-01")
     return db
 
 
@@ -109,7 +109,7 @@ def test_approval_marks_the_meeting_held_and_the_chain_verifies(db):
     ("attendance", "set", "1", "王小明", "--status", "apologies"),
     ("attendance", "guest", "1", "新來賓"),
     ("meeting", "update", "1", "--title", "改名的會議"),
-    ("meeting", "update", "1", "--start", "2027-03-02 13:00"),
+    ("meeting", "update", "1", "--start", "2026-03-02 13:00"),
     ("agenda", "move", "2", "1"),
     ("agenda", "add", "1", "--title", "臨時動議"),
     ("action", "add", "1", "--description", "新的工作"),
@@ -136,7 +136,7 @@ def test_the_refusal_is_in_the_users_language(db):
 
 
 def test_follow_up_work_stays_editable(db):
-    _ok(db, "action", "done", "1", "--on", "2027-04-10")
+    _ok(db, "action", "done", "1", "--on", "2026-04-10")
     assert "OK" in _ok(db, "audit", "verify")
 
 

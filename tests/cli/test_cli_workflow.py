@@ -61,13 +61,13 @@ def prepared(tmp_path_factory) -> Path:
     (folder / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
     clerk.ok("import", "members", str(folder / "members.csv"))
     first = clerk.ok("meeting", "create", "--title", "第一次會議", "--title-en", "First meeting",
-                     "--start", "2027-03-02 14:00", "--end", "2027-03-02 16:00",
+                     "--start", "2026-03-02 14:00", "--end", "2026-03-02 16:00",
                      "--location", "國家發展委員會", "--public")
     second = clerk.ok("meeting", "create", "--title", "第二次會議", "--start",
-                      "2027-04-06 14:00", "--end", "2027-04-06 16:00", "--modality", "remote",
+                      "2026-04-06 14:00", "--end", "2026-04-06 16:00", "--modality", "remote",
                       "--link", "https://meet.example.tw/forum")
     assert (first_number(first), first_number(second)) == (1, 2)
-    clerk.ok("meeting", "notice", "1", "--sent-at", "2027-02-20 09:00", "--to", "全體委員")
+    clerk.ok("meeting", "notice", "1", "--sent-at", "2026-02-20 09:00", "--to", "全體委員")
     clerk.ok("agenda", "add", "1", "--title", "報告事項", "--purpose", "information",
              "--minutes", "15")
     clerk.ok("agenda", "add", "1", "--title", "討論行動方案", "--title-en",
@@ -104,7 +104,7 @@ def test_the_prepared_meeting_shows_agenda_order_paper_notice_and_attendance(cle
     shown = clerk.ok("meeting", "show", "1")
     assert "1. The action plan [Decision · Presenter: 陳大文]" in shown
     assert "Paper: 行動方案草案" in shown
-    assert "Feb 20, 2027 09:00, to 全體委員" in shown
+    assert "Feb 20, 2026 09:00, to 全體委員" in shown
     assert re.search(r"Represented by proxy\s+1", shown)
     assert re.search(r"Apologies\s+1", shown)
     assert re.search(r"Members attending\s+4 of 5 entitled", shown)
@@ -140,9 +140,9 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     recorded = clerk.ok(*VOTE_WITH_RECUSAL, "--for", "2", "--against", "1", "--abstain", "0",
                         "--recuse", "林美玲", "--dissent", "王小明：草案仍需修正",
                         "--rationale", "多數贊成")
-    assert "2027-01-01" in recorded
+    assert "2026-01-01" in recorded
     clerk.ok("action", "add", "1", "--description", "公布行動方案", "--owner", "陳大文",
-             "--due", "2027-03-31", "--item", "2", "--decision", "2027-01-01")
+             "--due", "2026-03-31", "--item", "2", "--decision", "2026-01-01")
     clerk.ok("minutes", "start", "1")
     clerk.ok("minutes", "set", "1", "--item", "2", "--text", "決議通過行動方案草案。")
     notes = tmp_path / "general.txt"
@@ -152,18 +152,18 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     draft = clerk.ok("minutes", "show", "1")
     assert draft.index("決議通過行動方案草案。") < draft.index("Other matters") \
         < draft.index("臨時動議：無。主席宣布散會。")
-    clerk.ok("minutes", "circulate", "1", "--on", "2027-03-10", "--to", "全體委員")
+    clerk.ok("minutes", "circulate", "1", "--on", "2026-03-10", "--to", "全體委員")
     approving = clerk.ok("decision", "record", "2", "--text", "確認第一次會議紀錄",
                          "--consensus")
-    assert "2027-02-01" in approving
-    clerk.ok("minutes", "approve", "1", "--decision", "2027-02-01")
+    assert "2026-02-01" in approving
+    clerk.ok("minutes", "approve", "1", "--decision", "2026-02-01")
 
     shown = clerk.ok("meeting", "show", "1")
-    assert "Version 1: Locked; circulated on Mar 10, 2027 to 全體委員; approved on " \
-           "Apr 6, 2027 by decision 2027-02-01" in shown
-    assert "2027-01-01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
+    assert "Version 1: Locked; circulated on Mar 10, 2026 to 全體委員; approved on " \
+           "Apr 6, 2026 by decision 2026-02-01" in shown
+    assert "2026-01-01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
            "0 abstaining · 1 recused · 1 dissenting statement]" in shown
-    assert "公布行動方案 [陳大文 · Open · due Mar 31, 2027]" in shown
+    assert "公布行動方案 [陳大文 · Open · due Mar 31, 2026]" in shown
 
     # Approved minutes are not edited in place: a correction is a new version.
     assert "locked" in clerk.refused("minutes", "set", "1", "--item", "2", "--text", "改")
@@ -181,9 +181,9 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     clerk.ok("export", "ics", "1", "--out", str(tmp_path / "meeting.ics"))
     assert "BEGIN:VEVENT" in (tmp_path / "meeting.ics").read_text(encoding="utf-8")
     assert "OK" in clerk.ok("audit", "verify")
-    # Its meeting may still be to come (the dates above are in 2027): the day is given.
-    assert "before the meeting" in clerk.refused("action", "done", "1", "--on", "2026-12-31")
-    assert "(Apr 10, 2027)" in clerk.ok("action", "done", "1", "--on", "2027-04-10")
+    # Not before its meeting; the day done is the one given, not today.
+    assert "before the meeting" in clerk.refused("action", "done", "1", "--on", "2026-03-01")
+    assert "(Apr 10, 2026)" in clerk.ok("action", "done", "1", "--on", "2026-04-10")
     assert "公布行動方案" in clerk.ok("action", "list", "--status", "done")
     assert clerk.ok("action", "list", "--status", "open").strip() == "No action items."
 
@@ -202,22 +202,22 @@ def test_votes_beyond_those_entitled_or_by_a_recused_member_save_nothing(clerk):
 def test_minutes_cannot_be_approved_by_a_decision_of_an_earlier_meeting(clerk):
     clerk.ok("decision", "record", "1", "--text", "下次會議討論", "--consensus")
     clerk.ok("minutes", "start", "2")
-    clerk.ok("minutes", "circulate", "2", "--on", "2027-04-06", "--to", "全體委員")
-    refused = clerk.refused("minutes", "approve", "2", "--decision", "2027-01-01")
+    clerk.ok("minutes", "circulate", "2", "--on", "2026-04-06", "--to", "全體委員")
+    refused = clerk.refused("minutes", "approve", "2", "--decision", "2026-01-01")
     assert "minutes are approved by a decision of a later meeting" in refused
     assert "Version 1: Circulated" in clerk.ok("meeting", "show", "2")
-    unknown = clerk.refused("minutes", "approve", "2", "--decision", "2027-09-09")
-    assert "There is no decision numbered 2027-09-09" in unknown
+    unknown = clerk.refused("minutes", "approve", "2", "--decision", "2026-09-09")
+    assert "There is no decision numbered 2026-09-09" in unknown
 
 
 def test_a_meeting_ending_before_it_starts_is_refused(clerk):
     assert "must end after it starts" in clerk.refused(
-        "meeting", "create", "--title", "錯誤", "--start", "2027-05-04 16:00",
-        "--end", "2027-05-04 14:00", "--location", "臺北")
+        "meeting", "create", "--title", "錯誤", "--start", "2026-05-04 16:00",
+        "--end", "2026-05-04 14:00", "--location", "臺北")
     assert "must end after it starts" in clerk.refused(
-        "meeting", "update", "1", "--end", "2027-03-02 13:00")
-    assert "2027-03-02 25:00" in clerk.refused(
-        "meeting", "update", "1", "--end", "2027-03-02 25:00")
+        "meeting", "update", "1", "--end", "2026-03-02 13:00")
+    assert "2026-03-02 25:00" in clerk.refused(
+        "meeting", "update", "1", "--end", "2026-03-02 25:00")
     listed = clerk.ok("meeting", "list")
     assert "錯誤" not in listed and "First meeting" in listed
     assert "14:00–16:00" in clerk.ok("meeting", "show", "1")

@@ -66,10 +66,11 @@ def test_numbers_are_year_meeting_ordinal_and_never_change(session, people, meet
     session.expire_all()
     assert session.get(Decision, first.id).number == "2026-01-01"
 
-    next_year = make_meeting(session, starts_at=dt.datetime(2027, 1, 1, 9, tzinfo=TAIPEI),
-                             attendees=people)
-    assert svc.record_decision(session, meeting_id=next_year.id, text="新年度。").number == \
-        "2027-01-01"
+    # Another year (an earlier one: decisions are recorded only once a meeting started).
+    other_year = make_meeting(session, starts_at=dt.datetime(2025, 6, 1, 9, tzinfo=TAIPEI),
+                              attendees=people)
+    assert svc.record_decision(session, meeting_id=other_year.id, text="前年度。").number == \
+        "2025-01-01"
 
 
 def test_cancelled_meetings_do_not_count_in_numbers(session, people):
@@ -197,13 +198,14 @@ def test_decision_log_filters_and_aggregates(session, people, meeting):
                         dissents=[(b.id, "反對"), (None, "補充")])
     svc.record_decision(session, meeting_id=meeting.id, text="Adopt 100% of the agenda",
                         is_public=False)
-    later = make_meeting(session, starts_at=dt.datetime(2027, 3, 1, 10, tzinfo=TAIPEI),
+    # In another year (an earlier one: decisions are recorded only once a meeting started).
+    later = make_meeting(session, starts_at=dt.datetime(2025, 3, 1, 10, tzinfo=TAIPEI),
                          attendees=people)
     svc.record_decision(session, meeting_id=later.id, text="確認紀錄")
 
     rows = svc.decision_rows(session)
-    assert [r.number for r in rows] == ["2027-01-01", "2026-01-02", "2026-01-01"]
-    voted = rows[2]
+    assert [r.number for r in rows] == ["2026-01-02", "2026-01-01", "2025-01-01"]
+    voted = rows[1]
     assert (voted.recusal_count, voted.dissent_count, voted.method) == (1, 2, VOTE)
     assert voted.meeting_title == meeting.title and voted.locked is False
     assert [r.number for r in svc.decision_rows(session, search="行動方案")] == ["2026-01-01"]
@@ -213,11 +215,11 @@ def test_decision_log_filters_and_aggregates(session, people, meeting):
     assert len(svc.decision_rows(session, method=DecisionMethod.CONSENSUS)) == 2
     assert len(svc.decision_rows(session, is_public=False)) == 1
     assert len(svc.decision_rows(session, meeting_id=later.id)) == 1
-    assert [r.number for r in svc.decision_rows(session, limit=1, offset=1)] == ["2026-01-02"]
-    assert svc.decision_count(session) == 3 and svc.decision_count(session, year=2027) == 1
+    assert [r.number for r in svc.decision_rows(session, limit=1, offset=1)] == ["2026-01-01"]
+    assert svc.decision_count(session) == 3 and svc.decision_count(session, year=2025) == 1
     assert [r.number for r in svc.decision_rows(session, sort="recusals")][0] == "2026-01-01"
     assert [r.number for r in svc.decision_rows(session, sort="number", descending=False,
-                                                limit=2)] == ["2026-01-01", "2026-01-02"]
+                                                limit=2)] == ["2025-01-01", "2026-01-01"]
 
 
 def test_decision_log_is_one_query_however_many_decisions(session, people, meeting, store):

@@ -43,10 +43,11 @@ from secretariat.model import (
     Recusal,
     Vote,
     VoteChoice,
+    utcnow,
 )
 from secretariat.services import audit
 from secretariat.services.validation import (
-    check_aware,
+    check_plausible_time,
     coerce_enum,
     get_for_update,
     get_or_error,
@@ -201,6 +202,10 @@ def record_decision(
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
     if meeting.status == MeetingStatus.CANCELLED:
         raise SecretariatError(N_("The meeting was cancelled, so it cannot take decisions."))
+    if meeting.starts_at > utcnow():  # decisions are taken at the meeting, not before
+        raise SecretariatError(N_("The meeting of {date} has not started yet: record its "
+                                  "decisions once it has taken them."),
+                               date=meeting_local_date(meeting))
     if not text.strip():
         raise SecretariatError(N_("The decision text is empty."))
     if agenda_item_id is not None:
@@ -208,7 +213,7 @@ def record_decision(
         if item is None or item.meeting_id != meeting_id:
             raise SecretariatError(N_("That agenda item is not on this meeting's agenda."))
     if decided_at is not None:
-        check_aware(decided_at, N_("Time of the decision"))
+        check_plausible_time(decided_at, N_("Time of the decision"))
     method = coerce_enum(DecisionMethod, method, N_("decision method"))
     named = {person_id: coerce_enum(VoteChoice, choice, N_("vote"))
              for person_id, choice in (named_votes or {}).items()}

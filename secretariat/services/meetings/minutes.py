@@ -27,6 +27,7 @@ from secretariat.i18n import N_, _
 from secretariat.model import (
     AgendaItem,
     Decision,
+    Forum,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -39,6 +40,7 @@ from secretariat.services import textdiff
 from secretariat.services.validation import (
     CONFLICT_MESSAGE,
     check_aware,
+    check_plausible_time,
     check_version,
     flush,
     get_for_update,
@@ -194,18 +196,38 @@ def circulate_minutes(s: Session, minutes_id: int, *, circulated_at: dt.datetime
                              expected_version=expected_version)
     if minutes.status != MinutesStatus.DRAFT:
         raise SecretariatError(N_("Only draft minutes can be circulated."))
-    check_aware(circulated_at, N_("Circulation time"))
+    check_plausible_time(circulated_at, N_("Circulation time"))
     if not circulated_to.strip():
         raise SecretariatError(N_("Say to whom the minutes were circulated."))
     meeting = s.get(Meeting, minutes.meeting_id)
-    if circulated_at < meeting.starts_at:
-        raise SecretariatError(N_("Minutes cannot be circulated before the meeting "
-                                  "started."))
+    _check_circulation_time(s, meeting, circulated_at)
     minutes.status = MinutesStatus.CIRCULATED
     minutes.circulated_at = circulated_at
     minutes.circulated_to = circulated_to.strip()
     flush(s)
     return minutes
+
+
+# How far a circulation may lie ahead of today on the forum's clock: a workstation whose
+# clock or time zone is a little off must not refuse today's circulation.
+CLOCK_SKEW = dt.timedelta(days=1)
+
+
+def _check_circulation_time(s: Session, meeting: Meeting, circulated_at: dt.datetime) -> None:
+    """Circulated after the meeting ended (the minutes record it) and not on a day still
+    to come: the date is when members received the text, which approval relies on."""
+    zone = ZoneInfo(s.get(Forum, meeting.forum_id).time_zone)
+    if circulated_at < meeting.ends_at:
+        ended = meeting.ends_at.astimezone(ZoneInfo(meeting.time_zone))
+        raise SecretariatError(N_("Minutes cannot be circulated before the meeting ended "
+                                  "({date} {time})."),
+                               date=ended.date(), time=f"{ended:%H:%M}")
+    today = utcnow().astimezone(zone).date()
+    if circulated_at.astimezone(zone).date() > today + CLOCK_SKEW:
+        raise SecretariatError(N_("Minutes cannot be circulated on {date}: that day has not "
+                                  "come yet (today is {today}). Record the circulation "
+                                  "when it happens."),
+                               date=circulated_at.astimezone(zone).date(), today=today)
 
 
 def _check_approving_decision(s: Session, minutes: Minutes, decision: Decision) -> None:
@@ -250,7 +272,7 @@ def approve_minutes(s: Session, minutes_id: int, *, decision_id: int,
     decision = get_or_error(s, Decision, decision_id, N_("decision"))
     _check_approving_decision(s, minutes, decision)
     if approved_at is not None:
-        check_aware(approved_at, N_("Approval time"))
+        check_plausible_time(approved_at, N_("Approval time"))
     # Approved minutes are the record of a meeting that took place. Marked in the same
     # flush as the approval, the last before the guard freezes the meeting (loaded first:
     # loading it would flush the locked minutes on their own).

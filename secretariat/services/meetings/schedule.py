@@ -48,6 +48,7 @@ from secretariat.services.validation import (
     get_or_error,
     is_referenced,
     optional_text,
+    plausible_year_problem,
     required_text,
 )
 from secretariat.services.forum import require_forum
@@ -146,8 +147,8 @@ def update_meeting(
     for key, value in fields.items():
         setattr(candidate, key, value)
     _validate(s, candidate, ignore_id=meeting.id)
-    if MeetingStatus.CANCELLED == candidate.status != meeting.status:  # being cancelled
-        _check_can_cancel(s, meeting)
+    if candidate.status != meeting.status:
+        _check_status_change(s, meeting, candidate.status)
     for key in _EDITABLE:
         setattr(meeting, key, getattr(candidate, key))
     flush(s)
@@ -164,13 +165,30 @@ def cancel_meeting(s: Session, meeting_id: int, *, expected_version: int | None 
     return meeting
 
 
-def _check_can_cancel(s: Session, meeting: Meeting) -> None:
-    """Decisions or approved minutes say the meeting was held: cancelling it would leave
-    a record of decisions taken at a meeting that never happened."""
+def _check_status_change(s: Session, meeting: Meeting, new: MeetingStatus) -> None:
+    """The transitions a clerk makes: planned -> held (once it has started, see
+    ``check_meeting``) or cancelled; cancelled -> planned again (re-planned) or held (it
+    took place after all); held -> planned or cancelled (marked held by mistake). Leaving
+    "held", or cancelling, is refused once records show the meeting took place."""
+    if new == MeetingStatus.CANCELLED:
+        _check_can_cancel(s, meeting)
+    elif meeting.status != MeetingStatus.PLANNED and _has_records_of_holding(s, meeting):
+        raise SecretariatError(
+            N_("“{title}” was held: it has decisions or approved minutes on record, so it "
+               "cannot be planned again."), title=meeting.title)
+
+
+def _has_records_of_holding(s: Session, meeting: Meeting) -> bool:
     approved = s.scalar(select(func.count()).select_from(Minutes).where(
         Minutes.meeting_id == meeting.id,
         Minutes.status.in_((MinutesStatus.APPROVED, MinutesStatus.LOCKED))))
-    if approved or is_referenced(s, Decision.meeting_id, meeting.id):
+    return bool(approved) or is_referenced(s, Decision.meeting_id, meeting.id)
+
+
+def _check_can_cancel(s: Session, meeting: Meeting) -> None:
+    """Decisions or approved minutes say the meeting was held: cancelling it would leave
+    a record of decisions taken at a meeting that never happened."""
+    if _has_records_of_holding(s, meeting):
         raise SecretariatError(
             N_("“{title}” was held: it has decisions or approved minutes on record, so it "
                "cannot be cancelled."), title=meeting.title)
@@ -251,9 +269,10 @@ class MeetingProblem:
 
 
 def check_meeting(values: object) -> list[MeetingProblem]:
-    """The meeting rules that need no database, for anything with a meeting's field names
-    (a Meeting, a form being typed): what ``schedule_meeting`` and ``update_meeting``
-    refuse, so a dialog can show every problem beside its field before saving."""
+    """The meeting rules that need no database (only the clock, for "held"), for anything
+    with a meeting's field names (a Meeting, a form being typed): what ``schedule_meeting``
+    and ``update_meeting`` refuse, so a dialog can show every problem beside its field
+    before saving."""
     found: list[MeetingProblem] = []
 
     def problem(name: str, message: str, **params: object) -> None:
@@ -267,6 +286,16 @@ def check_meeting(values: object) -> list[MeetingProblem]:
     except SecretariatError:
         problem("time_zone", N_("Choose a time zone from the list, e.g. Asia/Taipei."))
     starts_at, ends_at = value("starts_at", None), value("ends_at", None)
+    for name, field in (("starts_at", N_("Start")), ("ends_at", N_("End")),
+                        ("notice_sent_at", N_("Notice sent at"))):
+        out_of_range = plausible_year_problem(value(name, None), field)
+        if out_of_range is not None:
+            found.append(MeetingProblem(name, out_of_range))
+    if any(p.field in ("starts_at", "ends_at") for p in found):
+        starts_at = ends_at = None  # no arithmetic with times at the ends of the calendar
+    if (value("status", None) == MeetingStatus.HELD and starts_at is not None
+            and starts_at > utcnow()):
+        problem("status", N_("A meeting can be marked held only once it has started."))
     if starts_at is not None and ends_at is not None:
         if ends_at <= starts_at:
             problem("ends_at", N_("The meeting must end after it starts."))
