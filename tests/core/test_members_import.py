@@ -199,9 +199,9 @@ def test_unreadable_file_messages_are_translated(session, forum, tmp_path, make,
 
 def test_a_file_without_permission(session, forum, tmp_path, monkeypatch):
     # Tests may run as root, who can read anything: the refusal is simulated.
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     path = _csv(tmp_path, HEADER)
     assert str(_import_error(session, path)) == f"The file {path} cannot be read (no permission)."

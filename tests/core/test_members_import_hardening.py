@@ -5,6 +5,7 @@ language; and a cost per row that does not grow with the file."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -197,3 +198,11 @@ def test_the_statements_do_not_grow_with_the_rows(session, forum, tmp_path):
     session.commit()
     small, large = _statements(session, tmp_path, 100), _statements(session, tmp_path, 1000)
     assert large <= small + 5, (small, large)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_file_is_refused_without_filling_the_memory(session, forum):
+    # /dev/zero reports a size of 0: only a bounded read stops it.
+    with pytest.raises(SecretariatError, match="larger than 10 MB"):
+        import_members_csv(session, Path("/dev/zero"))
+    assert session.query(Person).count() == 0

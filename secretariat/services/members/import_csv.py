@@ -70,14 +70,19 @@ def import_members_csv(s: Session, path: Path, *, progress: Progress | None = No
 def _read_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The file's data rows as (row number, {field: text}), after the checks on the file as
     a whole."""
+    too_large = SecretariatError(N_("The file is larger than {limit} MB; split it and "
+                                    "import the parts."), limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SecretariatError(N_("The file is larger than {limit} MB; split it and import "
-                                      "the parts."), limit=MAX_FILE_BYTES // (1024 * 1024))
-        raw = path.read_bytes()
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise too_large
+        # Read at most one byte past the limit: /dev/zero, a pipe or a growing file
+        # report no size (or a wrong one) and must not fill the memory.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_large
     try:
         text = raw.decode("utf-8-sig")  # with or without the BOM Excel writes
     except UnicodeDecodeError:
