@@ -202,6 +202,6 @@ def test_a_file_without_permission(session, forum, tmp_path, monkeypatch):
     def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
     path = _csv(tmp_path, HEADER)
+    monkeypatch.setattr(Path, "open", refuse)
     assert str(_import_error(session, path)) == f"The file {path} cannot be read (no permission)."
