@@ -293,14 +293,16 @@ def _read_manifest(path: Path, archive: zipfile.ZipFile) -> tuple[dict[str, Memb
     except (KeyError, TypeError, ValueError) as error:
         raise StoreError(ARCHIVE_DAMAGED, path=str(path), problem="manifest") from error
     members = {m.name: m for m in listed}
+    seen: set[str] = set()
     for name in names:
-        if name != MANIFEST and (name not in members or names.count(name) > 1):
+        if name != MANIFEST and (name not in members or name in seen):
             raise StoreError(MEMBER_UNEXPECTED, path=str(path), member=name)
+        seen.add(name)
     for member in listed:
         # Only names this program writes: nothing may land outside the target folders.
         if member.name not in (DATABASE, AUDIT_HEAD) and member.paper_sha256 is None:
             raise StoreError(MEMBER_UNEXPECTED, path=str(path), member=member.name)
-        if member.name not in names:
+        if member.name not in seen:
             raise StoreError(MEMBER_MISSING, path=str(path), member=member.name)
     if DATABASE not in members:
         raise StoreError(MEMBER_MISSING, path=str(path), member=DATABASE)
