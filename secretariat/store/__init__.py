@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
 from secretariat.store import migrations
+from secretariat.store import sqlite_errors
 from secretariat.store import sqlite_file
 from secretariat.store import transactions
 # Installing the guard here means no code path that opens a store can edit approved
@@ -199,10 +200,13 @@ def _open_sqlite_file(url: str, path: Path) -> Store:
         try:
             _migrate_sqlite_file(url)
         except exc.OperationalError as error:  # e.g. another program holds the write lock
-            raise StoreError(CANNOT_CONNECT, location=str(path), problem=str(error.orig)) from error
+            raise sqlite_errors.explain(error, path) or StoreError(
+                CANNOT_CONNECT, location=str(path), problem=str(error.orig)) from error
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas(foreign_keys=True))
     event.listen(engine, "begin", _sqlite_begin)
+    # A read-only or damaged file met later (first connection, a write) says so.
+    event.listen(engine, "handle_error", sqlite_errors.on_engine_error)
     return _store(url, engine, head, from_revision=state.revision, backup=backup)
 
 

@@ -58,9 +58,22 @@ def read_head(path: Path | None) -> Head | None:
     if path is None:
         return None
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return Head(int(data["count"]), str(data["entry_hash"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        return decode_head(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def encode_head(head: Head) -> bytes:
+    """A head file's content (a backup carries it as it is)."""
+    return (json.dumps({"count": head.count, "entry_hash": head.entry_hash}) + "\n").encode()
+
+
+def decode_head(data: bytes) -> Head | None:
+    """The head a head file's content records, None when it is not one."""
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+        return Head(int(parsed["count"]), str(parsed["entry_hash"]))
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -72,9 +85,8 @@ def write_head(path: Path, head: Head, *, force: bool = False) -> bool:
     if not force and current is not None and current.count >= head.count:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps({"count": head.count, "entry_hash": head.entry_hash}) + "\n"
     with atomic_file(path, prefix=f".{path.name}.", mode=0o644) as out:
-        out.write(data.encode("utf-8"))
+        out.write(encode_head(head))
     return True
 
 

@@ -1,22 +1,22 @@
 """What ``secretariat info``, ``backup`` and ``restore`` do (and the GUI's File menu).
 
-A backup is one self-contained SQLite file written with the online backup API, so it can
-be taken while the program is open; it is never visible under its final name half
-written. A restore checks the backup as carefully as opening a database does, refuses to
-overwrite records unless forced, and then opens the result once so an older backup is
-upgraded (with the usual safety copy) right away.
+A backup is one file (``backup_archive``) holding a copy of the database written with
+SQLite's online backup API (so it can be taken while the program is open), the copy's
+audit chain head, and every paper of the documents folder; it is never visible under its
+final name half written. A restore reads and checks every member of the backup, checks
+what it would replace (refusing to overwrite records unless forced), and only then
+installs the papers (added to the target's documents folder, identical ones kept), the
+database and its head file; it then opens the result once so an older backup is upgraded
+(with the usual safety copy) right away.
 
-The document files (``Store.documents_dir``) are not inside the database file: copy that
-folder alongside a backup to keep the attached papers. The audit chain's head file
-travels with the database: a backup ``b.db`` gets ``b.db.audit-head`` (the head of the
-copy), and a restore installs the backup's head file, or, when it has none, the head of
-the restored chain.
+A plain SQLite file, the backup format of earlier versions, still restores: with its
+``<backup>.audit-head`` sibling when there is one. It carries no papers.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from sqlalchemy import func, make_url, select, table
@@ -25,8 +25,9 @@ from secretariat.store import migrations
 from secretariat.store import sqlite_file
 from secretariat.errors import SecretariatError, StoreError
 from secretariat.i18n import N_, _
-from secretariat.store import NEWER_SCHEMA, Store, open_store, sqlite_path
-from secretariat.store import audit_head
+from secretariat.store import Store, documents_dir_for, open_store, sqlite_path
+from secretariat.store import audit_head, backup_archive, restoring
+from secretariat.store.backup_archive import Progress
 
 # Record counts shown by ``info``: table -> label (msgid), in the order shown.
 COUNTED_TABLES: dict[str, str] = {
@@ -58,25 +59,11 @@ BACKUP_ONTO_ITSELF = N_("The backup cannot be written over the database itself (
 BACKUP_NO_FOLDER = N_("The folder {folder} does not exist.")
 BACKUP_FAILED = N_("The backup {path} could not be written: {problem}")
 SOURCE_MISSING = N_("The backup file {path} does not exist.")
-SOURCE_EMPTY = N_("{path} holds no Forum Secretariat records, so there is nothing to restore.")
-SOURCE_NEWER = N_(
-    "The backup {path} was written by a newer version of Forum Secretariat (schema "
-    "{revision}). Install the newer program to restore it; nothing was changed."
-)
-TARGET_HAS_RECORDS = N_(
-    "The database {path} already holds records. Restoring would replace them: "
-    "restore again with --force if that is what you want."
-)
-TARGET_NOT_EMPTY = N_(
-    "{path} exists and is not an empty Forum Secretariat database. "
-    "Restore again with --force to replace it."
-)
+SOURCE_UNKNOWN = N_(
+    "{path} is not a Forum Secretariat backup: it is neither a backup file nor a database "
+    "file. Nothing was changed.")
 RESTORE_FAILED = N_("The database could not be restored to {path}: {problem}")
 RESTORE_NEEDS_FILE = N_("A backup can only be restored into a database file.")
-TARGET_IN_USE = N_(
-    "{path} is in use by another program (is Forum Secretariat still open?). "
-    "Close it and restore again."
-)
 
 
 @dataclass(frozen=True)
@@ -88,6 +75,27 @@ class StoreInfo:
     documents_dir: Path
     # table name -> number of rows, in COUNTED_TABLES order (labels: count_label()).
     counts: dict[str, int] = field(default_factory=dict)
+    # The papers' files in the documents folder, and their size.
+    paper_files: int = 0
+    paper_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    path: Path
+    papers: int
+    paper_bytes: int
+    documents_dir: Path
+    # SHA-256s of papers the database lists that are not in the documents folder.
+    missing_papers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RestoreReport(StoreInfo):
+    papers_added: int = 0
+    papers_kept: int = 0  # already in the documents folder, identical
+    # A plain database file (the format of earlier versions): it carried no papers.
+    database_only: bool = False
 
 
 def count_label(table_name: str) -> str:
@@ -107,6 +115,7 @@ def info(store: Store) -> StoreInfo:
             name: conn.execute(select(func.count()).select_from(table(name))).scalar_one()
             for name in COUNTED_TABLES
         }
+    papers = backup_archive.stored_papers(store.documents_dir)
     return StoreInfo(
         location=location,
         backend=store.engine.dialect.name,
@@ -114,11 +123,13 @@ def info(store: Store) -> StoreInfo:
         head_revision=store.head_revision,
         documents_dir=store.documents_dir,
         counts=counts,
+        paper_files=len(papers),
+        paper_bytes=sum(path.stat().st_size for _sha, path in papers),
     )
 
 
-def backup(store: Store, out: Path) -> Path:
-    """Write a consistent copy of the database to ``out``; returns the absolute path."""
+def backup(store: Store, out: Path, *, progress: Progress | None = None) -> BackupReport:
+    """Write the backup file ``out``: database, audit head and papers (``backup_archive``)."""
     if not store.is_sqlite:
         raise SecretariatError(USE_PG_DUMP, database=store.engine.url.database or "")
     out = Path(out).expanduser().resolve()
@@ -127,120 +138,150 @@ def backup(store: Store, out: Path) -> Path:
         raise SecretariatError(BACKUP_ONTO_ITSELF, path=str(out))
     if not out.parent.is_dir():
         raise SecretariatError(BACKUP_NO_FOLDER, folder=str(out.parent))
-    raw = store.engine.raw_connection()
     try:
-        sqlite_file.copy_database(raw.driver_connection, out)
+        with restoring.scratch_file(out.parent, out.name) as copy:
+            raw = store.engine.raw_connection()
+            try:
+                sqlite_file.copy_database(raw.driver_connection, copy)
+            finally:
+                raw.close()
+            revision, listed = _revision_and_papers(copy)
+            head = restoring.head_of(copy)
+            # Papers are never changed once stored, so those of the copy are all there
+            # (and one added since is harmless: nothing in the copy refers to it).
+            papers = backup_archive.stored_papers(store.documents_dir)
+            backup_archive.write_archive(
+                out, database=copy, papers=papers, schema=revision, progress=progress,
+                head=audit_head.encode_head(head) if head is not None else None)
     except Exception as error:  # disk full, permission denied…
-        raise SecretariatError(BACKUP_FAILED, path=str(out), problem=str(error)) from error
-    finally:
-        raw.close()
-    _write_head_of(out, force=True)
-    return out
+        raise SecretariatError(BACKUP_FAILED, path=str(out), problem=_problem(error)) from error
+    present = {sha for sha, _path in papers}
+    return BackupReport(
+        path=out, papers=len(papers),
+        paper_bytes=sum(paper.stat().st_size for _sha, paper in papers),
+        documents_dir=store.documents_dir,
+        missing_papers=tuple(sorted(listed - present)))
 
 
-def _write_head_of(path: Path, *, force: bool) -> None:
-    """The head file of the SQLite database ``path``, from its own chain."""
-    reader = sqlite_file.connect_read_only(path)
+def _revision_and_papers(copy: Path) -> tuple[str | None, set[str]]:
+    reader = sqlite_file.connect_read_only(copy)
     try:
-        count, last = reader.execute(
-            "SELECT count(*), (SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1) "
-            "FROM audit_entry").fetchone()
-    except sqlite3.DatabaseError:  # no audit table yet (a very old schema)
-        return
+        revision = reader.execute("SELECT version_num FROM alembic_version").fetchone()
+        listed = {sha for (sha,) in reader.execute("SELECT DISTINCT sha256 FROM document")}
+    except sqlite3.DatabaseError:  # an empty database: no tables yet
+        return None, set()
     finally:
         reader.close()
-    if count:
-        audit_head.write_head(audit_head.head_path_for(path, None, path.parent),
-                              audit_head.Head(count, last), force=force)
+    return (revision[0] if revision else None), listed
 
 
-def restore(url: str, source: Path, *, force: bool = False) -> StoreInfo:
-    """Replace the database at ``url`` with the backup ``source`` and upgrade it."""
-    target = sqlite_path(make_url(url))
-    if make_url(url).get_backend_name() != "sqlite":
+def restore(url: str, source: Path, *, force: bool = False,
+            progress: Progress | None = None) -> RestoreReport:
+    """Replace the database at ``url`` (and add to its documents folder) from the backup
+    ``source``, then open it once, which upgrades an older backup."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
         raise SecretariatError(USE_PG_RESTORE)
+    target = sqlite_path(parsed)
     if target is None:
         raise SecretariatError(RESTORE_NEEDS_FILE)
     source, target = Path(source).expanduser().resolve(), target.resolve()
-    _check_source(source)
-    if target.exists() and not force:
-        _refuse_unless_empty(target)
-    if not target.parent.is_dir():
-        raise SecretariatError(BACKUP_NO_FOLDER, folder=str(target.parent))
-    _settle_target(target)
-    try:
-        reader = sqlite_file.connect_read_only(source)
-        try:
-            sqlite_file.copy_database(reader, target, clear_side_files=True)
-        finally:
-            reader.close()
-    except Exception as error:  # disk full, permission denied…
-        raise SecretariatError(RESTORE_FAILED, path=str(target), problem=str(error)) from error
-    _restore_head(source, target)
-    store = open_store(url)  # upgrades an older backup, keeping the usual safety copy
-    try:
-        return info(store)
-    finally:
-        store.close()
-
-
-def _restore_head(source: Path, target: Path) -> None:
-    """The restored database's chain ends where its backup's head file says."""
-    target_head = audit_head.head_path_for(target, None, target.parent)
-    backup_head = audit_head.read_head(audit_head.head_path_for(source, None, source.parent))
-    if backup_head is not None:
-        audit_head.write_head(target_head, backup_head, force=True)
-        return
-    target_head.unlink(missing_ok=True)  # the replaced database's head is not this one's
-    _write_head_of(target, force=True)
-
-
-def _check_source(source: Path) -> None:
     if not source.is_file():
         raise SecretariatError(SOURCE_MISSING, path=str(source))
-    state = sqlite_file.inspect_file(source)  # not a database / damaged / foreign
-    if state.revision is None:
-        raise SecretariatError(SOURCE_EMPTY, path=str(source))
-    if state.revision not in migrations.known_revisions():
-        raise StoreError(SOURCE_NEWER, path=str(source), revision=state.revision)
-
-
-def _refuse_unless_empty(target: Path) -> None:
-    """A target may be replaced without --force only if it holds no forum and no person."""
     try:
-        state = sqlite_file.inspect_file(target)
-    except StoreError as error:
-        raise SecretariatError(TARGET_NOT_EMPTY, path=str(target)) from error
-    if state.revision is None:
-        return
-    if state.revision not in migrations.known_revisions():
-        raise StoreError(NEWER_SCHEMA, revision=state.revision)
-    reader = sqlite_file.connect_read_only(target)
+        is_archive = backup_archive.is_archive(source)
+        is_database = not is_archive and (source.stat().st_size == 0
+                                          or sqlite_file.has_sqlite_header(source))
+    except OSError as error:
+        raise StoreError(sqlite_file.UNREADABLE, path=str(source),
+                         problem=_problem(error)) from error
+    if not (is_archive or is_database):
+        raise StoreError(SOURCE_UNKNOWN, path=str(source))
+    documents, _temporary = documents_dir_for(parsed)
+    if is_archive:
+        added, kept = _restore_archive(source, target, documents, force, progress)
+    else:
+        _restore_database_file(source, target, force)
+        added = kept = 0
+    store = open_store(url)  # upgrades an older backup, keeping the usual safety copy
     try:
-        records = sum(
-            reader.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608
-            for name in ("forum", "person")
-        )
+        report = info(store)
     finally:
-        reader.close()
-    if records:
-        raise SecretariatError(TARGET_HAS_RECORDS, path=str(target))
+        store.close()
+    return RestoreReport(**{f.name: getattr(report, f.name) for f in fields(StoreInfo)},
+                         papers_added=added, papers_kept=kept, database_only=not is_archive)
 
 
-def _settle_target(target: Path) -> None:
-    """Fold the replaced database's write-ahead log back into it, so nothing of it lingers
-    in side files, and make sure no program is using it. A damaged target is simply
-    replaced."""
-    if not target.exists() or not sqlite_file.has_sqlite_header(target):
-        return
-    try:
-        conn = sqlite3.connect(target, timeout=1)
+def _restore_archive(source: Path, target: Path, documents: Path, force: bool,
+                     progress: Progress | None) -> tuple[int, int]:
+    with backup_archive.BackupArchive.open(source) as archive:
+        restoring.check_revision(archive.schema, source)
+        _check_target(target, force)
         try:
-            conn.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise SecretariatError(TARGET_IN_USE, path=str(target)) from error
-    except sqlite3.DatabaseError:
-        pass  # damaged beyond reading: it is being replaced anyway
+            with restoring.scratch_file(target.parent, target.name) as copy:
+                return _install_archive(archive, copy, target, documents, progress)
+        except (OSError, sqlite3.Error) as error:  # disk full, permission denied…
+            raise SecretariatError(RESTORE_FAILED, path=str(target),
+                                   problem=_problem(error)) from error
+
+
+def _install_archive(archive: backup_archive.BackupArchive, copy: Path, target: Path,
+                     documents: Path, progress: Progress | None) -> tuple[int, int]:
+    total = archive.total_bytes + sum(paper.size for paper in archive.papers)
+    done = archive.verify(database_to=copy, progress=progress, total=total)
+    head = _archived_head(archive)
+    restoring.check_database(copy, shown_as=archive.path)
+    restoring.settle_target(target)
+    # Nothing was written before this line. Papers first: the database never names a
+    # paper its folder lacks, even if what follows fails.
+    added = kept = 0
+    for paper in archive.papers:
+        sha = paper.paper_sha256
+        if archive.install_paper(paper, documents / sha[:2] / sha):
+            added += 1
+        else:
+            kept += 1
+        done += paper.size
+        if progress:
+            progress(done, total)
+    restoring.install_database(copy, target)
+    restoring.install_head(target, head)
+    return added, kept
+
+
+def _archived_head(archive: backup_archive.BackupArchive) -> audit_head.Head | None:
+    data = archive.read_small(backup_archive.AUDIT_HEAD)
+    if data is None:
+        return None
+    head = audit_head.decode_head(data)
+    if head is None:
+        raise StoreError(backup_archive.ARCHIVE_DAMAGED, path=str(archive.path),
+                         problem=backup_archive.AUDIT_HEAD)
+    return head
+
+
+def _restore_database_file(source: Path, target: Path, force: bool) -> None:
+    """A backup of earlier versions: the database file, maybe with a head file beside."""
+    restoring.check_database(source, shown_as=source)
+    _check_target(target, force)
+    restoring.settle_target(target)
+    try:
+        restoring.install_database(source, target)
+    except Exception as error:  # disk full, permission denied…
+        raise SecretariatError(RESTORE_FAILED, path=str(target),
+                               problem=_problem(error)) from error
+    restoring.install_head(target, audit_head.read_head(
+        audit_head.head_path_for(source, None, source.parent)))
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        restoring.refuse_unless_empty(target)
+    if not target.parent.is_dir():
+        raise SecretariatError(BACKUP_NO_FOLDER, folder=str(target.parent))
+
+
+def _problem(error: BaseException) -> str:
+    if isinstance(error, SecretariatError):
+        return str(error)
+    return getattr(error, "strerror", None) or str(error)

@@ -18,6 +18,8 @@ from pathlib import Path
 from secretariat.atomic_files import fsync_folder
 from secretariat.errors import StoreError
 from secretariat.i18n import N_
+from secretariat.store import sqlite_errors
+from secretariat.store.sqlite_errors import DAMAGED  # noqa: F401  (its home was here)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -26,15 +28,13 @@ NOT_A_DATABASE = N_(
     "{path} is not a Forum Secretariat database: it is not a database file at all. "
     "The file was not changed."
 )
-DAMAGED = N_(
-    "The database {path} is damaged ({problem}). Restore it from a backup; "
-    "the file was not changed."
-)
 NOT_OURS = N_(
     "{path} is a database of another program, not of Forum Secretariat. "
     "The file was not changed."
 )
 UNREADABLE = N_("The file {path} cannot be read: {problem}")
+# How long a check waits for another program's lock before saying the file is locked.
+LOCK_WAIT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class FileState:
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (nor create it)."""
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                           timeout=LOCK_WAIT_SECONDS)
 
 
 def has_sqlite_header(path: Path) -> bool:
@@ -59,7 +60,9 @@ def inspect_file(path: Path) -> FileState:
     """Check that ``path`` is a sound database this program may open, without writing.
 
     Raises StoreError for a file that is not a database, is damaged, or belongs to
-    another program. A zero-byte file is an empty database (as SQLite itself treats it).
+    another program — and, saying so rather than "damaged", for one another program
+    holds locked or that cannot be read for lack of write permission (a WAL database in a
+    read-only folder). A zero-byte file is an empty database (as SQLite itself treats it).
     """
     try:
         if path.stat().st_size == 0:
@@ -71,15 +74,22 @@ def inspect_file(path: Path) -> FileState:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise StoreError(UNREADABLE, path=str(path), problem=str(exc)) from exc
+        raise sqlite_errors.explain(exc, path) or StoreError(
+            UNREADABLE, path=str(path), problem=str(exc)) from exc
     try:
         problem = quick_check_problem(conn)
         if problem:
             raise StoreError(DAMAGED, path=str(path), problem=problem)
         return _schema_state(conn, path)
     except sqlite3.DatabaseError as exc:
-        # Pages the checks cannot even read: "database disk image is malformed".
-        raise StoreError(DAMAGED, path=str(path), problem=str(exc)) from exc
+        # Pages the checks cannot even read ("database disk image is malformed"), but
+        # also a lock held by another program or a read-only folder: only the first is
+        # damage.
+        if sqlite_errors.kind(exc) in (sqlite_errors.BUSY, sqlite_errors.READ_ONLY):
+            raise sqlite_errors.explain(exc, path) from exc
+        if sqlite_errors.kind(exc) == sqlite_errors.CORRUPT:
+            raise StoreError(DAMAGED, path=str(path), problem=str(exc)) from exc
+        raise StoreError(UNREADABLE, path=str(path), problem=str(exc)) from exc
     finally:
         conn.close()
 

@@ -49,9 +49,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_RETRIES = 4  # attempts after the first
+# Not only another clerk saving: a database tool holding the file open keeps it busy too,
+# and waiting will not help then.
 BUSY_MESSAGE = N_(
-    "The database is busy: someone else is saving changes right now. Nothing was saved; "
-    "try again in a moment."
+    "The database is busy: another workstation or program is using it (saving changes, "
+    "or holding it open in a database tool). Nothing was saved; try again in a moment, "
+    "or close the other program if it stays busy."
 )
 # A race lost through every retry reads like any optimistic-locking conflict.
 RACE_MESSAGE = CONFLICT_MESSAGE

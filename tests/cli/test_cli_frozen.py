@@ -190,11 +190,34 @@ def test_a_database_without_head_file_verifies_with_a_note(db):
     assert "Note: There is no head file" in out and "OK" in out
 
 
-def test_backup_and_restore_carry_the_head_file(db, tmp_path):
-    backup = tmp_path / "backup.db"
-    _ok(db, "backup", "--out", str(backup))
+def test_backup_and_restore_carry_the_head_file_and_the_papers(db, tmp_path):
+    backup = tmp_path / "backup.zip"
+    out = _ok(db, "backup", "--out", str(backup))
+    assert "the database and 1 paper" in out
+    # One file: no head file beside it any more, it is inside.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("backup")) == [
+        "backup.zip"]
     head = db.with_name("forum.db.audit-head").read_text(encoding="utf-8")
-    assert backup.with_name("backup.db.audit-head").read_text(encoding="utf-8") == head
-    restored = tmp_path / "restored.db"
-    _ok(restored, "restore", str(backup))
+    restored = tmp_path / "elsewhere" / "restored.db"
+    restored.parent.mkdir()
+    out = _ok(restored, "restore", str(backup))
+    assert "1 added, 0 already there" in out
     assert restored.with_name("restored.db.audit-head").read_text(encoding="utf-8") == head
+    assert [p.read_bytes() for p in restored.with_name("restored.db.files").glob("*/*")] == [
+        PAPER]
+    verified = _ok(restored, "audit", "verify")
+    assert "OK" in verified and "Note" not in verified
+
+
+def test_an_old_backup_file_and_its_head_file_still_restore(db, tmp_path):
+    # Before backups carried papers they were the database file, with its head beside.
+    old = tmp_path / "old-backup.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(old) as copy:
+        source.backup(copy)
+    head = db.with_name("forum.db.audit-head").read_text(encoding="utf-8")
+    old.with_name("old-backup.db.audit-head").write_text(head, encoding="utf-8")
+    restored = tmp_path / "restored.db"
+    out = _ok(restored, "restore", str(old))
+    assert "earlier version: it holds no papers" in out
+    assert restored.with_name("restored.db.audit-head").read_text(encoding="utf-8") == head
+    assert _query(restored, "SELECT title FROM document") == [("行動方案草案",)]

@@ -252,8 +252,10 @@ def test_transient_failures_are_retried_until_the_work_succeeds(store, meeting_i
 
 
 @pytest.mark.parametrize("failure, error_type, message", [
-    (_locked, BusyError, "The database is busy: someone else is saving changes right now. "
-                         "Nothing was saved; try again in a moment."),
+    (_locked, BusyError, "The database is busy: another workstation or program is using "
+                         "it (saving changes, or holding it open in a database tool). "
+                         "Nothing was saved; try again in a moment, or close the other "
+                         "program if it stays busy."),
     (_duplicate, ConflictError, "This record was changed by someone else since you opened "
                                 "it. Reload and try again."),
 ])

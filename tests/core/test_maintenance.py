@@ -4,6 +4,7 @@ database that holds records; a backup from an older version comes back upgraded.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,13 +53,15 @@ def test_backup_and_restore_round_trip(sqlite_url, tmp_path):
     store = open_store(sqlite_url)
     _add(store, Forum(name_zh_tw="論壇", name_en="Forum"), Person(name="王小明"))
     (tmp_path / "copies").mkdir()
-    out = maintenance.backup(store, tmp_path / "copies" / "forum-backup.db")
+    out = maintenance.backup(store, tmp_path / "copies" / "forum-backup.db").path
     _add(store, Person(name="後來加入"))  # after the backup: must not come back
     store.close()
 
     # Only the finished file under its own name: no temporary or side files left over.
     assert sorted(p.name for p in (tmp_path / "copies").iterdir()) == ["forum-backup.db"]
-    assert query(out, "PRAGMA integrity_check") == [("ok",)]
+    with zipfile.ZipFile(out) as archive:
+        (tmp_path / "inside.db").write_bytes(archive.read("database.sqlite"))
+    assert query(tmp_path / "inside.db", "PRAGMA integrity_check") == [("ok",)]
 
     elsewhere = f"sqlite:///{tmp_path / 'restored.db'}"
     report = maintenance.restore(elsewhere, out)
@@ -110,8 +113,11 @@ def test_restore_refuses_a_bad_or_newer_backup_and_changes_nothing(sqlite_url, t
     before = sha256(target)
 
     garbage = tmp_path / "garbage.db"
-    garbage.write_bytes(b"PK\x03\x04 not a database" * 100)
-    with pytest.raises(StoreError, match="not a Forum Secretariat database"):
+    garbage.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match="neither a backup file nor a database file"):
+        maintenance.restore(sqlite_url, garbage, force=True)
+    garbage.write_bytes(b"PK\x03\x04 not a backup either" * 100)
+    with pytest.raises(StoreError, match="damaged or incomplete"):
         maintenance.restore(sqlite_url, garbage, force=True)
 
     newer = tmp_path / "newer.db"
