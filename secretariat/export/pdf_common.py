@@ -1,4 +1,5 @@
-"""What agenda and minutes PDFs share: fonts per character, styles, Chinese line breaking,
+"""What agenda and minutes PDFs share: fonts per character, styles, paragraphs wrapped by
+the Chinese line-breaking rules (``line_breaking``),
 page decoration ("Page X of Y", running header, draft band); the file is written whole
 by ``secretariat.atomic_files``.
 """
@@ -11,8 +12,6 @@ from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab.lib.textsplit as textsplit
-import reportlab.platypus.paragraph as paragraph_module
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -24,29 +23,16 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplat
 from secretariat import dates
 from secretariat.atomic_files import write_atomically
 from secretariat.export.fonts import FontChain, chain_for
+from secretariat.export.line_breaking import ChineseParagraph
 from secretariat.export.meeting_data import MeetingData
 from secretariat.i18n import _
 from secretariat.model import MeetingStatus, Modality
 
-# Punctuation that must not begin a line in Chinese. reportlab's list is Japanese
-# oriented and lacks the full-width comma, colon, semicolon, ! and ?.
+# Punctuation that must not begin a line in Chinese (``line_breaking`` has the full rules).
 CHINESE_CANNOT_START = "，。：；！？、）」』》〉】〕］｝﹐﹑﹒﹔﹕﹖﹗…—％"
-CHINESE_CANNOT_END = "（「『《〈【〔［｛"
 
 MARGIN = 20 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN  # 170 mm
-
-
-def ensure_cjk_line_breaking() -> None:
-    """Teach reportlab's CJK wrapping the Chinese rules; idempotent.
-
-    paragraph.py imported the string by value, so both modules need the new one.
-    """
-    for module in (textsplit, paragraph_module):
-        current = module.ALL_CANNOT_START
-        module.ALL_CANNOT_START = current + "".join(c for c in CHINESE_CANNOT_START if c not in current)
-    current = textsplit.ALL_CANNOT_END
-    textsplit.ALL_CANNOT_END = current + "".join(c for c in CHINESE_CANNOT_END if c not in current)
 
 
 def markup(text: str, chain: FontChain) -> str:
@@ -77,7 +63,6 @@ class Styles:
 
     @classmethod
     def for_language(cls, language: str) -> Styles:
-        ensure_cjk_line_breaking()
         regular, bold = chain_for(language), chain_for(language, bold=True)
 
         def style(name: str, size: float, chain: FontChain, **extra) -> ParagraphStyle:
@@ -106,7 +91,7 @@ class Styles:
     def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         style = style or self.body
         chain = self.bold if style.fontName == self.bold.primary else self.regular
-        return Paragraph(markup(text, chain), style)
+        return ChineseParagraph(markup(text, chain), style)
 
     def paragraphs(self, text: str, style: ParagraphStyle | None = None) -> list[Paragraph]:
         """One paragraph per blank-line separated block of ``text``."""

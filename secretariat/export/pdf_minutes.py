@@ -16,6 +16,7 @@ from secretariat.export.meeting_data import (
     ActionData, AttendanceData, AttendeeData, DecisionData, MinutesRecord, load_minutes_record,
     rendering_language,
 )
+from secretariat.export.line_breaking import unbreakable
 from secretariat.export.pdf_common import (
     CONTENT_WIDTH, PageDecor, Styles, build_pdf, meeting_header, table_style,
 )
@@ -123,7 +124,7 @@ def _status(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]:
 
 
 def _attendee(attendee: AttendeeData) -> str:
-    text = attendee.name
+    text = unbreakable(attendee.name)
     if attendee.organisation:
         text = _("{name} ({organisation})").format(name=text, organisation=attendee.organisation)
     if attendee.capacity == AttendeeCapacity.ALTERNATE:

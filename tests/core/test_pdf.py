@@ -272,7 +272,10 @@ def test_each_character_gets_a_font_that_has_it():
     from secretariat.export.fonts import CJK, LATIN, chain_for
 
     zh = chain_for("zh_TW")
-    # Latin letters and the en dash of a time range use the Latin font in Chinese text;
-    # Chinese and its full-width punctuation stay in UMing.
-    assert zh.runs("會議 14:00–16:00，凃") == [(CJK, "會議 "), (LATIN, "14:00–16:00"), (CJK, "，凃")]
+    # In Chinese text digits are UMing's own, which match its Chinese; Latin letters,
+    # signs and the en dash of a time range (full width in UMing) use the Latin font.
+    assert zh.runs("會議 14:00–16:00，凃") == [
+        (CJK, "會議 14"), (LATIN, ":"), (CJK, "00"), (LATIN, "–"), (CJK, "16"), (LATIN, ":"),
+        (CJK, "00，凃")]
+    assert zh.runs("第6次 Wang") == [(CJK, "第6次 "), (LATIN, "Wang")]
     assert chain_for("en").runs("Wang 王") == [(LATIN, "Wang "), (CJK, "王")]
