@@ -95,6 +95,9 @@ class MinutesData:
     approved_by: str  # number of the approving decision
     correction_reason: str
     supersedes_version: int | None
+    # When this version last took its present form (UTC): approved, else circulated,
+    # else written. The PDF's creation date, so the same record gives the same file.
+    settled_at: dt.datetime
 
     @property
     def is_approved(self) -> bool:
@@ -173,6 +176,7 @@ def _minutes(record: MeetingRecord, version: int | None) -> MinutesData:
         approved_by=current.approved_by_decision_number or "",
         correction_reason=current.correction_reason,
         supersedes_version=part.version_no_of(current.supersedes_id),
+        settled_at=current.approved_at or current.circulated_at or current.created_at,
     )
 
 

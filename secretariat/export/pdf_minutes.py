@@ -58,12 +58,14 @@ def write_minutes_pdf(record: MinutesRecord, out: Path, *, language: str = "zh_T
         decor = PageDecor(
             styles, meeting.forum_name,
             _("{title} · minutes version {version}").format(title=meeting.title, version=minutes.version_no),
-            draft_mark="" if minutes.is_approved else _(DRAFT_MARK),
+            draft_mark="" if minutes.is_approved else _(DRAFT_MARK), public=meeting.public,
         )
         build_pdf(
             out, story, decor=decor,
             title=_("Minutes: {title}").format(title=meeting.title),
             author=meeting.forum_name, subject=label,
+            dated=minutes.settled_at if minutes.is_approved
+            else max(minutes.settled_at, meeting.updated_at),
         )
 
 

@@ -42,6 +42,8 @@ def body_text(path: Path, language: str) -> str:
     i18n.set_language(language)
     furniture = [
         re.escape(i18n._("Draft — not approved")),
+        re.escape(i18n._("Internal document — not for publication")),
+        re.escape(i18n._("Public version")),
         re.escape(i18n._("Page {page} of {pages}")).replace(r"\{page\}", r"\d+").replace(r"\{pages\}", r"\d+"),
         re.escape("開放政府國家行動方案多方利害關係人論壇"),
         re.escape(i18n._("{title} · minutes version {version}")).replace(r"\{title\}", ".+")
@@ -279,3 +281,15 @@ def test_each_character_gets_a_font_that_has_it():
         (CJK, "00，凃")]
     assert zh.runs("第6次 Wang") == [(CJK, "第6次 "), (LATIN, "Wang")]
     assert chain_for("en").runs("Wang 王") == [(LATIN, "Wang "), (CJK, "王")]
+
+
+def test_pdf_dates_are_the_records_own_not_2000(session, tmp_path):
+    # Approved minutes are dated by their approval (2026-05-04 06:00 UTC), so the same
+    # record gives the same file, and the date says something true about it.
+    meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
+    out = tmp_path / "minutes.pdf"
+    render_minutes_pdf(session, meeting_id, out, language="en")
+    raw = out.read_bytes()
+    assert b"/CreationDate (D:20260504060000+00'00')" in raw
+    assert b"/ModDate (D:20260504060000+00'00')" in raw
+    assert b"D:2000" not in raw
