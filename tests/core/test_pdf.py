@@ -124,11 +124,15 @@ def test_english_minutes_use_english_fields_and_fall_back_to_chinese(session, tm
 def test_attendance_lists_every_group_with_observers_and_guests(session, tmp_path):
     meeting_id = build_meeting(session)
     text = minutes_text(session, meeting_id, tmp_path, "en")
-    for heading in ["Present (2)", "Attending remotely (1)", "Represented by proxy (1)",
-                    "Apologies (1)", "Observers and guests (2)"]:
-        assert squeeze(heading) in text, heading
-    # Wang and the alternate Chen are both present, sorted by name.
-    assert squeeze("Chen Chih-hao, alternate; Wang Hsiao-ming (National Development Council)") in text
+    # In the order of the rules of meetings: present (出席), in attendance without the
+    # right to take part (列席), excused (請假), absent (缺席).
+    headings = ["Present (2)", "Attending remotely (1)", "Represented by proxy (1)",
+                "In attendance (2)", "Apologies (1)"]
+    positions = [text.find(squeeze(heading)) for heading in headings]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert squeeze("4 present with the right to take part") in text
+    # None of them holds a seat: they keep the record's order, not the names' order.
+    assert squeeze("Wang Hsiao-ming (National Development Council); Chen Chih-hao, alternate") in text
     assert squeeze("凃峯堃, observer; 訪客李先生, guest") in text
     assert "Absent" not in text  # empty groups are left out
 
@@ -142,13 +146,13 @@ def test_attendance_group_labels_stay_on_one_line(session, tmp_path, language):
     with i18n.language_override(language):
         labels = [i18n._("{group} ({count})").format(group=i18n._(group), count=count)
                   for group, count in (("Represented by proxy", 1),
-                                       ("Observers and guests", 2))]
+                                       ("In attendance", 2))]
     for label in labels:
         assert any(label in line for line in lines), label
 
 
 @pytest.mark.parametrize("language, last_item, heading", [
-    ("en", "3. Any other business", "Other matters"), ("zh_TW", "3. 臨時動議", "其他事項")],
+    ("en", "Item 3: Any other business", "Other matters"), ("zh_TW", "3", "其他事項")],
     ids=["en", "zh_TW"])
 def test_general_remarks_follow_the_agenda_items(session, tmp_path, language, last_item,
                                                  heading):
