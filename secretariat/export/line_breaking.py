@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus.paragraph import Paragraph, _handleBulletWidth, cjkU, makeCJKParaLine
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import (
+    FragLine, ParaLines, Paragraph, _handleBulletWidth, cjkU, makeCJKParaLine,
+)
 from reportlab.rl_config import _FUZZ
 
 CANNOT_START = frozenset("，。：；！？、）」』》〉】〕］｝﹐﹑﹒﹔﹕﹖﹗…—％,.:;!?)]}%")
@@ -66,20 +69,65 @@ def _forbidden_breaks(chars: list[str], glued: list[bool]) -> list[bool]:
     return forbidden
 
 
+class _Unit(str):
+    """One character and its frag and width (reportlab's ``cjkU`` measured each character
+    anew; these widths come from a cache, which keeps the minutes benchmark in time)."""
+
+    __slots__ = ("frag", "width")
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _units(text: str, frag) -> list:
+    """The characters of one frag as units; U+2060 stays in for ``split_lines`` to drop."""
+    if hasattr(frag, "cbDefn"):  # an inline image or the like: reportlab's own unit
+        return [cjkU(char, frag, "utf8") for char in text or [""]]
+    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+    units = []
+    for char in text or [""]:
+        width = widths.get(char)
+        if width is None:
+            width = widths[char] = stringWidth(char, frag.fontName, frag.fontSize)
+        unit = _Unit(char)
+        unit.frag, unit.width = frag, width
+        units.append(unit)
+    return units
+
+
+def _make_line(units, max_width, used, extra, line_break, calc_bounds):
+    """``makeCJKParaLine`` for units of plain text: one word per run of one frag."""
+    if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in units):
+        return makeCJKParaLine(units, max_width, used, extra, line_break, calc_bounds)
+    words, size, ascent, descent = [], 0, 0, 0
+    start = 0
+    for k in range(1, len(units) + 1):
+        if k < len(units) and units[k].frag is units[start].frag:
+            continue
+        frag = units[start].frag
+        word = frag.clone()
+        word.text = "".join(units[start:k])
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        start = k
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=size,
+                    ascent=ascent, descent=descent, maxWidth=max_width, currentWidth=used,
+                    lineBreak=line_break)
+
+
 def split_lines(frags, max_widths, calc_bounds: bool):
     """reportlab's ``cjkFragSplit`` with the rules above; returns the same ``ParaLines``."""
-    from reportlab.platypus.paragraph import ParaLines
-
     units: list = []
     glued: list[bool] = []
     glue_next = False
     for frag in frags:
         text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
-        for char in text or [""]:
-            if char == GLUE:
+        for unit in _units(text, frag):
+            if unit == GLUE:
                 glue_next = True
                 continue
-            units.append(cjkU(char, frag, "utf8"))
+            units.append(unit)
             glued.append(glue_next)
             glue_next = False
     forbidden = _forbidden_breaks(units, glued)
@@ -89,11 +137,13 @@ def split_lines(frags, max_widths, calc_bounds: bool):
     while i < len(units):
         unit = units[i]
         width = unit.width
-        if hasattr(width, "normalizedValue"):
+        if width.__class__ is not float and hasattr(width, "normalizedValue"):
             width._normalizer = max_width
             width = width.normalizedValue(max_width)
         used += width
         i += 1
+        if used <= max_width + _FUZZ and unit:  # only an empty unit can be a <br/>
+            continue
         line_break = hasattr(unit.frag, "lineBreak")
         if not line_break and not (used > max_width + _FUZZ and used > 0):
             continue
@@ -107,15 +157,15 @@ def split_lines(frags, max_widths, calc_bounds: bool):
             if forbidden[end]:
                 end = i - 1
         carried = sum(u.width for u in units[end:i])
-        lines.append(makeCJKParaLine(units[start:end], max_width, used - carried,
-                                     max_width - (used - carried), line_break, calc_bounds))
+        lines.append(_make_line(units[start:end], max_width, used - carried,
+                                max_width - (used - carried), line_break, calc_bounds))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         start, i, used = end, end, 0.0
     if used > 0 or start < len(units):
         rest = units[start:]
         width = sum(u.width for u in rest)
-        lines.append(makeCJKParaLine(rest, max_width, width, max_width - width, False,
-                                     calc_bounds))
+        lines.append(_make_line(rest, max_width, width, max_width - width, False,
+                                calc_bounds))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -130,5 +180,13 @@ class ChineseParagraph(Paragraph):
             return self.blPara
         self.height = 0
         _handleBulletWidth(self.bulletText, self.style, maxWidths)
+        # Tables and KeepTogether wrap a paragraph several times at one width: the lines
+        # are the same each time, so they are worked out once.
+        key = tuple(maxWidths)
+        cached = getattr(self, "_lines_for", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return split_lines(self.frags, maxWidths, auto_leading not in ("", "off"))
+        lines = split_lines(self.frags, maxWidths, auto_leading not in ("", "off"))
+        self._lines_for = (key, lines)
+        return lines
