@@ -87,15 +87,20 @@ class FontChain:
         """``text`` as (font name, text) runs; unknown characters become U+FFFD.
 
         Spaces stay in the current run so a Latin word's run is not split at every gap.
+        Digits are set like the letters before them: UMing's in Chinese (「第6次」), the
+        Latin font's in an English phrase of a Chinese document ("decision 2026-08-01").
         """
         runs: list[tuple[str, list[str]]] = []
+        latin_before = False
         for char in text:
             if char in _NEUTRAL and runs:
                 runs[-1][1].append(char)
                 continue
-            font = self.font_for(char)
+            font = self.latin if (char in DIGITS and latin_before and self.latin) else self.font_for(char)
             if font is None:
                 char, font = REPLACEMENT, self.font_for(REPLACEMENT) or self.primary
+            if char.isalpha():
+                latin_before = ord(char) < LATIN_END
             if runs and runs[-1][0] == font:
                 runs[-1][1].append(char)
             else:

@@ -101,10 +101,11 @@ def minutes_story(styles: Styles, record: MinutesRecord, *, roc: bool) -> list[F
     item_ids = {item.id for item in record.meeting.items}
     section = None
     for item in record.meeting.items:
+        heading = None
         if _section(item.purpose) != section:  # 報告事項, then 討論事項, as the agenda runs
             section = _section(item.purpose)
-            story.append(styles.para(_(section), styles.heading))
-        story += _item(styles, record, item)
+            heading = styles.para(_(section), styles.heading)
+        story += _item(styles, record, item, heading)
     # Decisions on no agenda item were taken as other business (臨時動議).
     others = [d for d in record.decisions if d.agenda_item_id not in item_ids]
     if others:
@@ -121,11 +122,13 @@ def minutes_story(styles: Styles, record: MinutesRecord, *, roc: bool) -> list[F
     return story + _closing(styles, record, roc)
 
 
-def _item(styles: Styles, record: MinutesRecord, item) -> list[Flowable]:
+def _item(styles: Styles, record: MinutesRecord, item, heading: Flowable | None) -> list[Flowable]:
     """One agenda item: a report with its presenter, or a motion with its subject (案由)
-    and explanation (說明); then what was decided on it."""
+    and explanation (說明); then what was decided on it. ``heading`` (a section's) stays
+    on the page of the item's first lines."""
     report = item.purpose == ItemPurpose.INFORMATION
-    head = [styles.para(_("Item {number}: {title}").format(number=item.number, title=item.title),
+    head = [heading] if heading is not None else []
+    head += [styles.para(_("Item {number}: {title}").format(number=item.number, title=item.title),
                         styles.subheading)]
     if not report:
         head.append(styles.para(_("Proposed by: {who}").format(who=_(item.proposed_by.label)),
@@ -159,9 +162,10 @@ def _closing(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]
         confirmation = _("To be confirmed at the next meeting.")
     signatures = Table([[styles.para(_("Chair:"), styles.label), "",
                          styles.para(_("Note-taker:"), styles.label), ""]],
-                       colWidths=[22 * mm, 55 * mm, 22 * mm, 55 * mm], hAlign="LEFT")
+                       colWidths=[26 * mm, 50 * mm, 26 * mm, 50 * mm], hAlign="LEFT")
     signatures.setStyle(table_style(styles, ("LINEBELOW", (1, 0), (1, 0), 0.5, _GRID),
                                     ("LINEBELOW", (3, 0), (3, 0), 0.5, _GRID),
+                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                     ("TOPPADDING", (0, 0), (-1, -1), 8)))
     story += [styles.para(confirmation, styles.item_title), Spacer(1, 3 * mm), signatures]
     return [KeepTogether(story)]

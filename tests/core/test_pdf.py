@@ -284,6 +284,7 @@ def test_each_character_gets_a_font_that_has_it():
         (CJK, "會議 14"), (LATIN, ":"), (CJK, "00"), (LATIN, "–"), (CJK, "16"), (LATIN, ":"),
         (CJK, "00，凃")]
     assert zh.runs("第6次 Wang") == [(CJK, "第6次 "), (LATIN, "Wang")]
+    assert zh.runs("決議 decision 2026") == [(CJK, "決議 "), (LATIN, "decision 2026")]
     assert chain_for("en").runs("Wang 王") == [(LATIN, "Wang "), (CJK, "王")]
 
 
