@@ -47,6 +47,11 @@ def register(commands: Commands) -> None:
     add_meeting_argument(ics, optional=True)
     _add_output(ics, _("FILE.ics"))
     _add_language(ics)
+    # .ics files are passed around (mail, chat, a website): a closed meeting's link stays
+    # out unless asked for. An open meeting's link is public either way.
+    ics.add_argument("--with-link", action="store_true",
+                     help=_("include the online link of closed meetings (leave it out of "
+                            "files that will be passed on)"))
 
 
 def _add_output(parser: argparse.ArgumentParser, metavar: str) -> None:
@@ -66,6 +71,13 @@ def _add_document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--roc", action="store_true",
                         help=_("write dates with Republic of China (民國) years (Chinese "
                                "documents only)"))
+    # Internal by default: the secretariat's full record, marked "Internal document" on
+    # every page. A default that silently left things out would pass for the complete
+    # record; publishing is the deliberate step, and the public copy says so too.
+    parser.add_argument("--public", action="store_true",
+                        help=_("write the public version: only what may be published (no "
+                               "restricted papers, no decisions marked not public, no "
+                               "internal notes); default: the internal document"))
 
 
 # --- checks shared by every export --------------------------------------------------------
@@ -127,20 +139,25 @@ def export_agenda(args: argparse.Namespace) -> int:
     from secretariat.export import render_agenda_pdf
 
     return _export_pdf(args, render_agenda_pdf,
-                       N_("Wrote the agenda of “{title}” to {path}."))
+                       N_("Wrote the public agenda of “{title}” to {path}.") if args.public
+                       else N_("Wrote the internal agenda of “{title}” to {path} (not for "
+                               "publication: --public writes the public version)."))
 
 
 def export_minutes(args: argparse.Namespace) -> int:
     from secretariat.export import render_minutes_pdf
 
     return _export_pdf(args, render_minutes_pdf,
-                       N_("Wrote the minutes of “{title}” to {path}."),
+                       N_("Wrote the public minutes of “{title}” to {path}.") if args.public
+                       else N_("Wrote the internal minutes of “{title}” to {path} (not for "
+                               "publication: --public writes the public version)."),
                        minutes_version=args.minutes_version)
 
 
 def _export_pdf(args: argparse.Namespace, render, done: str, **options) -> int:
     """What every PDF export does: check the output and the meeting before rendering,
-    then render with ``render(session, meeting_id, out, language=, roc=, **options)``
+    then render with ``render(session, meeting_id, out, language=, roc=, public=,
+    **options)``
     and print ``done`` (an N_() message with {title} and {path})."""
     out = checked_output(args.out, ".pdf")
     language = _document_language(args)
@@ -148,7 +165,8 @@ def _export_pdf(args: argparse.Namespace, render, done: str, **options) -> int:
     with opened_store(args) as store, store.session() as s:
         title = _meeting_title(s, args.meeting_id)
         with write_errors_explained(out):
-            render(s, args.meeting_id, out, language=language, roc=args.roc, **options)
+            render(s, args.meeting_id, out, language=language, roc=args.roc,
+                   public=args.public, **options)
     print(_(done).format(title=title, path=out))
     return 0
 
@@ -164,13 +182,14 @@ def export_calendar(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as s:
         if args.meeting_id is not None:
             title = _meeting_title(s, args.meeting_id)
-            data = meeting_to_ics(s, args.meeting_id, language=language)
+            data = meeting_to_ics(s, args.meeting_id, language=language,
+                                  with_link=args.with_link)
             done = _("Wrote “{title}” to the calendar file {path}.").format(
                 title=title, path=out)
         else:
             now = utcnow()  # one moment for the count and the calendar, so they agree
             count = sum(1 for row in list_meetings(s, now=now) if row.ends_at > now)
-            data = upcoming_to_ics(s, now=now, language=language)
+            data = upcoming_to_ics(s, now=now, language=language, with_link=args.with_link)
             done = ngettext("Wrote {count} upcoming meeting to the calendar file {path}.",
                             "Wrote {count} upcoming meetings to the calendar file {path}.",
                             count).format(count=count, path=out)

@@ -24,6 +24,12 @@ def forum_slug(name_en: str, forum_id: int) -> str:
 
 
 @dataclass(frozen=True)
+class PaperData:
+    title: str
+    is_public: bool  # False: restricted, marked so in internal documents
+
+
+@dataclass(frozen=True)
 class ItemData:
     id: int
     number: int
@@ -32,7 +38,7 @@ class ItemData:
     presenter: str
     planned_minutes: int | None
     proposed_by: ProposedBy
-    papers: tuple[str, ...]
+    papers: tuple[PaperData, ...]
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class MeetingData:
     updated_at: dt.datetime  # UTC
     version: int
     items: tuple[ItemData, ...]
+    public: bool = False  # read through the public projection: a copy for publication
 
     @property
     def total_planned_minutes(self) -> int:
@@ -83,7 +90,8 @@ def meeting_data(record: MeetingRecord, language: str) -> MeetingData:
             or item.presenter,
             planned_minutes=item.planned_minutes,
             proposed_by=item.proposed_by,
-            papers=tuple(paper.title for paper in item.papers),  # in the order attached
+            papers=tuple(PaperData(paper.title, paper.is_public)  # in the order attached
+                         for paper in item.papers),
         )
         for number, item in enumerate(record.agenda, start=1)
     )
@@ -106,4 +114,5 @@ def meeting_data(record: MeetingRecord, language: str) -> MeetingData:
         updated_at=details.updated_at,
         version=details.version,
         items=items,
+        public=record.public,
     )

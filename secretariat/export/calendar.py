@@ -4,6 +4,11 @@ Times are written in the meeting's own zone with a VTIMEZONE component, so a mee
 Taipei shows at the right hour for a reader in any zone. Each meeting keeps one UID and
 its record version as SEQUENCE, so importing an updated file moves or cancels the event
 instead of adding a second one.
+
+Calendar files are passed on (mail, chat, websites), so a closed meeting's online link
+is left out unless ``with_link`` asks for it: the meeting is read through the public
+projection, which keeps an open meeting's link (how the public joins) and nothing else
+of the calendar changes.
 """
 
 from __future__ import annotations
@@ -80,24 +85,29 @@ def _calendar(session: Session, meetings: list[MeetingData], language: str) -> b
     return calendar.to_ical()
 
 
-def meeting_to_ics(session: Session, meeting_id: int, *, language: str | None = None) -> bytes:
-    """One meeting as an .ics file (``language``: titles and labels; default the current)."""
+def meeting_to_ics(session: Session, meeting_id: int, *, language: str | None = None,
+                   with_link: bool = False) -> bytes:
+    """One meeting as an .ics file (``language``: titles and labels; default the current);
+    ``with_link``: a closed meeting's online link too."""
     language = language or i18n.current_language()
     with rendering_language(language):
-        meeting = load_meeting(session, meeting_id, language=language)
+        meeting = load_meeting(session, meeting_id, language=language, public=not with_link)
         return _calendar(session, [meeting], language)
 
 
 def upcoming_to_ics(
-    session: Session, *, now: dt.datetime | None = None, language: str | None = None
+    session: Session, *, now: dt.datetime | None = None, language: str | None = None,
+    with_link: bool = False,
 ) -> bytes:
     """Every meeting not yet over at ``now`` (default: the present), soonest first,
-    cancelled ones included so calendars that imported them drop them."""
+    cancelled ones included so calendars that imported them drop them; ``with_link``:
+    closed meetings' online links too."""
     language = language or i18n.current_language()
     now = now or dt.datetime.now(dt.timezone.utc)
     ids = session.execute(
         select(Meeting.id).where(Meeting.ends_at > now).order_by(Meeting.starts_at, Meeting.id)
     ).scalars().all()
     with rendering_language(language):
-        meetings = [load_meeting(session, meeting_id, language=language) for meeting_id in ids]
+        meetings = [load_meeting(session, meeting_id, language=language, public=not with_link)
+                    for meeting_id in ids]
         return _calendar(session, meetings, language)

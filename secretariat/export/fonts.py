@@ -28,7 +28,8 @@ _FILES = {CJK: "UMingTW.ttf", LATIN: "DejaVuSans.ttf", LATIN_BOLD: "DejaVuSans-B
 
 REPLACEMENT = "\ufffd"
 # Layout characters that every font "has" for our purposes: reportlab handles them itself.
-_NEUTRAL = frozenset(" \t\n\r\u00a0")
+# U+2060 WORD JOINER marks where lines may not break; the line breaker removes it.
+_NEUTRAL = frozenset(" \t\n\r\u00a0\u2060")
 
 
 @functools.cache
@@ -52,14 +53,17 @@ LATIN_END = 0x250
 # Hyphens and the en dash of "14:00–16:00": UMing draws them full width, like 一 ("one").
 # The em dash stays with the Chinese font, where —— is Chinese punctuation.
 LATIN_DASHES = frozenset("\u2010\u2011\u2012\u2013")
+DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
 class FontChain:
     """Fonts in order of preference; ``fonts[0]`` is the style's base font.
 
-    ``latin``, when set, is tried first for Latin characters: UMing's own Latin letters
-    are typewriter-like and look out of place in URLs, names and numbers.
+    ``latin``, when set, is tried first for Latin characters other than digits: UMing's
+    own Latin letters are typewriter-like and look out of place in URLs, names and
+    English text, but its digits match its Chinese (DejaVu's looked heavier and larger
+    beside it: 「第6次」, dates, decision numbers), so digits keep to ``fonts``.
     """
 
     fonts: tuple[str, ...]
@@ -71,7 +75,8 @@ class FontChain:
 
     def font_for(self, char: str) -> str | None:
         code = ord(char)
-        if self.latin and (code < LATIN_END or char in LATIN_DASHES) and code in _coverage(self.latin):
+        if (self.latin and (code < LATIN_END or char in LATIN_DASHES) and char not in DIGITS
+                and code in _coverage(self.latin)):
             return self.latin
         for name in self.fonts:
             if code in _coverage(name):
@@ -82,15 +87,20 @@ class FontChain:
         """``text`` as (font name, text) runs; unknown characters become U+FFFD.
 
         Spaces stay in the current run so a Latin word's run is not split at every gap.
+        Digits are set like the letters before them: UMing's in Chinese (「第6次」), the
+        Latin font's in an English phrase of a Chinese document ("decision 2026-08-01").
         """
         runs: list[tuple[str, list[str]]] = []
+        latin_before = False
         for char in text:
             if char in _NEUTRAL and runs:
                 runs[-1][1].append(char)
                 continue
-            font = self.font_for(char)
+            font = self.latin if (char in DIGITS and latin_before and self.latin) else self.font_for(char)
             if font is None:
                 char, font = REPLACEMENT, self.font_for(REPLACEMENT) or self.primary
+            if char.isalpha():
+                latin_before = ord(char) < LATIN_END
             if runs and runs[-1][0] == font:
                 runs[-1][1].append(char)
             else:
@@ -102,9 +112,10 @@ class FontChain:
 
 
 def chain_for(language: str, *, bold: bool = False) -> FontChain:
-    """Chinese documents are set in UMing with DejaVu Sans for Latin letters; English ones
-    in DejaVu Sans with UMing for Chinese names and titles. UMing has no bold face, so
-    Chinese headings rely on size rather than weight (and keep their Latin regular to match)."""
+    """Chinese documents are set in UMing, its digits included, with DejaVu Sans for Latin
+    letters and what UMing lacks (™, ✓…); English ones in DejaVu Sans with UMing for
+    Chinese names and titles. UMing has no bold face, so Chinese headings rely on size
+    rather than weight (and keep their Latin regular to match)."""
     register_fonts()
     if language == "zh_TW":
         return FontChain((CJK, LATIN), latin=LATIN)

@@ -17,7 +17,8 @@ from secretariat.i18n import N_, current_language
 from secretariat.services.meetings import MeetingRecord, meeting_record, public_projection
 from secretariat.services.meetings.record_rows import PersonName, RecordedDecision
 from secretariat.vocabulary import (
-    ActionStatus, AttendanceStatus, AttendeeCapacity, DecisionMethod, MinutesStatus, VoteChoice,
+    ActionStatus, AttendanceStatus, AttendeeCapacity, DecisionMethod, MinutesStatus, Role,
+    VoteChoice,
 )
 
 
@@ -27,6 +28,8 @@ class AttendeeData:
     organisation: str
     capacity: AttendeeCapacity
     represented_by: str  # for proxies: who attended in the member's place
+    job_title: str = ""
+    is_co_chair: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,17 +39,24 @@ class AttendanceData:
     apologies: tuple[AttendeeData, ...]
     proxy: tuple[AttendeeData, ...]
     absent: tuple[AttendeeData, ...]
-    observers: tuple[AttendeeData, ...]  # observers and guests who attended
+    observers: tuple[AttendeeData, ...]  # observers and guests who attended (列席)
+
+    @property
+    def taking_part(self) -> int:
+        """Those present with the right to take part: in the room, online or by proxy."""
+        return len(self.present) + len(self.remote) + len(self.proxy)
 
     def groups(self) -> list[tuple[str, tuple[AttendeeData, ...]]]:
-        """(untranslated heading, attendees) in the order minutes list them."""
+        """(untranslated heading, attendees) in the order the rules of meetings list them:
+        those present (出席), those attending without the right to take part (列席), the
+        excused (請假) and the absent (缺席). Each group: co-chairs first, then by seat."""
         return [
             (N_("Present"), self.present),
             (N_("Attending remotely"), self.remote),
             (N_("Represented by proxy"), self.proxy),
+            (N_("In attendance"), self.observers),
             (N_("Apologies"), self.apologies),
             (N_("Absent"), self.absent),
-            (N_("Observers and guests"), self.observers),
         ]
 
 
@@ -71,6 +81,9 @@ class DecisionData:
     dissents: tuple[DissentData, ...]
     rationale: str
     is_public: bool
+    # Roll call: (choice, names) for each choice with named votes, in the order for,
+    # against, abstain; empty when the votes were only counted.
+    named_votes: tuple[tuple[VoteChoice, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,9 @@ class MinutesData:
     approved_by: str  # number of the approving decision
     correction_reason: str
     supersedes_version: int | None
+    # When this version last took its present form (UTC): approved, else circulated,
+    # else written. The PDF's creation date, so the same record gives the same file.
+    settled_at: dt.datetime
 
     @property
     def is_approved(self) -> bool:
@@ -121,22 +137,25 @@ def _attendance(record: MeetingRecord, language: str) -> AttendanceData:
     groups: dict[str, list[AttendeeData]] = {
         key: [] for key in ("present", "remote", "apologies", "proxy", "absent", "observers")
     }
-    recorded = sorted(record.recorded_attendees(), key=lambda row: row.attendance_id)
+    # The record lists the roster in seat order, then others on record, then guests;
+    # co-chairs go first (a stable sort keeps the seat order within each).
+    recorded = sorted(record.recorded_attendees(), key=lambda row: row.role != Role.CO_CHAIR)
     for row in recorded:
+        person = record.names.get(row.person_id) if row.person_id is not None else None
         attendee = AttendeeData(
             name=pick(row.name, row.name_en, language) if row.person_id is not None
             else row.guest_name,
             organisation=pick(row.organisation, row.organisation_en, language),
             capacity=row.capacity,
             represented_by=pick(row.represented_by, row.represented_by_en, language),
+            job_title=person.job_title if person else "",
+            is_co_chair=row.role == Role.CO_CHAIR,
         )
         visitor = row.capacity in (AttendeeCapacity.OBSERVER, AttendeeCapacity.GUEST)
         attended = row.status in (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE)
         key = "observers" if visitor and attended else row.status.value
         groups[key].append(attendee)
-    return AttendanceData(
-        **{key: tuple(sorted(rows, key=lambda a: a.name)) for key, rows in groups.items()}
-    )
+    return AttendanceData(**{key: tuple(rows) for key, rows in groups.items()})
 
 
 def _message_title(record: MeetingRecord) -> str:
@@ -173,11 +192,17 @@ def _minutes(record: MeetingRecord, version: int | None) -> MinutesData:
         approved_by=current.approved_by_decision_number or "",
         correction_reason=current.correction_reason,
         supersedes_version=part.version_no_of(current.supersedes_id),
+        settled_at=current.approved_at or current.circulated_at or current.created_at,
     )
 
 
-def _decision(decision: RecordedDecision, zone: ZoneInfo, language: str) -> DecisionData:
+def _decision(decision: RecordedDecision, zone: ZoneInfo, language: str,
+              names: dict) -> DecisionData:
     row = decision.row
+    named = tuple(
+        (choice, tuple(name for person_id, vote in decision.votes if vote == choice
+                       if (name := _pick(names.get(person_id), language))))
+        for choice in (VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN))
 
     def count(choice: VoteChoice, recorded: int | None) -> int | None:
         # Counts typed in win; named votes give the counts when none were typed.
@@ -200,6 +225,7 @@ def _decision(decision: RecordedDecision, zone: ZoneInfo, language: str) -> Deci
                        for d in decision.dissents),
         rationale=decision.rationale,
         is_public=row.is_public,
+        named_votes=tuple((choice, people) for choice, people in named if people),
     )
 
 
@@ -222,7 +248,7 @@ def minutes_record(record: MeetingRecord, language: str, *,
     zone = ZoneInfo(record.details.time_zone)
     minutes = _minutes(record, version)
     numbers = {item.id: item.number for item in meeting_data_.items}
-    decision_data = tuple(_decision(d, zone, language) for d in record.decisions)
+    decision_data = tuple(_decision(d, zone, language, record.names) for d in record.decisions)
     decision_numbers = {d.id: d.number for d in decision_data}
     action_data = tuple(
         ActionData(

@@ -46,9 +46,10 @@ def write_agenda_pdf(meeting: MeetingData, out: Path, *, language: str = "zh_TW"
         story = meeting_header(styles, meeting, label, roc=roc) + agenda_items(styles, meeting)
         build_pdf(
             out, story,
-            decor=PageDecor(styles, meeting.forum_name, f"{meeting.title} · {label}"),
+            decor=PageDecor(styles, meeting.forum_name, f"{meeting.title} · {label}",
+                            public=meeting.public),
             title=_("Agenda: {title}").format(title=meeting.title),
-            author=meeting.forum_name, subject=label,
+            author=meeting.forum_name, subject=label, dated=meeting.updated_at,
         )
 
 
@@ -67,8 +68,9 @@ def _item_cell(styles: Styles, item: ItemData) -> list[Flowable]:
     cell: list[Flowable] = [styles.para(item.title, styles.item_title)]
     if item.presenter:
         cell.append(styles.para(_("Presenter: {name}").format(name=item.presenter), styles.small))
-    for paper in item.papers:
-        cell.append(styles.para(_("Paper: {title}").format(title=paper), styles.small))
+    for paper in item.papers:  # a public copy has only public papers
+        text = _("Paper: {title}") if paper.is_public else _("Paper (restricted): {title}")
+        cell.append(styles.para(text.format(title=paper.title), styles.small))
     return cell
 
 

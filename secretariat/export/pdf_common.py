@@ -1,18 +1,18 @@
-"""What agenda and minutes PDFs share: fonts per character, styles, Chinese line breaking,
+"""What agenda and minutes PDFs share: fonts per character, styles, paragraphs wrapped by
+the Chinese line-breaking rules (``line_breaking``),
 page decoration ("Page X of Y", running header, draft band); the file is written whole
 by ``secretariat.atomic_files``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab.lib.textsplit as textsplit
-import reportlab.platypus.paragraph as paragraph_module
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -24,29 +24,16 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplat
 from secretariat import dates
 from secretariat.atomic_files import write_atomically
 from secretariat.export.fonts import FontChain, chain_for
+from secretariat.export.line_breaking import ChineseParagraph
 from secretariat.export.meeting_data import MeetingData
-from secretariat.i18n import _
+from secretariat.i18n import N_, _
 from secretariat.model import MeetingStatus, Modality
 
-# Punctuation that must not begin a line in Chinese. reportlab's list is Japanese
-# oriented and lacks the full-width comma, colon, semicolon, ! and ?.
+# Punctuation that must not begin a line in Chinese (``line_breaking`` has the full rules).
 CHINESE_CANNOT_START = "，。：；！？、）」』》〉】〕］｝﹐﹑﹒﹔﹕﹖﹗…—％"
-CHINESE_CANNOT_END = "（「『《〈【〔［｛"
 
 MARGIN = 20 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN  # 170 mm
-
-
-def ensure_cjk_line_breaking() -> None:
-    """Teach reportlab's CJK wrapping the Chinese rules; idempotent.
-
-    paragraph.py imported the string by value, so both modules need the new one.
-    """
-    for module in (textsplit, paragraph_module):
-        current = module.ALL_CANNOT_START
-        module.ALL_CANNOT_START = current + "".join(c for c in CHINESE_CANNOT_START if c not in current)
-    current = textsplit.ALL_CANNOT_END
-    textsplit.ALL_CANNOT_END = current + "".join(c for c in CHINESE_CANNOT_END if c not in current)
 
 
 def markup(text: str, chain: FontChain) -> str:
@@ -77,7 +64,6 @@ class Styles:
 
     @classmethod
     def for_language(cls, language: str) -> Styles:
-        ensure_cjk_line_breaking()
         regular, bold = chain_for(language), chain_for(language, bold=True)
 
         def style(name: str, size: float, chain: FontChain, **extra) -> ParagraphStyle:
@@ -106,7 +92,7 @@ class Styles:
     def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         style = style or self.body
         chain = self.bold if style.fontName == self.bold.primary else self.regular
-        return Paragraph(markup(text, chain), style)
+        return ChineseParagraph(markup(text, chain), style)
 
     def paragraphs(self, text: str, style: ParagraphStyle | None = None) -> list[Paragraph]:
         """One paragraph per blank-line separated block of ``text``."""
@@ -173,6 +159,16 @@ def draw_text(canvas: Canvas, chain: FontChain, text: str, x: float, y: float,
         x += canvas.stringWidth(run, font, size)
 
 
+INTERNAL_MARK = N_("Internal document — not for publication")
+PUBLIC_MARK = N_("Public version")
+
+
+def audience_mark(public: bool) -> str:
+    """What the document is for, printed on every page: a copy read through the public
+    projection may be published; any other copy holds what may not be, and says so."""
+    return _(PUBLIC_MARK) if public else _(INTERNAL_MARK)
+
+
 @dataclass(frozen=True)
 class PageDecor:
     """What every page carries besides the story."""
@@ -183,6 +179,7 @@ class PageDecor:
     # e.g. "Draft — not approved": a red band across the top of every page. Not a
     # diagonal watermark: its letters would land amid the body text that readers copy.
     draft_mark: str = ""
+    public: bool = False  # the footer says "Public version" or "Internal document"
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize
@@ -203,16 +200,22 @@ class PageDecor:
             canvas.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
         footer = _("Page {page} of {pages}").format(page=page, pages=pages)
         draw_text(canvas, chain, footer, width / 2, 10 * mm, 8.5, "center")
+        if not self.public:
+            canvas.setFillColor(colors.HexColor("#9b1c1c"))
+        draw_text(canvas, self.styles.bold, audience_mark(self.public), MARGIN, 10 * mm, 8.5)
         canvas.restoreState()
 
 
 class DecoratedCanvas(Canvas):
     """Holds pages back until the end so each can say how many pages there are."""
 
-    def __init__(self, *args, decor: PageDecor, **kwargs):
+    def __init__(self, *args, decor: PageDecor, dated: dt.datetime, **kwargs):
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._pages: list[dict] = []
+        # The record's own date instead of reportlab's "invariant" 2000-01-01.
+        stamp = dated.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+        self.setDateFormatter(lambda *_ignored: stamp)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -228,20 +231,23 @@ class DecoratedCanvas(Canvas):
 
 
 def build_pdf(out: Path, story: list[Flowable], *, decor: PageDecor, title: str,
-              author: str, subject: str) -> None:
+              author: str, subject: str, dated: dt.datetime) -> None:
     """Lay out ``story`` and write the PDF to ``out`` atomically (temp file + os.replace).
 
-    ``invariant`` fixes dates and ids so the same data gives the same bytes.
+    ``dated`` (aware) is the creation and modification date in the metadata: a date of
+    the record (its approval, its last change), not the time of export, so the same data
+    gives the same bytes (``invariant`` fixes the ids likewise).
     """
     buffer = io.BytesIO()
     language = decor.styles.language
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=22 * mm, bottomMargin=18 * mm, title=title, author=author,
-        subject=subject, creator="Forum Secretariat", invariant=1,
+        subject=f"{subject} · {audience_mark(decor.public)}", creator="Forum Secretariat",
+        invariant=1,
         lang="zh-TW" if language == "zh_TW" else "en",
         initialFontName=decor.styles.regular.primary, displayDocTitle=1,
     )
-    doc.build(story, canvasmaker=partial(DecoratedCanvas, decor=decor))
+    doc.build(story, canvasmaker=partial(DecoratedCanvas, decor=decor, dated=dated))
     write_atomically(out, buffer.getvalue())
 

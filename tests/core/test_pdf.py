@@ -42,6 +42,8 @@ def body_text(path: Path, language: str) -> str:
     i18n.set_language(language)
     furniture = [
         re.escape(i18n._("Draft — not approved")),
+        re.escape(i18n._("Internal document — not for publication")),
+        re.escape(i18n._("Public version")),
         re.escape(i18n._("Page {page} of {pages}")).replace(r"\{page\}", r"\d+").replace(r"\{pages\}", r"\d+"),
         re.escape("開放政府國家行動方案多方利害關係人論壇"),
         re.escape(i18n._("{title} · minutes version {version}")).replace(r"\{title\}", ".+")
@@ -122,11 +124,15 @@ def test_english_minutes_use_english_fields_and_fall_back_to_chinese(session, tm
 def test_attendance_lists_every_group_with_observers_and_guests(session, tmp_path):
     meeting_id = build_meeting(session)
     text = minutes_text(session, meeting_id, tmp_path, "en")
-    for heading in ["Present (2)", "Attending remotely (1)", "Represented by proxy (1)",
-                    "Apologies (1)", "Observers and guests (2)"]:
-        assert squeeze(heading) in text, heading
-    # Wang and the alternate Chen are both present, sorted by name.
-    assert squeeze("Chen Chih-hao, alternate; Wang Hsiao-ming (National Development Council)") in text
+    # In the order of the rules of meetings: present (出席), in attendance without the
+    # right to take part (列席), excused (請假), absent (缺席).
+    headings = ["Present (2)", "Attending remotely (1)", "Represented by proxy (1)",
+                "In attendance (2)", "Apologies (1)"]
+    positions = [text.find(squeeze(heading)) for heading in headings]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert squeeze("4 present with the right to take part") in text
+    # None of them holds a seat: they keep the record's order, not the names' order.
+    assert squeeze("Wang Hsiao-ming (National Development Council); Chen Chih-hao, alternate") in text
     assert squeeze("凃峯堃, observer; 訪客李先生, guest") in text
     assert "Absent" not in text  # empty groups are left out
 
@@ -140,13 +146,13 @@ def test_attendance_group_labels_stay_on_one_line(session, tmp_path, language):
     with i18n.language_override(language):
         labels = [i18n._("{group} ({count})").format(group=i18n._(group), count=count)
                   for group, count in (("Represented by proxy", 1),
-                                       ("Observers and guests", 2))]
+                                       ("In attendance", 2))]
     for label in labels:
         assert any(label in line for line in lines), label
 
 
 @pytest.mark.parametrize("language, last_item, heading", [
-    ("en", "3. Any other business", "Other matters"), ("zh_TW", "3. 臨時動議", "其他事項")],
+    ("en", "Item 3: Any other business", "Other matters"), ("zh_TW", "3", "其他事項")],
     ids=["en", "zh_TW"])
 def test_general_remarks_follow_the_agenda_items(session, tmp_path, language, last_item,
                                                  heading):
@@ -272,7 +278,23 @@ def test_each_character_gets_a_font_that_has_it():
     from secretariat.export.fonts import CJK, LATIN, chain_for
 
     zh = chain_for("zh_TW")
-    # Latin letters and the en dash of a time range use the Latin font in Chinese text;
-    # Chinese and its full-width punctuation stay in UMing.
-    assert zh.runs("會議 14:00–16:00，凃") == [(CJK, "會議 "), (LATIN, "14:00–16:00"), (CJK, "，凃")]
+    # In Chinese text digits are UMing's own, which match its Chinese; Latin letters,
+    # signs and the en dash of a time range (full width in UMing) use the Latin font.
+    assert zh.runs("會議 14:00–16:00，凃") == [
+        (CJK, "會議 14"), (LATIN, ":"), (CJK, "00"), (LATIN, "–"), (CJK, "16"), (LATIN, ":"),
+        (CJK, "00，凃")]
+    assert zh.runs("第6次 Wang") == [(CJK, "第6次 "), (LATIN, "Wang")]
+    assert zh.runs("決議 decision 2026") == [(CJK, "決議 "), (LATIN, "decision 2026")]
     assert chain_for("en").runs("Wang 王") == [(LATIN, "Wang "), (CJK, "王")]
+
+
+def test_pdf_dates_are_the_records_own_not_2000(session, tmp_path):
+    # Approved minutes are dated by their approval (2026-05-04 06:00 UTC), so the same
+    # record gives the same file, and the date says something true about it.
+    meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
+    out = tmp_path / "minutes.pdf"
+    render_minutes_pdf(session, meeting_id, out, language="en")
+    raw = out.read_bytes()
+    assert b"/CreationDate (D:20260504060000+00'00')" in raw
+    assert b"/ModDate (D:20260504060000+00'00')" in raw
+    assert b"D:2000" not in raw

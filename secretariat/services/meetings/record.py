@@ -60,11 +60,12 @@ def _names(s: Session, ids: set[int]) -> dict[int, PersonName]:
     if not ids:
         return {}
     rows = s.execute(
-        select(Person.id, Person.name, Person.name_en, Organisation.name, Organisation.name_en)
+        select(Person.id, Person.name, Person.name_en, Organisation.name, Organisation.name_en,
+               Person.job_title)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
         .where(Person.id.in_(sorted(ids)))
     )
-    return {row[0]: PersonName(row[0], row[1], row[2], row[3] or "", row[4] or "")
+    return {row[0]: PersonName(row[0], row[1], row[2], row[3] or "", row[4] or "", row[5] or "")
             for row in rows}
 
 
@@ -199,7 +200,7 @@ def _attendees(attendance, roster, names: dict[int, PersonName]) -> tuple[Attend
     records = {a.person_id: a for a in attendance if a.person_id is not None}
     guests = sorted((a for a in attendance if a.person_id is None), key=lambda a: a.guest_name)
 
-    def row(person_id, side, capacity, record, expected) -> AttendeeRow:
+    def row(person_id, side, capacity, record, expected, role=None) -> AttendeeRow:
         person = names.get(person_id, blank)
         proxy = names.get(record.represented_by_id, blank) if record else blank
         return AttendeeRow(
@@ -212,14 +213,14 @@ def _attendees(attendance, roster, names: dict[int, PersonName]) -> tuple[Attend
             represented_by=proxy.name, guest_name=record.guest_name if record else "",
             name_en=person.name_en, organisation_en=person.organisation_en,
             represented_by_en=proxy.name_en, expected=expected,
-            version=record.version if record else None)
+            version=record.version if record else None, role=role)
 
     rows, seen = [], set()
     for member in roster:  # seat order, as the member list shows them
         if member.person_id not in seen:
             seen.add(member.person_id)
             rows.append(row(member.person_id, member.side, _capacity(member.role),
-                            records.get(member.person_id), True))
+                            records.get(member.person_id), True, member.role))
     for person_id, record in records.items():  # observers and others not on a seat that day
         if person_id not in seen:
             rows.append(row(person_id, None, record.capacity, record, False))

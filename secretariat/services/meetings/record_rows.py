@@ -14,7 +14,7 @@ from secretariat.services.meetings.decision_log import DecisionRow
 from secretariat.services.meetings.minutes import MinutesEntryRow, MinutesVersionRow
 from secretariat.vocabulary import (
     AttendanceStatus, AttendeeCapacity, ItemPurpose, MeetingKind, MeetingStatus, Modality, Phase,
-    ProposedBy, Side, VoteChoice,
+    ProposedBy, Role, Side, VoteChoice,
 )
 
 
@@ -97,6 +97,7 @@ class AttendeeRow:
     represented_by_en: str = ""
     expected: bool = False  # on the roster of members active on the meeting day
     version: int | None = None  # of the attendance record, when there is one
+    role: Role | None = None  # of the seat held on the day (co-chairs lead the minutes)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class PersonName:
     name_en: str
     organisation: str
     organisation_en: str
+    job_title: str = ""  # public (on the person, not the private contact details)
 
 
 @dataclass(frozen=True)
