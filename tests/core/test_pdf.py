@@ -163,6 +163,17 @@ def test_approved_minutes_name_the_approving_decision_and_carry_no_draft_mark(se
     assert "notapproved" not in text
 
 
+def test_chinese_minutes_with_roc_dates_name_the_approving_decision_as_a_clerk_reads_it(
+        session, tmp_path):
+    """Not 「經第 2026-03-02 號決議確認」, which reads as a date beside 民國 dates."""
+    meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
+    out = tmp_path / "minutes-roc.pdf"
+    render_minutes_pdf(session, meeting_id, out, language="zh_TW", roc=True)
+    text = squeeze(pdf_text(out))
+    assert squeeze("經民國115年第3次會議第2號決議確認") in text
+    assert "2026-03-02" not in text and "2026-S03-R02號決議確認" not in text
+
+
 def test_draft_minutes_are_marked_on_every_page(session, tmp_path):
     meeting_id = build_meeting(session, long_text=True)
     out = tmp_path / "minutes.pdf"
