@@ -166,6 +166,11 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     assert "2027-S01-R01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
            "0 abstaining · 1 recused · 1 dissenting statement]" in shown
     assert "公布行動方案 [陳大文 · Open · due Mar 31, 2027]" in shown
+    # The log shows the number to type and the label to read; the earlier spelling of a
+    # number finds it too.
+    listed = clerk.ok("decision", "list", "--search", "2027-01-01")
+    assert "2027-S01-R01  Decision 1 of meeting 1 (2027) · Mar 2, 2027, meeting 1: " in listed
+    assert "2027-S02-R01" not in listed
 
     # Approved minutes are not edited in place: a correction is a new version.
     assert "locked" in clerk.refused("minutes", "set", "1", "--item", "2", "--text", "改")
