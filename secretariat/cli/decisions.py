@@ -15,6 +15,7 @@ from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, record_number
 from secretariat.cli.editing import change, find_person, meeting, person_id
 from secretariat.cli.meetings import add_meeting_argument, decision_notes, pick_title
+from secretariat.decision_numbers import decision_label
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, format_number, ngettext
 
@@ -108,8 +109,8 @@ def record_decision(args: argparse.Namespace) -> int:
             recused_person_ids=[person_id(s, who) for who in args.recuse],
             dissents=_dissents(s, args.dissent), rationale=args.rationale,
             is_public=not args.private)
-        return _("Recorded decision {number} of meeting {id}.").format(number=taken.number,
-                                                                      id=record.id)
+        return _("Recorded {decision} (number {number}) of meeting {id}.").format(
+            decision=decision_label(taken.number), number=taken.number, id=record.id)
 
     print(change(args, work))
     return 0
@@ -132,8 +133,8 @@ def list_decisions(args: argparse.Namespace) -> int:
         day = dates.format_date(row.decided_at.astimezone(ZoneInfo(row.meeting_time_zone)),
                                 fmt="medium")
         text = " ".join(pick_title(row.text, row.text_en).split())
-        print(_("{number}  {date}, meeting {id}: {text} [{notes}]").format(
-            number=row.number, date=day, id=row.meeting_id, text=text,
+        print(_("{number}  {decision} · {date}, meeting {id}: {text} [{notes}]").format(
+            number=row.number, decision=decision_label(row.number), date=day, id=row.meeting_id, text=text,
             notes=" · ".join(decision_notes(row))))
     print()
     print(ngettext("{count} decision.", "{count} decisions.", len(rows)).format(

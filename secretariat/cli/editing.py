@@ -247,13 +247,16 @@ def _people_list(people) -> str:
 
 
 def decision_by_number(s, number: str):
-    """The decision with the stable number (e.g. 2026-03-02) a clerk reads in the log."""
+    """The decision with the stable number a clerk reads in the log (``2026-S03-R02``;
+    any case, padding optional, and the earlier spelling ``2026-03-02`` is understood)."""
     from sqlalchemy import select
 
+    from secretariat.decision_numbers import parse_decision_number
     from secretariat.model import Decision
 
     value = (number or "").strip()
-    decision = s.scalars(select(Decision).where(Decision.number == value)).first()
+    stored = parse_decision_number(value) or value
+    decision = s.scalars(select(Decision).where(Decision.number == stored)).first()
     if decision is None:
         raise SecretariatError(N_("There is no decision numbered {number}."), number=value)
     return decision

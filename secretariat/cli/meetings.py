@@ -184,7 +184,8 @@ def _print_agenda(data) -> None:
             details.append(_("Presenter: {name}").format(name=item.presenter))
         print(f"  {item.number}. {item.title} [{' · '.join(details)}]")
         for paper in item.papers:
-            print("     " + _("Paper: {title}").format(title=paper))
+            shown = _("Paper: {title}") if paper.is_public else _("Paper (restricted): {title}")
+            print("     " + shown.format(title=paper.title))
 
 
 def _print_attendance(summary) -> None:

@@ -101,7 +101,7 @@ def plan_meetings(rng: random.Random, *, first_day: dt.date, now: dt.datetime, p
 
 
 def decision_prefixes(plans: list[MeetingPlan]) -> dict[int, str]:
-    """``YYYY-MM`` per meeting index, as ``services.decisions`` numbers them: the ordinal
+    """``YYYY-Snn`` per meeting index, as ``services.decisions`` numbers them: the ordinal
     of the meeting among that year's non-cancelled meetings, by start."""
     prefixes: dict[int, str] = {}
     per_year: dict[int, int] = {}

@@ -105,7 +105,7 @@ class MinutesData:
     circulated_on: dt.date | None
     circulated_to: str
     approved_on: dt.date | None
-    approved_by: str  # number of the approving decision
+    approved_by: str  # stored number of the approving decision (shown by its label)
     correction_reason: str
     supersedes_version: int | None
     # When this version last took its present form (UTC): approved, else circulated,

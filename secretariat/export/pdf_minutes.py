@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from sqlalchemy.orm import Session
 
 from secretariat import dates
+from secretariat.decision_numbers import decision_label
 from secretariat.export.meeting_data import (
     ActionData, AttendanceData, AttendeeData, DecisionData, MinutesRecord, load_minutes_record,
     rendering_language,
@@ -183,9 +184,10 @@ def _status(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]:
             date=_date(styles, minutes.circulated_on, roc), recipients=minutes.circulated_to or "—"))
     story = [styles.para(line, styles.label) for line in lines]
     if minutes.is_approved:
-        approval = _("Approved by decision {number} on {date}.") if minutes.approved_by else _("Approved on {date}.")
+        approval = _("Approved by {decision} on {date}.") if minutes.approved_by else _("Approved on {date}.")
         story.append(styles.para(approval.format(
-            number=minutes.approved_by, date=_date(styles, minutes.approved_on, roc)), styles.item_title))
+            decision=decision_label(minutes.approved_by, roc=roc),
+            date=_date(styles, minutes.approved_on, roc)), styles.item_title))
     else:
         banner = _("Draft minutes — not approved") if minutes.status == MinutesStatus.DRAFT \
             else _("Circulated minutes — not yet approved")

@@ -13,8 +13,9 @@ from secretariat.model.people import Person
 
 
 class Decision(Versioned, Timestamped, Base):
-    """A decision of the forum with a stable number such as ``2026-03-02``
-    (year - meeting of that year - decision within the meeting)."""
+    """A decision of the forum with a stable number such as ``2026-S03-R02``
+    (year - meeting of that year - decision within the meeting; see
+    ``secretariat.decision_numbers``)."""
 
     __tablename__ = "decision"
     __table_args__ = (UniqueConstraint("forum_id", "number"),)

@@ -76,8 +76,8 @@ def test_simultaneous_commands_number_and_place_without_races(prepared):
         store.close()
     assert len(numbers) == len(set(numbers)) == PROCESSES // 2
     assert sorted(positions) == list(range(1, PROCESSES // 2 + 2))
-    printed = {re.search(r"Recorded decision (\S+) ", out).group(1)
-               for _code, out, _err in outcomes if "Recorded decision" in out}
+    printed = {re.search(r"\(number (\S+)\)", out).group(1)
+               for _code, out, _err in outcomes if "Recorded " in out}
     assert printed == set(numbers)
 
 

@@ -74,7 +74,7 @@ def approved(tmp_path_factory) -> Path:
     _ok(db, "minutes", "start", "1")
     _ok(db, "minutes", "circulate", "1", "--on", "2026-03-10", "--to", "全體委員")
     _ok(db, "decision", "record", "2", "--text", "確認第一次會議紀錄", "--consensus")
-    _ok(db, "minutes", "approve", "1", "--decision", "2026-02-01")
+    _ok(db, "minutes", "approve", "1", "--decision", "2026-S02-R01")
     return db
 
 

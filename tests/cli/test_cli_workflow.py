@@ -140,9 +140,10 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     recorded = clerk.ok(*VOTE_WITH_RECUSAL, "--for", "2", "--against", "1", "--abstain", "0",
                         "--recuse", "林美玲", "--dissent", "王小明：草案仍需修正",
                         "--rationale", "多數贊成")
-    assert "2026-01-01" in recorded
+    assert "Recorded Decision 1 of meeting 1 (2026) (number 2026-S01-R01) of meeting 1." \
+        in recorded
     clerk.ok("action", "add", "1", "--description", "公布行動方案", "--owner", "陳大文",
-             "--due", "2026-03-31", "--item", "2", "--decision", "2026-01-01")
+             "--due", "2026-03-31", "--item", "2", "--decision", "2026-S01-R01")
     clerk.ok("minutes", "start", "1")
     clerk.ok("minutes", "set", "1", "--item", "2", "--text", "決議通過行動方案草案。")
     notes = tmp_path / "general.txt"
@@ -155,15 +156,21 @@ def test_a_meeting_is_run_and_its_minutes_approved_at_the_next_meeting(clerk, tm
     clerk.ok("minutes", "circulate", "1", "--on", "2026-03-10", "--to", "全體委員")
     approving = clerk.ok("decision", "record", "2", "--text", "確認第一次會議紀錄",
                          "--consensus")
-    assert "2026-02-01" in approving
-    clerk.ok("minutes", "approve", "1", "--decision", "2026-02-01")
+    assert "2026-S02-R01" in approving
+    # Typed in any case and without the padding, as a clerk may.
+    clerk.ok("minutes", "approve", "1", "--decision", "2026-s2-r1")
 
     shown = clerk.ok("meeting", "show", "1")
     assert "Version 1: Locked; circulated on Mar 10, 2026 to 全體委員; approved on " \
-           "Apr 6, 2026 by decision 2026-02-01" in shown
-    assert "2026-01-01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
+           "Apr 6, 2026 by decision 2026-S02-R01" in shown
+    assert "2026-S01-R01  The draft action plan is adopted [Vote: 2 for, 1 against, " \
            "0 abstaining · 1 recused · 1 dissenting statement]" in shown
     assert "公布行動方案 [陳大文 · Open · due Mar 31, 2026]" in shown
+    # The log shows the number to type and the label to read; the earlier spelling of a
+    # number finds it too.
+    listed = clerk.ok("decision", "list", "--search", "2026-01-01")
+    assert "2026-S01-R01  Decision 1 of meeting 1 (2026) · Mar 2, 2026, meeting 1: " in listed
+    assert "2026-S02-R01" not in listed
 
     # Approved minutes are not edited in place: a correction is a new version.
     assert "locked" in clerk.refused("minutes", "set", "1", "--item", "2", "--text", "改")
@@ -203,11 +210,13 @@ def test_minutes_cannot_be_approved_by_a_decision_of_an_earlier_meeting(clerk):
     clerk.ok("decision", "record", "1", "--text", "下次會議討論", "--consensus")
     clerk.ok("minutes", "start", "2")
     clerk.ok("minutes", "circulate", "2", "--on", "2026-04-06", "--to", "全體委員")
+    # The spelling of numbers before schema 0006 is still understood.
     refused = clerk.refused("minutes", "approve", "2", "--decision", "2026-01-01")
+    assert "Decision 2026-S01-R01 was taken" in refused
     assert "minutes are approved by a decision of a later meeting" in refused
     assert "Version 1: Circulated" in clerk.ok("meeting", "show", "2")
-    unknown = clerk.refused("minutes", "approve", "2", "--decision", "2026-09-09")
-    assert "There is no decision numbered 2026-09-09" in unknown
+    unknown = clerk.refused("minutes", "approve", "2", "--decision", "2026-S09-R09")
+    assert "There is no decision numbered 2026-S09-R09" in unknown
 
 
 def test_a_meeting_ending_before_it_starts_is_refused(clerk):

@@ -109,13 +109,13 @@ def build_meeting(s, *, minutes_status=MinutesStatus.DRAFT, with_minutes=True,
     if not with_minutes:
         s.commit()
         return meeting.id
-    vote = Decision(forum_id=forum.id, number="2026-03-01", meeting_id=meeting.id,
+    vote = Decision(forum_id=forum.id, number="2026-S03-R01", meeting_id=meeting.id,
                     agenda_item_id=items[1].id, decided_at=starts_at, text="通過第二期行動方案期中報告。",
                     text_en="The mid-term report is adopted.", method=DecisionMethod.VOTE,
                     votes_for=11, votes_against=2, votes_abstain=1, rationale="多數委員支持。")
     vote.recusals.append(Recusal(person_id=lin.id, reason="利益迴避"))
     vote.dissents.append(Dissent(person_id=zhang.id, statement="期中報告未納入地方政府意見。"))
-    consensus = Decision(forum_id=forum.id, number="2026-03-02", meeting_id=meeting.id,
+    consensus = Decision(forum_id=forum.id, number="2026-S03-R02", meeting_id=meeting.id,
                          agenda_item_id=None, decided_at=starts_at, text="下次會議於五月召開。")
     s.add_all([vote, consensus])
     s.flush()

@@ -93,7 +93,7 @@ def test_simultaneous_decisions_get_distinct_consecutive_numbers(store, meeting_
     numbers, errors = concurrently(WORKERS, record)
     assert errors == []
     prefix = numbers[0].rsplit("-", 1)[0]
-    assert sorted(numbers) == [f"{prefix}-{n:02d}" for n in range(1, WORKERS + 1)]
+    assert sorted(numbers) == [f"{prefix}-R{n:02d}" for n in range(1, WORKERS + 1)]
     with store.session() as s:
         assert s.scalar(select(func.count(Decision.id))) == WORKERS
 

@@ -53,31 +53,31 @@ def test_numbers_are_year_meeting_ordinal_and_never_change(session, people, meet
     february = make_meeting(session, attendees=people)
     third = svc.record_decision(session, meeting_id=february.id, text="確認紀錄。")
     assert [first.number, second.number, third.number] == [
-        "2026-01-01", "2026-01-02", "2026-02-01"]
+        "2026-S01-R01", "2026-S01-R02", "2026-S02-R01"]
 
     # A meeting entered late, earlier in the year, takes a fresh prefix; nothing renumbers.
     early = make_meeting(session, starts_at=dt.datetime(2026, 1, 5, 10, tzinfo=TAIPEI),
                          attendees=people)
     late_entry = svc.record_decision(session, meeting_id=early.id, text="補登決議。")
-    assert late_entry.number == "2026-03-01"
+    assert late_entry.number == "2026-S03-R01"
     assert svc.record_decision(session, meeting_id=meeting.id, text="追加。").number == \
-        "2026-01-03"
+        "2026-S01-R03"
     session.commit()
     session.expire_all()
-    assert session.get(Decision, first.id).number == "2026-01-01"
+    assert session.get(Decision, first.id).number == "2026-S01-R01"
 
     # Another year (an earlier one: decisions are recorded only once a meeting started).
     other_year = make_meeting(session, starts_at=dt.datetime(2025, 6, 1, 9, tzinfo=TAIPEI),
                               attendees=people)
     assert svc.record_decision(session, meeting_id=other_year.id, text="前年度。").number == \
-        "2025-01-01"
+        "2025-S01-R01"
 
 
 def test_cancelled_meetings_do_not_count_in_numbers(session, people):
     cancelled = make_meeting(session, attendees=people)
     held = make_meeting(session, attendees=people)
     meeting_service.cancel_meeting(session, cancelled.id)
-    assert svc.record_decision(session, meeting_id=held.id, text="x").number == "2026-01-01"
+    assert svc.record_decision(session, meeting_id=held.id, text="x").number == "2026-S01-R01"
     with pytest.raises(SecretariatError, match="cancelled"):
         svc.record_decision(session, meeting_id=cancelled.id, text="x")
 
@@ -204,22 +204,22 @@ def test_decision_log_filters_and_aggregates(session, people, meeting):
     svc.record_decision(session, meeting_id=later.id, text="確認紀錄")
 
     rows = svc.decision_rows(session)
-    assert [r.number for r in rows] == ["2026-01-02", "2026-01-01", "2025-01-01"]
+    assert [r.number for r in rows] == ["2026-S01-R02", "2026-S01-R01", "2025-S01-R01"]
     voted = rows[1]
     assert (voted.recusal_count, voted.dissent_count, voted.method) == (1, 2, VOTE)
     assert voted.meeting_title == meeting.title and voted.locked is False
-    assert [r.number for r in svc.decision_rows(session, search="行動方案")] == ["2026-01-01"]
-    assert [r.number for r in svc.decision_rows(session, search="100%")] == ["2026-01-02"]
-    assert [r.number for r in svc.decision_rows(session, search="adopt")] == ["2026-01-02"]
+    assert [r.number for r in svc.decision_rows(session, search="行動方案")] == ["2026-S01-R01"]
+    assert [r.number for r in svc.decision_rows(session, search="100%")] == ["2026-S01-R02"]
+    assert [r.number for r in svc.decision_rows(session, search="adopt")] == ["2026-S01-R02"]
     assert len(svc.decision_rows(session, year=2026)) == 2
     assert len(svc.decision_rows(session, method=DecisionMethod.CONSENSUS)) == 2
     assert len(svc.decision_rows(session, is_public=False)) == 1
     assert len(svc.decision_rows(session, meeting_id=later.id)) == 1
-    assert [r.number for r in svc.decision_rows(session, limit=1, offset=1)] == ["2026-01-01"]
+    assert [r.number for r in svc.decision_rows(session, limit=1, offset=1)] == ["2026-S01-R01"]
     assert svc.decision_count(session) == 3 and svc.decision_count(session, year=2025) == 1
-    assert [r.number for r in svc.decision_rows(session, sort="recusals")][0] == "2026-01-01"
+    assert [r.number for r in svc.decision_rows(session, sort="recusals")][0] == "2026-S01-R01"
     assert [r.number for r in svc.decision_rows(session, sort="number", descending=False,
-                                                limit=2)] == ["2025-01-01", "2026-01-01"]
+                                                limit=2)] == ["2025-S01-R01", "2026-S01-R01"]
 
 
 def test_decision_log_is_one_query_however_many_decisions(session, people, meeting, store):

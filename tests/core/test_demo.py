@@ -176,7 +176,7 @@ def _check_large_rows(store, spec: LargeSpec) -> None:
     with store.session() as s:
         numbers = list(s.scalars(select(Decision.number)))
         assert len(set(numbers)) == len(numbers)
-        assert all(re.fullmatch(r"\d{4}-\d{2,3}-\d{2}", n) for n in numbers)
+        assert all(re.fullmatch(r"\d{4}-S\d{2,3}-R\d{2}", n) for n in numbers)
         positions = s.execute(
             select(AgendaItem.meeting_id, func.min(AgendaItem.position),
                    func.max(AgendaItem.position), func.count())

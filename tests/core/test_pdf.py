@@ -79,7 +79,7 @@ def test_chinese_text_copied_out_of_the_pdf_is_the_text_written(session, tmp_pat
     text = squeeze(pdf_text(out))
     for expected in ["開放政府國家行動方案多方利害關係人論壇", "第3次論壇會議", "凃峯堃",
                      "通過第二期行動方案期中報告。", "期中報告未納入地方政府意見。", "林美惠",
-                     "彙整地方政府意見並提報下次會議", "2026-03-01"]:
+                     "彙整地方政府意見並提報下次會議", "2026-S03-R01"]:
         assert expected in text, expected
 
 
@@ -165,8 +165,19 @@ def test_general_remarks_follow_the_agenda_items(session, tmp_path, language, la
 def test_approved_minutes_name_the_approving_decision_and_carry_no_draft_mark(session, tmp_path):
     meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
     text = minutes_text(session, meeting_id, tmp_path, "en")
-    assert squeeze("Approved by decision 2026-03-02 on May 4, 2026.") in text
+    assert squeeze("Approved by Decision 2 of meeting 3 (2026) on May 4, 2026.") in text
     assert "notapproved" not in text
+
+
+def test_chinese_minutes_with_roc_dates_name_the_approving_decision_as_a_clerk_reads_it(
+        session, tmp_path):
+    """Not 「經第 2026-03-02 號決議確認」, which reads as a date beside 民國 dates."""
+    meeting_id = build_meeting(session, minutes_status=MinutesStatus.APPROVED)
+    out = tmp_path / "minutes-roc.pdf"
+    render_minutes_pdf(session, meeting_id, out, language="zh_TW", roc=True)
+    text = squeeze(pdf_text(out))
+    assert squeeze("經民國115年第3次會議第2號決議確認") in text
+    assert "2026-03-02" not in text and "2026-S03-R02號決議確認" not in text
 
 
 def test_draft_minutes_are_marked_on_every_page(session, tmp_path):

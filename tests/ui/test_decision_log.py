@@ -163,3 +163,13 @@ def test_default_hook_opens_the_meeting_editor(qtbot, window, decisions_store):
     assert editor.isVisible() and editor.meeting_id == row.meeting_id
     settle(qtbot, window)
     editor.close()
+
+
+def test_the_number_column_shows_the_label_a_clerk_reads(decisions_store):
+    """Not ``2026-01-01``, which reads as a date: the same label as the PDFs and the CLI."""
+    model = make_model(decisions_store)
+    row = model.row_at(0)
+    shown = model.index(0, column_of("number")).data(Qt.ItemDataRole.DisplayRole)
+    assert shown == decision_service.decision_label(row.number)
+    year, meeting, ordinal = (int(part.lstrip("SR")) for part in row.number.split("-"))
+    assert shown == f"Decision {ordinal} of meeting {meeting} ({year})"

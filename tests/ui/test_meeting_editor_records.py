@@ -48,7 +48,7 @@ def test_minutes_draft_circulate_approve_lock_correct_and_diff(qtbot, editor, en
     qtbot.mouseClick(approve.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, editor)
     assert tab.current.status == MinutesStatus.LOCKED
-    assert "Approved by decision 2026-02-01" in tab.banner.text()
+    assert "Approved by Decision 1 of meeting 2 (2026)" in tab.banner.text()
     assert "Locked" in tab.banner.text()
     assert all(e.isReadOnly() for e in tab.editors.values())
     assert not tab.buttons["save"].isEnabled() and tab.buttons["correct"].isEnabled()

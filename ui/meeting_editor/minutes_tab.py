@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, format_date
+from secretariat.services.meetings.decisions import decision_label
 from secretariat.vocabulary import MinutesStatus
 from ui.conflicts import is_conflict, offer_reload
 from ui.meeting_editor import actions
@@ -186,9 +187,9 @@ class MinutesTab(QWidget):
             return _("Circulated on {date} to {to} ({version}); awaiting approval.").format(
                 date=format_date(m.circulated_at.astimezone(zone).date()), to=m.circulated_to,
                 version=version)
-        return _("Approved by decision {number} on {date} · Locked ({version}); a change "
+        return _("Approved by {decision} on {date} · Locked ({version}); a change "
                  "needs a correction.").format(
-            number=m.approved_by_decision_number or "?",
+            decision=decision_label(m.approved_by_decision_number or "?"),
             date=format_date(m.approved_at.astimezone(zone).date()) if m.approved_at else "",
             version=version)
 

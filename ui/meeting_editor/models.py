@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from secretariat.i18n import N_, _, format_date, format_number, localized
+from secretariat.services.meetings.decisions import decision_label
 from ui.table_model import Column, RowTableModel
 
 AGENDA_MIME = "application/x-secretariat-agenda-rows"
@@ -140,7 +141,7 @@ def _votes(row) -> str:
 
 class DecisionModel(RowTableModel):
     columns = (
-        Column(N_("Number"), lambda r: r.number),
+        Column(N_("Number"), lambda r: decision_label(r.number), lambda r: r.number),
         Column(N_("Decision"), lambda r: shown(r.text, r.text_en)),
         Column(N_("Agenda item"), lambda r: r.agenda_item_title),
         Column(N_("Method"), lambda r: _(r.method.label)),
@@ -159,7 +160,8 @@ class ActionModel(RowTableModel):
         Column(N_("Due"), lambda r: format_date(r.due_on) if r.due_on else "",
                lambda r: r.due_on),
         Column(N_("Status"), lambda r: _(r.status.label)),
-        Column(N_("Decision"), lambda r: r.decision_number or ""),
+        Column(N_("Decision"), lambda r: decision_label(r.decision_number)
+               if r.decision_number else "", lambda r: r.decision_number or ""),
     )
 
 
@@ -167,7 +169,7 @@ class ApprovalCandidateModel(RowTableModel):
     """Decisions of later meetings that may approve these minutes."""
 
     columns = (
-        Column(N_("Number"), lambda r: r.number),
+        Column(N_("Number"), lambda r: decision_label(r.number), lambda r: r.number),
         Column(N_("Meeting"), lambda r: shown(r.meeting_title, r.meeting_title_en)),
         Column(N_("Date"), lambda r: format_date(meeting_day(r)), lambda r: r.meeting_starts_at),
         Column(N_("Decision"), lambda r: shown(r.text, r.text_en)),
@@ -190,6 +192,7 @@ class VersionModel(RowTableModel):
         Column(N_("Version"), lambda r: str(r.version_no), lambda r: r.version_no,
                align_right=True),
         Column(N_("Status"), _version_status),
-        Column(N_("Approved by"), lambda r: r.approved_by_decision_number or ""),
+        Column(N_("Approved by"), lambda r: decision_label(r.approved_by_decision_number)
+               if r.approved_by_decision_number else ""),
         Column(N_("Correction reason"), lambda r: r.correction_reason),
     )

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from secretariat.i18n import N_, _, format_date
 from secretariat.vocabulary import ActionStatus
 from secretariat.services.meetings.actions import OPEN_STATUSES
+from secretariat.services.meetings.decisions import decision_label
 from ui.records.zones import local_date
 from ui.table_model import Column, RowTableModel
 
@@ -37,7 +38,8 @@ class ActionTableModel(RowTableModel):
         Column(N_("Meeting date"),
                lambda r: format_date(local_date(r.meeting_starts_at, r.meeting_time_zone)),
                lambda r: r.meeting_starts_at.isoformat()),
-        Column(N_("Decision"), lambda r: r.decision_number or ""),
+        Column(N_("Decision"), lambda r: decision_label(r.decision_number)
+               if r.decision_number else "", lambda r: r.decision_number or ""),
     )
     DESCRIPTION_COLUMN = 1
     STATUS_COLUMN = 3

@@ -19,6 +19,7 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from secretariat.i18n import N_, _, format_date, format_number, localized
+from secretariat.services.meetings.decisions import decision_label
 from secretariat.vocabulary import DecisionMethod
 from ui.records.actions import DecisionQuery, load_decisions
 from ui.records.zones import DEFAULT_ZONE, local_date
@@ -61,7 +62,7 @@ class LogColumn:
 
 
 COLUMNS: tuple[LogColumn, ...] = (
-    LogColumn(N_("Number"), lambda r, z: r.number, "number"),
+    LogColumn(N_("Number"), lambda r, z: decision_label(r.number), "number"),
     LogColumn(N_("Date"), lambda r, z: format_date(local_date(r.decided_at, z)), "decided_at"),
     LogColumn(N_("Meeting"), lambda r, z: meeting_title(r), "meeting"),
     LogColumn(N_("Decision"), lambda r, z: first_line(decision_text(r)), "text"),

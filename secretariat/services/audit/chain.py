@@ -39,7 +39,9 @@ from secretariat.services.audit.content import (  # noqa: F401  (re-exported)
     content_hash,
     iso,
     load_decisions,
+    load_decisions_0005,
     load_minutes,
+    load_minutes_0005,
     load_minutes_v1,
 )
 
@@ -93,13 +95,14 @@ register_record_type(MINUTES, RecordType(
        "(the meeting's details, agenda, attendance, papers, decisions taken or the names "
        "of the people in them), were changed outside the program."),
     _minutes_label,
-    earlier=(load_minutes_v1,),
+    earlier=(load_minutes_v1, load_minutes_0005),
 ))
 register_record_type(DECISION, RecordType(
     load_decisions,
     N_("Decision {number} (record {record_id}) no longer matches the content recorded in "
        "audit entry {entry_id}: it was changed outside the program."),
     _decision_label,
+    earlier=(load_decisions_0005,),
 ))
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from secretariat.decision_numbers import legacy_number
 from secretariat.model import (
     ActionItem,
     AgendaItem,
@@ -100,13 +101,18 @@ def load_minutes_v1(s: Session, ids: list[int]) -> dict[int, dict]:
     return out
 
 
-def load_decisions(s: Session, ids: list[int]) -> dict[int, dict]:
+def _as_stored(number: str) -> str:
+    return number
+
+
+def load_decisions(s: Session, ids: list[int], spell=_as_stored) -> dict[int, dict]:
+    """``spell`` writes each number as the content hashes it (see ``load_decisions_0005``)."""
     out: dict[int, dict] = {}
     for chunk in _chunks(ids):
         for d in s.execute(select(Decision.__table__).where(Decision.id.in_(chunk))).mappings():
             out[d["id"]] = {
                 "forum_id": d["forum_id"],
-                "number": d["number"],
+                "number": spell(d["number"]),
                 "meeting_id": d["meeting_id"],
                 "agenda_item_id": d["agenda_item_id"],
                 "decided_at": iso(d["decided_at"]),
@@ -137,7 +143,7 @@ def load_decisions(s: Session, ids: list[int]) -> dict[int, dict]:
     return out
 
 
-def load_minutes(s: Session, ids: list[int]) -> dict[int, dict]:
+def load_minutes(s: Session, ids: list[int], spell=_as_stored) -> dict[int, dict]:
     """Minutes content (version 2): the minutes' own fields and, for the newest version
     of their meeting, everything they record."""
     out = load_minutes_v1(s, ids)
@@ -150,7 +156,7 @@ def load_minutes(s: Session, ids: list[int]) -> dict[int, dict]:
             newest[meeting_id] = minutes_id
     current = {minutes_id: c["meeting_id"] for minutes_id, c in out.items()
                if newest.get(c["meeting_id"]) == minutes_id}
-    records = meeting_records(s, sorted(set(current.values())))
+    records = meeting_records(s, sorted(set(current.values())), spell)
     for minutes_id, content in out.items():
         content["content_version"] = MINUTES_CONTENT_VERSION
         if minutes_id in current:
@@ -175,15 +181,16 @@ def _person(names: dict[int, list[str]], person_id: int | None) -> list:
     return [person_id, *names.get(person_id, ["", ""])] if person_id is not None else [None]
 
 
-def meeting_records(s: Session, meeting_ids: list[int]) -> dict[int, dict]:
+def meeting_records(s: Session, meeting_ids: list[int], spell=_as_stored
+                    ) -> dict[int, dict]:
     """What approved minutes record about their meeting, by meeting id."""
     out: dict[int, dict] = {}
     for chunk in _chunks(meeting_ids):
-        _meeting_records(s, chunk, out)
+        _meeting_records(s, chunk, out, spell)
     return out
 
 
-def _meeting_records(s: Session, chunk: list[int], out: dict[int, dict]) -> None:
+def _meeting_records(s: Session, chunk: list[int], out: dict[int, dict], spell) -> None:
     for m in s.execute(select(Meeting.__table__).where(Meeting.id.in_(chunk))).mappings():
         out[m["id"]] = {
             "meeting": {
@@ -210,7 +217,7 @@ def _meeting_records(s: Session, chunk: list[int], out: dict[int, dict]) -> None
                               .where(Decision.meeting_id.in_(chunk))
                               .order_by(Decision.meeting_id, Decision.number, Decision.id)
                               ).all()
-    decisions = load_decisions(s, [d for _, d in decision_rows])
+    decisions = load_decisions(s, [d for _, d in decision_rows], spell)
     links: dict[int, list[int]] = {}
     papers: dict[int, dict] = {}
     item_ids = [i["id"] for i in items]
@@ -261,3 +268,15 @@ def _meeting_records(s: Session, chunk: list[int], out: dict[int, dict]) -> None
         out[meeting_id]["decisions"].append([decision_id, d["number"], {
             key: [_person(names, row[0]) for row in d[key]]
             for key in ("recusals", "votes", "dissents")}])
+
+
+# Migration 0006 respelled every decision number (``2026-03-02`` became ``2026-S03-R02``,
+# same digits, same order). Entries written before it hashed the earlier spelling: these
+# loaders reproduce that content, so such an entry stays intact while the number is the
+# documented respelling of the one it recorded; any other change still shows.
+def load_decisions_0005(s: Session, ids: list[int]) -> dict[int, dict]:
+    return load_decisions(s, ids, legacy_number)
+
+
+def load_minutes_0005(s: Session, ids: list[int]) -> dict[int, dict]:
+    return load_minutes(s, ids, legacy_number)

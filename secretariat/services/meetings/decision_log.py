@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from secretariat.decision_numbers import parse_decision_number
+
 from secretariat.model import (
     AgendaItem,
     AuditEntry,
@@ -55,8 +57,11 @@ SORT_KEYS = ("number", "decided_at", "meeting", "method", "text", "recusals", "d
 def _filters(query: Select, *, search, meeting_id, method, year, is_public) -> Select:
     if search and search.strip():
         term = search.strip()
+        # A whole number as typed (``2026-s3-r2``, or the earlier ``2026-03-02``) finds it.
+        typed = parse_decision_number(term)
         query = query.where(
             Decision.number.icontains(term, autoescape=True)
+            | (Decision.number == (typed or term))
             | Decision.text.icontains(term, autoescape=True)
             | Decision.text_en.icontains(term, autoescape=True)
             | Decision.rationale.icontains(term, autoescape=True)

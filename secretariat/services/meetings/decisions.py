@@ -1,12 +1,13 @@
 """Recording decisions: validation of method and votes, stable numbering, audit entry.
 
-Numbers look like ``2026-03-02``: the meeting's year (in the meeting's time zone), the
-ordinal of the meeting among that year's non-cancelled meetings of the forum ordered by
-start, and the ordinal of the decision within the meeting. A number is stored when the
-decision is recorded and never recomputed. Later decisions of the same meeting reuse its
-stored prefix; if a meeting's ordinal prefix is already used by another meeting (a
-meeting entered late, earlier in the year), it takes the next prefix after the highest
-used that year, so numbers stay unique and never change.
+Numbers look like ``2026-S03-R02`` (see ``secretariat.decision_numbers``, which also
+gives the label people read, 「2026年第3次會議第2號決議」): the meeting's year (in the
+meeting's time zone), the ordinal of the meeting among that year's non-cancelled meetings
+of the forum ordered by start, and the ordinal of the decision within the meeting. A
+number is stored when the decision is recorded and never recomputed. Later decisions of
+the same meeting reuse its stored prefix; if a meeting's ordinal prefix is already used by
+another meeting (a meeting entered late, earlier in the year), it takes the next prefix
+after the highest used that year, so numbers stay unique and never change.
 
 Decisions enter the audit chain when the minutes of their meeting are approved (see
 ``chain_meeting_decisions``); a decision recorded for a meeting whose minutes are already
@@ -23,6 +24,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from secretariat.decision_numbers import (
+    decision_label,
+    decision_number,
+    decision_prefix,
+    number_parts,
+    parse_decision_number,
+)
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import (
@@ -150,21 +158,13 @@ def _validate_people(s, recused, entitled, dissents):
             raise SecretariatError(N_("There is no person with id {id}."), id=person_id)
 
 
-def decision_prefix(year: int, meeting_ordinal: int) -> str:
-    """``2026-03`` for the third meeting of 2026: what its decisions' numbers start with."""
-    return f"{year}-{meeting_ordinal:02d}"
-
-
-def decision_number(prefix: str, ordinal: int) -> str:
-    """``2026-03-02`` for the second decision of the meeting with prefix ``2026-03``."""
-    return f"{prefix}-{ordinal:02d}"
-
-
 def _number(s: Session, meeting: Meeting) -> str:
-    numbers = list(s.scalars(select(Decision.number).where(Decision.meeting_id == meeting.id)))
+    numbers = [parts for parts in map(number_parts, s.scalars(
+        select(Decision.number).where(Decision.meeting_id == meeting.id))) if parts]
     if numbers:
-        prefix = numbers[0].rsplit("-", 1)[0]
-        return decision_number(prefix, max(int(n.rsplit("-", 1)[1]) for n in numbers) + 1)
+        year, meeting_ordinal, _ordinal = numbers[0]
+        return decision_number(decision_prefix(year, meeting_ordinal),
+                               max(parts[2] for parts in numbers) + 1)
     zone = ZoneInfo(meeting.time_zone)
     year = meeting.starts_at.astimezone(zone).year
     year_start = dt.datetime(year, 1, 1, tzinfo=zone)
@@ -176,8 +176,9 @@ def _number(s: Session, meeting: Meeting) -> str:
         (Meeting.starts_at < meeting.starts_at)
         | ((Meeting.starts_at == meeting.starts_at) & (Meeting.id < meeting.id)),
     ))
-    used = {int(n.split("-")[1]) for n in s.scalars(select(Decision.number).where(
-        Decision.forum_id == meeting.forum_id, Decision.number.startswith(f"{year}-")))}
+    used = {parts[1] for parts in map(number_parts, s.scalars(select(Decision.number).where(
+        Decision.forum_id == meeting.forum_id, Decision.number.startswith(f"{year}-"))))
+        if parts}
     ordinal = before + 1
     if ordinal in used:
         ordinal = max(used) + 1
@@ -288,7 +289,8 @@ from secretariat.services.meetings.decision_log import (  # noqa: E402
 )
 
 __all__ = [
-    "DecisionRow", "chain_meeting_decisions", "decision_count", "decision_rows",
-    "delete_decision", "entitled_voters", "get_decision", "meeting_local_date",
+    "DecisionRow", "chain_meeting_decisions", "decision_count", "decision_label",
+    "decision_number", "decision_prefix", "decision_rows", "delete_decision",
+    "entitled_voters", "get_decision", "meeting_local_date", "parse_decision_number",
     "record_decision",
 ]
