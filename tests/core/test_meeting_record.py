@@ -65,7 +65,7 @@ def test_the_record_holds_the_whole_meeting(session, tmp_path):
 
     assert [d.id for d in record.decisions] == [*ids["decisions"], ids["hidden"]]
     vote = record.decisions[0]
-    assert vote.row.number.endswith("-01") and vote.rationale == "公開理由"
+    assert vote.row.number.endswith("-R01") and vote.rationale == "公開理由"
     assert [(r.person_id, r.name) for r in vote.recusals] == [(members[1], "委員01")]
     assert [(d.name_en, d.statement) for d in vote.dissents] == [("Member 00", "不同意見00")]
     assert vote.votes == ((members[0], VoteChoice.FOR),)
