@@ -111,8 +111,8 @@ def test_meeting_update_sets_the_status_a_clerk_expects(db):
 
 def test_status_help_lists_the_choices_with_their_words(prepared):
     shown = _ok(prepared, "meeting", "update", "--help", lang="zh_TW.UTF-8")
-    assert "planned (已排定)" in " ".join(shown.split())
-    assert "cancelled (已取消)" in " ".join(shown.split())
+    assert "planned（已排定）" in " ".join(shown.split())  # full-width brackets in Chinese
+    assert "cancelled（已取消）" in " ".join(shown.split())
 
 
 def test_circulations_and_decisions_in_the_future_are_refused(db):
