@@ -156,8 +156,9 @@ def _closing(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]
         story.append(styles.para(_("The meeting closed at {time}.").format(
             time=dates.format_time(meeting.ends_at, language=styles.language)), styles.body))
     if minutes.is_approved:
-        approval = _("Approved by decision {number} on {date}.") if minutes.approved_by else _("Approved on {date}.")
-        confirmation = approval.format(number=minutes.approved_by,
+        approval = (_("Approved by {decision} on {date}.") if minutes.approved_by
+                    else _("Approved on {date}."))
+        confirmation = approval.format(decision=decision_label(minutes.approved_by, roc=roc),
                                        date=_date(styles, minutes.approved_on, roc))
     else:
         confirmation = _("To be confirmed at the next meeting.")
@@ -184,7 +185,8 @@ def _status(styles: Styles, record: MinutesRecord, roc: bool) -> list[Flowable]:
             date=_date(styles, minutes.circulated_on, roc), recipients=minutes.circulated_to or "—"))
     story = [styles.para(line, styles.label) for line in lines]
     if minutes.is_approved:
-        approval = _("Approved by {decision} on {date}.") if minutes.approved_by else _("Approved on {date}.")
+        approval = (_("Approved by {decision} on {date}.") if minutes.approved_by
+                    else _("Approved on {date}."))
         story.append(styles.para(approval.format(
             decision=decision_label(minutes.approved_by, roc=roc),
             date=_date(styles, minutes.approved_on, roc)), styles.item_title))

@@ -183,7 +183,7 @@ def test_meeting_show_and_the_minutes_agree_with_the_record(session, store, tmp_
     render_minutes_pdf(session, ids["meeting"], out, language="zh_TW")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], check=True,
                           capture_output=True, text=True).stdout
-    printed = [re.search(rf"(Item |第 ){n}(: |案：){re.escape(title)}", text).start()
+    printed = [re.search(rf"(Item {n}: |第 {n} 案：){re.escape(title)}", text).start()
                for n, title in enumerate(agenda, start=1)]
     assert printed == sorted(printed)
     for row in record.recorded_attendees():
