@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -79,7 +80,10 @@ def remove_stale_partials(folder: Path) -> int:
             elif not (_LEGACY.match(name)
                       and now - path.stat().st_mtime > LEGACY_AGE_SECONDS):
                 continue
-            path.unlink()
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)  # a package folder built under a temporary name
+            else:
+                path.unlink()
             removed += 1
         except OSError:
             continue

@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "secretariat.cli.actions",
     "secretariat.cli.export",
     "secretariat.cli.search",
+    "secretariat.cli.verify",
     "secretariat.cli.audit",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
