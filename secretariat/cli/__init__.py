@@ -43,6 +43,7 @@ COMMAND_MODULES = (
     "secretariat.cli.export",
     "secretariat.cli.search",
     "secretariat.cli.verify",
+    "secretariat.cli.packages",
     "secretariat.cli.audit",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

@@ -61,3 +61,17 @@ def encode_manifest_path(name: str) -> str:
 def decode_manifest_path(text: str) -> str:
     return re.sub(r"%(0[dDaA]|25)",
                   lambda m: {"0d": "\r", "0a": "\n", "25": "%"}[m.group(1).lower()], text)
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A file name as typed by a user (a paper's), made safe for every file system:
+    forbidden characters become ``_``, trailing dots and spaces go, the length is capped
+    (keeping the extension)."""
+    cleaned = _FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).replace("/", "_")
+    cleaned = cleaned.strip().rstrip(". ") or fallback
+    if cleaned.split(".")[0].upper() in _RESERVED_WINDOWS:
+        cleaned = "_" + cleaned
+    stem, dot, extension = cleaned.rpartition(".")
+    if len(cleaned) > 120:
+        cleaned = (stem[:110] + dot + extension[:9]) if dot else cleaned[:120]
+    return cleaned

@@ -54,3 +54,44 @@ def rewrite_zip(source: Path, target: Path, change) -> Path:
             for name, data in change(info.filename, old.read(info)):
                 new.writestr(name, data)
     return target
+
+
+def approve_minutes_of(s, meeting_id: int) -> None:
+    """Approve the newest minutes of ``meeting_id`` by a decision of a later meeting."""
+    from secretariat.services.meetings import decisions, minutes
+    from tests.core.factories import make_meeting
+
+    draft = minutes.minutes_versions(s, meeting_id)[-1]
+    approving = make_meeting(s)
+    approval = decisions.record_decision(s, meeting_id=approving.id,
+                                         text="The minutes are approved.")
+    minutes.approve_minutes(s, draft.id, decision_id=approval.id)
+    s.commit()
+
+
+def popolo_validators():
+    """One Draft-3 validator per Popolo collection, resolving the schemas' absolute
+    references (with and without ``www.``) to the copies in resources/popolo."""
+    import json
+    from importlib.resources import files
+
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    folder = files("resources") / "popolo"
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8"))
+               for p in folder.iterdir() if p.name.endswith(".json")}
+    resources = []
+    for name, schema in schemas.items():
+        resource = Resource(contents=schema, specification=DRAFT3)
+        for host in ("http://www.popoloproject.com", "http://popoloproject.com"):
+            resources.append((f"{host}/schemas/{name}", resource))
+            resources.append((f"{host}/schemas/{name}#", resource))
+    registry = Registry().with_resources(resources)
+    collections = {"organizations": "organization.json", "persons": "person.json",
+                   "posts": "post.json", "memberships": "membership.json",
+                   "events": "event.json", "motions": "motion.json",
+                   "vote_events": "vote_event.json"}
+    return {key: Draft3Validator(schemas[name], registry=registry)
+            for key, name in collections.items()}

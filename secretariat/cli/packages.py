@@ -1,0 +1,70 @@
+"""``secretariat export meeting ID --out PATH``: a meeting's evidence as a signed package.
+
+A ZIP by default (``--folder`` for a folder); public content only unless
+``--include-private`` (for the secretariat's archive or an IRM request). The signing key is
+made on first use and kept in the system keyring, or in a passphrase-protected file where
+there is none (``SECRETARIAT_KEY_PASSPHRASE``). Progress goes to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from secretariat.cli.commands import Commands, opened_store
+from secretariat.cli.meetings import add_meeting_argument
+from secretariat.i18n import _
+
+
+def register(commands: Commands) -> None:
+    export = commands.group("export", help=_("write documents out of the records"))
+    parser = export.add(
+        "meeting", handler=export_meeting,
+        help=_("write a meeting's signed evidence package"),
+        description=_("Write one meeting's evidence as a signed BagIt package: the agenda and "
+                      "the approved minutes as PDFs in both languages, attendance, decisions "
+                      "with votes and recusals, the notice record, the papers and Popolo "
+                      "metadata. Only public content unless --include-private."))
+    add_meeting_argument(parser)
+    parser.add_argument("--out", type=Path, required=True, metavar=_("PATH"),
+                        help=_("the package to write (a .zip file, or a new folder with "
+                               "--folder)"))
+    parser.add_argument("--folder", action="store_true",
+                        help=_("write a folder instead of a ZIP file"))
+    parser.add_argument("--include-private", action="store_true",
+                        help=_("include restricted papers, private decisions and notice "
+                               "recipients (not for publication)"))
+
+
+def export_meeting(args: argparse.Namespace) -> int:
+    from secretariat.packages.meeting_package import export_meeting_package
+    from secretariat.packages.signing import forum_signer
+    from secretariat.paths import data_dir
+
+    out = args.out if args.folder or args.out.suffix.lower() == ".zip" else \
+        args.out.with_name(args.out.name + ".zip")
+    signer = forum_signer(data_dir())
+    with opened_store(args) as store, store.session() as s:
+        path = export_meeting_package(s, store.documents_dir, args.meeting_id, out,
+                                      signer=signer, zipped=not args.folder,
+                                      include_private=args.include_private,
+                                      report=_terminal_progress())
+    print(_("Wrote {path}, signed with the key {fingerprint}.").format(
+        path=path, fingerprint=signer.fingerprint))
+    return 0
+
+
+def _terminal_progress():
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int, label: str) -> None:
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        sys.stderr.write(f"\r[{bar:<30}] {share:4.0%}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return report
