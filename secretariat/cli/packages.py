@@ -18,6 +18,11 @@ from secretariat.i18n import _
 
 
 def register(commands: Commands) -> None:
+    register_meeting(commands)
+    register_publication(commands)
+
+
+def register_meeting(commands: Commands) -> None:
     export = commands.group("export", help=_("write documents out of the records"))
     parser = export.add(
         "meeting", handler=export_meeting,
@@ -68,3 +73,32 @@ def _terminal_progress():
         sys.stderr.flush()
 
     return report
+
+
+def register_publication(commands: Commands) -> None:
+    export = commands.group("export", help=_("write documents out of the records"))
+    parser = export.add(
+        "publication", handler=export_publication,
+        help=_("write the publication package: website, open data and PDFs"),
+        description=_("Write the forum's public record as a signed package folder: a static "
+                      "website in Chinese and English (open data/index.html, or put data/ on "
+                      "any web server), open data as CSV and JSON, and the PDFs. Only public "
+                      "content is ever included."))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"),
+                        help=_("a new folder for the package"))
+
+
+def export_publication(args: argparse.Namespace) -> int:
+    from secretariat.packages.signing import forum_signer
+    from secretariat.paths import data_dir
+    from secretariat.publication.build import build_publication
+
+    signer = forum_signer(data_dir())
+    with opened_store(args) as store, store.session() as s:
+        path = build_publication(s, store.documents_dir, args.out, signer=signer,
+                                 report=_terminal_progress())
+    print(_("Wrote {path}, signed with the key {fingerprint}.").format(
+        path=path, fingerprint=signer.fingerprint))
+    print(_("Open {page} in a browser to see the website.").format(
+        page=path / "data" / "index.html"))
+    return 0
