@@ -19,6 +19,8 @@ A catalogue file is JSON::
                   "text_en": …, "rule": {…}, optional "number", "note_zh_TW", "note_en",
                   "wording", "source_url"}, …]}
 
+``wording`` (2021) begins with one of ``WORDING_STATES`` and says where the text came from.
+
 ``original_language`` says which text is the source; the other is the secretariat's
 translation. Loading is pure (the file's bytes in, frozen dataclasses out) and refuses a
 file with duplicate ids, unknown levels, phases, elements or rule kinds, or a malformed
@@ -41,6 +43,8 @@ from secretariat.vocabulary import LabelledEnum, Phase
 CATALOGUES: dict[str, str] = {"seed": "seed.zh_TW.json", "2021": "ogp-2021.json"}
 DEFAULT_CATALOGUE = "seed"
 LANGUAGES = ("zh_TW", "en")
+# How an entry's ``wording`` begins: its text is the source's own, in part, or not at all.
+WORDING_STATES = ("verbatim", "partly found", "not found")
 
 
 class Level(LabelledEnum):
@@ -86,6 +90,12 @@ class Entry:
     note_en: str = ""
     wording: str = ""
     source_url: str = ""
+
+    @property
+    def is_verbatim(self) -> bool:
+        """The original-language text is the source's own words (no ``wording`` says
+        otherwise)."""
+        return not self.wording or self.wording.startswith("verbatim")
 
     def text(self, language: str) -> str:
         return self.text_zh_TW if language == "zh_TW" else self.text_en
@@ -205,6 +215,8 @@ def _entry(raw: Any, position: int, problems: list[str]) -> Entry | None:
     for key in _OPTIONAL_ENTRY_FIELDS:
         if key in raw and not isinstance(raw[key], str):
             problems.append(f"{where}: {key} must be text")
+    if isinstance(raw.get("wording"), str) and not raw["wording"].startswith(WORDING_STATES):
+        problems.append(f"{where}: wording must begin with one of {list(WORDING_STATES)}")
     rule, rule_problems = parse_rule(raw["rule"], where)
     problems += rule_problems
     if len(problems) > found:

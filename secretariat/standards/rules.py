@@ -91,7 +91,7 @@ ALL_OF = "all_of"
 RULE_KIND_LABELS: dict[str, str] = {
     RECORDS: N_("Decided by the records"),
     ATTESTATION: N_("Attested, with evidence"),
-    ALL_OF: N_("Records and attestation together"),
+    ALL_OF: N_("All of these"),
 }
 
 PUBLICATION_SUBJECTS = (
