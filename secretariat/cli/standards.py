@@ -83,9 +83,10 @@ def _print_entry(entry, language: str, describe) -> None:
     print(f"{INDENT * 2}{entry.id}{number}  {_(entry.level.label)}")
     print(pad + entry.text(language))
     if entry.note(language):
-        print(pad + _("Note: {note}").format(note=entry.note(language)))
+        print(pad + _("Footnote: {note}").format(note=entry.note(language)))
     if not entry.is_verbatim:
-        print(pad + _("Wording: OGP's own wording was not found; this text is paraphrased."))
+        print(pad + _("Wording: not all of OGP's own wording was found; what was not is "
+                      "paraphrased."))
     print(pad + _("Rule: {rule}").format(rule=describe(entry.rule)))
 
 

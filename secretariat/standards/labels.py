@@ -72,7 +72,8 @@ def _subject(p) -> str:
 def _meeting_interval(p) -> str:
     words = (N_("Each group's meetings ({kinds}) held at most {days} days apart")
              if p.get("per_group") else N_("Meetings ({kinds}) held at most {days} days apart"))
-    return _(words).format(kinds=_labels(MeetingKind, p["meeting_kinds"]), days=_days(p["max_days"]))
+    return _(words).format(kinds=_labels(MeetingKind, p["meeting_kinds"]),
+                           days=_days(p["max_days"]))
 
 
 def _meeting_count(p) -> str:
