@@ -33,8 +33,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from importlib.resources import files
 from typing import Any
+
+# Imported by name (not only as a string for importlib.resources) so that the frozen build's
+# analysis sees the package and ships it with its data files.
+import resources.standards as catalogue_files
 
 from secretariat.i18n import N_
 from secretariat.standards.rules import Rule, parse_rule
@@ -133,7 +137,7 @@ def load(name: str = DEFAULT_CATALOGUE) -> Catalogue:
     """The bundled catalogue ``name`` (a key of ``CATALOGUES``)."""
     if name not in CATALOGUES:
         raise KeyError(name)
-    data = resources.files("resources.standards").joinpath(CATALOGUES[name]).read_bytes()
+    data = files(catalogue_files).joinpath(CATALOGUES[name]).read_bytes()
     return parse(json.loads(data.decode("utf-8")), name=name)
 
 
