@@ -186,8 +186,7 @@ def test_every_check_of_the_vocabulary_has_words():
 
 
 def _raw_entries(name):
-    path = resources.files("resources.standards").joinpath(catalogue.CATALOGUES[name])
-    return json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return _raw(name)["entries"]
 
 
 def _raw(name="seed"):
