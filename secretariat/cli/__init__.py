@@ -45,6 +45,7 @@ COMMAND_MODULES = (
     "secretariat.cli.verify",
     "secretariat.cli.packages",
     "secretariat.cli.audit",
+    "secretariat.cli.standards",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1
@@ -133,6 +134,10 @@ def run(args: argparse.Namespace) -> int:
     except SecretariatError as error:
         _print_error(error)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        # Before the catch-all below, which would take it for a bug and re-raise it.
+        sys.stderr.close()
+        return 0
     except Exception as error:
         # Another writer in the way of a command that does not retry: a message, not a
         # traceback. Anything else is a bug and keeps its traceback.
@@ -146,9 +151,6 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(_("Interrupted; nothing more was saved."), file=sys.stderr)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
-        sys.stderr.close()
-        return 0
 
 
 def _print_error(error: SecretariatError) -> None:

@@ -1,0 +1,1 @@
+"""The standards catalogues (JSON), read by ``secretariat.standards.catalogue``."""
