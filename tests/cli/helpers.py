@@ -28,3 +28,10 @@ def make_small_demo(folder: Path) -> Path:
     result = run("--db", str(path), "demo", "--scale", "small")
     assert result.returncode == 0, result.stderr
     return path
+
+
+# No keyring in a subprocess without D-Bus: a package's signing key goes to a
+# passphrase-protected file in the test's own data folder (``XDG_DATA_HOME``), never the
+# user's keyring or data folder.
+KEY_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+           "SECRETARIAT_KEY_PASSPHRASE": "a passphrase for tests"}

@@ -6,12 +6,7 @@ import zipfile
 
 import pytest
 
-from tests.cli.helpers import make_small_demo, run
-
-# No keyring in a subprocess without D-Bus: the key goes to a passphrase-protected file in
-# the test's own data folder, never the user's.
-KEY_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-           "SECRETARIAT_KEY_PASSPHRASE": "a passphrase for tests"}
+from tests.cli.helpers import KEY_ENV, make_small_demo, run
 
 
 @pytest.fixture(scope="module")

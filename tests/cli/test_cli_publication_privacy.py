@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import make_small_demo, run
-from tests.cli.test_cli_export_meeting_package import KEY_ENV
+from tests.cli.helpers import KEY_ENV, make_small_demo, run
 
 MARK = "PLANTED7Q"
 
