@@ -137,13 +137,15 @@ def readme() -> str:
     parts = []
     for language in ("zh_TW", "en"):
         with language_override(language):
-            lines = [f"# {_('Open data')}", "",
+            heading = _("Open data")
+            lines = [f"# {heading}", "",
                      _("Each table is given as CSV (UTF-8 with a byte order mark, so that "
                        "spreadsheet programs read it) and as JSON (a list of objects with the "
                        "same fields). Dates are ISO 8601."), ""]
+            column, meaning = _("Column"), _("Meaning")
             for table in TABLES:
                 lines += [f"## {table.name}.csv / {table.name}.json", "", _(table.description),
-                          "", f"| {_('Column')} | {_('Meaning')} |", "|---|---|"]
+                          "", f"| {column} | {meaning} |", "|---|---|"]
                 lines += [f"| `{c.name}` | {_(c.description)} |" for c in table.columns]
                 lines.append("")
             parts.append("\n".join(lines))
