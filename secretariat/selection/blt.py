@@ -13,8 +13,9 @@
 
 Reading is liberal, because files in the wild differ: CRLF or CR line ends, a byte-order
 mark, padding and tabs anywhere, blank lines, ``#`` comments, names quoted (a quote inside
-doubled, ``""``) or bare, withdrawn candidates on one or several lines, and a ballot whose
-closing 0 is missing. What cannot be read with confidence is refused with the line number:
+doubled, ``""``) or bare, withdrawn candidates on one or several lines, a ballot whose
+closing 0 is missing, and names given only in comments (``# ALTERNATIVE NAME 3: …``, as in
+the Scottish ward files collected by David McCune). What cannot be read with confidence is refused with the line number:
 a candidate number out of range, one candidate ranked twice, a weight that is not a whole
 number, missing names. Equal rankings (``1=2``) are refused too: the Scottish rules and
 Meek's method both need a strict order of preference.
@@ -25,6 +26,7 @@ when someone withdrew, every name and the title quoted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,11 +127,29 @@ def parse(text: str) -> Election:
     while position < len(lines) and len(names) < count:
         names.append(_name(lines[position]))
         position += 1
+    commented = _commented_names(text, count)
+    if len(names) < count and commented:
+        # The Scottish files collected by David McCune name the candidates only in
+        # comments ("# ALTERNATIVE NAME 3: …") and end with the ward's name.
+        title = names[0] if names else ""
+        return Election(tuple(commented), seats, tuple(ballots), frozenset(withdrawn), title)
     if len(names) < count:
         raise BallotFileError(N_("The ballot file names {found} of its {count} candidates."),
                               line=lines[-1][0], found=len(names), count=count)
     title = _name(lines[position]) if position < len(lines) else ""
     return Election(tuple(names), seats, tuple(ballots), frozenset(withdrawn), title)
+
+
+def _commented_names(text: str, count: int) -> list[str] | None:
+    found: dict[int, str] = {}
+    for match in _COMMENTED_NAME.finditer(text):
+        found[int(match.group(1))] = match.group(2).strip()
+    if sorted(found) != list(range(1, count + 1)):
+        return None
+    return [found[i] for i in range(1, count + 1)]
+
+
+_COMMENTED_NAME = re.compile(r"^[ \t]*#[ \t]*ALTERNATIVE NAME[ \t]+(\d+)[ \t]*:(.*)$", re.MULTILINE)
 
 
 def _logical_lines(text: str) -> list[tuple[int, list[str]]]:

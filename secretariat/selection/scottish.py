@@ -47,6 +47,7 @@ class _Count:
         # Rule 46: valid papers ÷ (seats + 1), "ignoring any decimal places", plus one.
         self.quota = (self.valid // (self.seats + 1) + 1) * UNIT
         self.continuing = set(election.standing())
+        self.withdrawn = election.withdrawn
         self.elected: list[int] = []
         self.transferred: set[int] = set()  # elected candidates whose surplus has gone
         self.piles: list[list[_Parcel]] = [[] for _ in range(n)]
@@ -71,7 +72,7 @@ class _Count:
             else:
                 self._exclude_lowest()
         return CountResult("scottish", self.names, self.seats, self.valid,
-                           tuple(self.elected), tuple(self.stages), decimals=5)
+                           tuple(self.elected), tuple(self.stages), self.withdrawn, decimals=5)
 
     def _finished(self) -> bool:
         vacancies = self.seats - len(self.elected)
