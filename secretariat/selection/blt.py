@@ -15,9 +15,9 @@ Reading is liberal, because files in the wild differ: CRLF or CR line ends, a by
 mark, padding and tabs anywhere, blank lines, ``#`` comments, names quoted (a quote inside
 doubled, ``""``) or bare, withdrawn candidates on one or several lines, a ballot whose
 closing 0 is missing, and names given only in comments (``# ALTERNATIVE NAME 3: …``, as in
-the Scottish ward files collected by David McCune). What cannot be read with confidence is refused with the line number:
-a candidate number out of range, one candidate ranked twice, a weight that is not a whole
-number, missing names. Equal rankings (``1=2``) are refused too: the Scottish rules and
+the Scottish ward files collected by David McCune). What cannot be read with confidence
+is refused with the line number: a candidate number out of range, one candidate ranked
+twice, a weight that is not a whole number, missing names. Equal rankings (``1=2``) are refused too: the Scottish rules and
 Meek's method both need a strict order of preference.
 
 Writing produces the canonical form: LF line ends, single spaces, the withdrawn line only
@@ -27,12 +27,14 @@ when someone withdrew, every name and the title quoted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
+from secretariat.selection.ballots import Ballot, Election, election
+
+__all__ = ["Ballot", "BallotFileError", "Election", "dumps", "election", "parse",
+           "read_file", "write_file"]
 
 
 class BallotFileError(SecretariatError):
@@ -41,39 +43,6 @@ class BallotFileError(SecretariatError):
     def __init__(self, message: str, /, *, line: int = 0, **params: object):
         super().__init__(message, line=line, **params)
         self.line = line
-
-
-@dataclass(frozen=True)
-class Ballot:
-    """``weight`` identical ballot papers ranking ``ranking`` (0-based candidate indexes)."""
-
-    weight: int
-    ranking: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Election:
-    """What a ballot file holds. ``withdrawn`` candidates are skipped wherever ranked."""
-
-    candidates: tuple[str, ...]
-    seats: int
-    ballots: tuple[Ballot, ...]
-    withdrawn: frozenset[int] = field(default_factory=frozenset)
-    title: str = ""
-
-    def standing(self) -> list[int]:
-        """Indexes of the candidates who did not withdraw, in ballot-file order."""
-        return [i for i in range(len(self.candidates)) if i not in self.withdrawn]
-
-    def effective_ballots(self) -> list[Ballot]:
-        """Ballots with withdrawn candidates removed, identical rankings merged, empty
-        ones (only withdrawn candidates) left out; first-seen order is kept."""
-        merged: dict[tuple[int, ...], int] = {}
-        for ballot in self.ballots:
-            ranking = tuple(c for c in ballot.ranking if c not in self.withdrawn)
-            if ranking:
-                merged[ranking] = merged.get(ranking, 0) + ballot.weight
-        return [Ballot(weight, ranking) for ranking, weight in merged.items()]
 
 
 # --- Reading -------------------------------------------------------------------------
@@ -111,7 +80,7 @@ def parse(text: str) -> Election:
     while position < len(lines) and _is_withdrawn_line(lines[position][1]):
         number, tokens = lines[position]
         for token in tokens:
-            withdrawn.add(_candidate(token, count, number) )
+            withdrawn.add(_candidate(token, count, number))
         position += 1
     ballots: list[Ballot] = []
     while True:
@@ -149,7 +118,8 @@ def _commented_names(text: str, count: int) -> list[str] | None:
     return [found[i] for i in range(1, count + 1)]
 
 
-_COMMENTED_NAME = re.compile(r"^[ \t]*#[ \t]*ALTERNATIVE NAME[ \t]+(\d+)[ \t]*:(.*)$", re.MULTILINE)
+_COMMENTED_NAME = re.compile(r"^[ \t]*#[ \t]*ALTERNATIVE NAME[ \t]+(\d+)[ \t]*:(.*)$",
+                             re.MULTILINE)
 
 
 def _logical_lines(text: str) -> list[tuple[int, list[str]]]:
@@ -282,13 +252,3 @@ def write_file(election: Election, path: str | Path) -> None:
 
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
-
-
-def election(candidates: Sequence[str], seats: int,
-             ballots: Iterable[tuple[int, Sequence[str]]], *,
-             withdrawn: Iterable[str] = (), title: str = "") -> Election:
-    """An election from names rather than numbers (for tests and generated data)."""
-    index = {name: i for i, name in enumerate(candidates)}
-    return Election(tuple(candidates), seats,
-                    tuple(Ballot(w, tuple(index[n] for n in ranking)) for w, ranking in ballots),
-                    frozenset(index[n] for n in withdrawn), title)

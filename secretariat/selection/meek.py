@@ -29,7 +29,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from secretariat.selection import ties
-from secretariat.selection.blt import Election
+from secretariat.selection.ballots import Election
 from secretariat.selection.stv_result import EXCLUSION, FIRST, ITERATION, CountResult, Stage
 
 UNIT = 10**9

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from secretariat.selection import ties
-from secretariat.selection.blt import Election
+from secretariat.selection.ballots import Election
 from secretariat.selection.stv_result import EXCLUSION, FIRST, SURPLUS, CountResult, Stage
 
 UNIT = 100_000  # rule 48(3): five decimal places

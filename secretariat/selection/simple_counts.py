@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.selection import ties
-from secretariat.selection.blt import Election
+from secretariat.selection.ballots import Election
 
 
 @dataclass(frozen=True)
