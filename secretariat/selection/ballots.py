@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from secretariat.errors import SecretariatError
+from secretariat.i18n import N_
+
 
 @dataclass(frozen=True)
 class Ballot:
@@ -37,6 +40,14 @@ class Election:
             if ranking:
                 merged[ranking] = merged.get(ranking, 0) + ballot.weight
         return [Ballot(weight, ranking) for ranking, weight in merged.items()]
+
+    def countable_ballots(self) -> list[Ballot]:
+        """``effective_ballots``, refusing an election that has none to count."""
+        ballots = self.effective_ballots()
+        if not ballots:
+            raise SecretariatError(N_("There is nothing to count: no ballot ranks a "
+                                      "candidate who is still standing."))
+        return ballots
 
 
 def election(candidates: Sequence[str], seats: int,

@@ -43,7 +43,7 @@ class _Meek:
         self.seats = election.seats
         self.seed = seed
         self.tolerance = int(tolerance * UNIT)
-        self.ballots = [(b.weight, b.ranking) for b in election.effective_ballots()]
+        self.ballots = [(b.weight, b.ranking) for b in election.countable_ballots()]
         self.valid = sum(weight for weight, _ranking in self.ballots)
         n = len(self.names)
         self.keep = [0 if c in election.withdrawn else UNIT for c in range(n)]

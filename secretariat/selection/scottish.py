@@ -42,7 +42,7 @@ class _Count:
         self.seats = election.seats
         self.seed = seed
         n = len(self.names)
-        ballots = election.effective_ballots()
+        ballots = election.countable_ballots()
         self.valid = sum(b.weight for b in ballots)
         # Rule 46: valid papers ÷ (seats + 1), "ignoring any decimal places", plus one.
         self.quota = (self.valid // (self.seats + 1) + 1) * UNIT

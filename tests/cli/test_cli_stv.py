@@ -69,3 +69,15 @@ def test_a_tie_needing_lots_asks_for_a_seed_and_the_seed_decides(tmp_path):
     first = run("stv", "--ballots", str(tie), "--seed", "draw 2026-05-01")
     again = run("stv", "--ballots", str(tie), "--seed", "draw 2026-05-01")
     assert first.returncode == 0 and first.stdout == again.stdout == "A\n"
+
+
+def test_chinese_names_with_double_spaces_come_out_unchanged(tmp_path):
+    ballots = tmp_path / "委員.blt"
+    ballots.write_text('3 2\r\n5 1 2 0\r\n4 2 0\r\n1 3 1 0\r\n0\r\n"王  小明"\r\n"李大華"\r\n'
+                       '"陳美 (NGO)"\r\n"民間委員 2026"\r\n', encoding="utf-8")
+    result = run("stv", "--ballots", str(ballots))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["王  小明", "李大華"]
+    report = run("--lang", "zh_TW", "stv", "--ballots", str(ballots), "--report")
+    assert report.returncode == 0, report.stderr
+    assert report.stdout.startswith("民間委員 2026\n")

@@ -8,8 +8,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from secretariat.selection import blt, scottish, ties
+from secretariat.errors import SecretariatError
+from secretariat.selection import blt, meek, scottish, ties
 from secretariat.selection.stv_result import EXCLUSION, FIRST, SURPLUS
 
 DATA = Path(__file__).parent / "data" / "stv"
@@ -163,3 +166,43 @@ def test_first_stage_is_first_preferences():
     assert result.stages[0].action == FIRST
     assert result.stages[0].votes == (3, 1)
     assert result.elected_names == ["A"]
+
+
+@pytest.mark.parametrize("counter", [scottish.count, meek.count], ids=["scottish", "meek"])
+def test_an_election_with_nothing_to_count_is_refused(counter):
+    election = blt.election(["A", "B"], 1, [(3, ["B"])], withdrawn=["B"])
+    with pytest.raises(SecretariatError, match="nothing to count"):
+        counter(election)
+
+
+rankings = st.lists(st.permutations(range(5)).flatmap(
+    lambda order: st.integers(1, 5).map(lambda n: tuple(order[:n]))), min_size=1, max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ballots=rankings, weights=st.lists(st.integers(1, 40), min_size=30, max_size=30),
+       seats=st.integers(1, 4))
+def test_every_stage_accounts_for_every_vote(ballots, weights, seats):
+    names = ["A", "B", "C", "D", "E"]
+    election = blt.Election(tuple(names), seats, tuple(
+        blt.Ballot(w, r) for w, r in zip(weights, ballots, strict=False)))
+    result = scottish.count(election, seed="property test")
+    gone = Fraction(0)
+    for stage in result.stages:
+        gone += stage.non_transferable + stage.lost
+        assert sum(stage.votes) + gone == result.valid_votes
+        assert all(v >= 0 for v in stage.votes)
+    assert len(result.elected) == seats and len(set(result.elected)) == seats
+
+
+@settings(max_examples=150, deadline=None)
+@given(ballots=rankings, weights=st.lists(st.integers(1, 40), min_size=30, max_size=30))
+def test_for_one_seat_scottish_and_meek_both_give_the_alternative_vote_winner(ballots,
+                                                                            weights):
+    election = blt.Election(("A", "B", "C", "D", "E"), 1, tuple(
+        blt.Ballot(w, r) for w, r in zip(weights, ballots, strict=False)))
+    try:
+        scot, meek_result = scottish.count(election), meek.count(election)
+    except ties.LotNeeded:
+        assume(False)
+    assert scot.elected == meek_result.elected
