@@ -45,6 +45,20 @@ def test_real_wards_match_the_published_votes_at_every_stage(name):
             (candidate, [float(o) for o in ours], published)
 
 
+def test_glasgow_2007_seats_are_filled_at_the_declared_stages_in_the_declared_order():
+    """Greater Pollok 2007: the declaration numbers each seat and the count (stage) at
+    which it was filled; the last two seats were filled together at count 8 by rule 52,
+    Morrison (more votes) third and O'Rourke fourth."""
+    name = "glasgow_2007_greater_pollok.blt"
+    result = scottish.count(blt.read_file(DATA / name))
+    seat_and_stage = {}
+    for stage in result.stages:
+        for c in stage.elected:
+            seat_and_stage[result.candidates[c]] = [result.elected.index(c) + 1, stage.number]
+    for candidate, declared in EXPECTED[name]["official_seat_and_count"].items():
+        assert seat_and_stage[candidate] == declared, candidate
+
+
 @pytest.mark.parametrize("name", REAL)
 def test_the_recorded_independent_count_had_as_many_stages(name):
     # droop (J. Lundell's counter, rule "scotland") agreed to 5 decimals at every stage
