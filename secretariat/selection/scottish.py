@@ -16,7 +16,7 @@ the last parcel is the rule of Northern Ireland and of the ERS manual, not of Sc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from secretariat.selection import ties
@@ -183,8 +183,7 @@ class _Count:
         for c in candidates:
             self.continuing.discard(c)
             self.elected.append(c)
-        updated = Stage(**{**into.__dict__, "elected": into.elected + tuple(candidates)})
-        self.stages[self.stages.index(into)] = updated
+        self.stages[into.number - 1] = replace(into, elected=into.elected + tuple(candidates))
 
 
 def count(election: Election, *, seed: str | None = None) -> CountResult:
