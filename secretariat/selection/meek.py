@@ -83,7 +83,7 @@ class _Meek:
         excluded_now: int | None = None
         action = FIRST
         while True:
-            votes, excess, quota, iterations = self.converge()
+            votes, excess, quota, _iterations = self.converge()
             newly = self.elect_reaching(votes, quota)
             room = self.seats - len(self.elected)
             if room > 0 and len(self.hopeful) <= room:
