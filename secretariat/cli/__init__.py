@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "secretariat.cli.packages",
     "secretariat.cli.audit",
     "secretariat.cli.standards",
+    "secretariat.cli.stv",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1
