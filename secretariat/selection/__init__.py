@@ -1,0 +1,1 @@
+"""Selection methods: pure functions that need no database (draws, lotteries, counts)."""
