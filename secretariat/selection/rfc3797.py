@@ -24,6 +24,7 @@ redo the selection:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -100,15 +101,26 @@ def random_value(key: str, index: int, hash_name: str = DEFAULT_HASH) -> int:
 def select(pool_size: int, seats: int, key: str, hash_name: str = DEFAULT_HASH) -> list[Step]:
     """Draw ``seats`` distinct positions from 1…``pool_size``, in the order drawn."""
     check_counts(pool_size, seats)
-    remaining = list(range(1, pool_size + 1))
+    chosen: list[int] = []  # sorted; the pool itself is never listed (it may be huge)
     steps = []
     for index in range(seats):
         value = digest(key, index, hash_name)
-        divisor = len(remaining)
-        position = remaining.pop(int.from_bytes(value, "big") % divisor)
+        divisor = pool_size - index
+        position = _remaining_position(int.from_bytes(value, "big") % divisor, chosen)
+        bisect.insort(chosen, position)
         steps.append(Step(index=index, digest=value.hex().upper(), divisor=divisor,
                           position=position))
     return steps
+
+
+def _remaining_position(rank: int, chosen: list[int]) -> int:
+    """The position of the (rank + 1)-th of 1, 2, … not yet chosen."""
+    position = rank + 1
+    for taken in chosen:
+        if taken > position:
+            break
+        position += 1
+    return position
 
 
 def check_counts(pool_size: int, seats: int) -> None:
