@@ -38,8 +38,9 @@ SLACK = 1e-9
 IMPROVEMENT = 1e-10
 # A dual weight above this fixes its group.
 POSITIVE_DUAL = 1e-9
-# Panel types with less probability than this are dropped from the final distribution.
-NEGLIGIBLE = 1e-12
+# Panel types with less probability than this are rounding noise of the LP: the final
+# distribution is solved again without them (if it stays feasible).
+NEGLIGIBLE = 1e-7
 LP_TOLERANCE = 1e-10
 
 
@@ -147,7 +148,25 @@ def leximin(problem: Problem) -> GroupLottery:
 def _final_distribution(columns: list[tuple[int, ...]], sizes: list[int],
                         fixed: dict[int, float]) -> list[tuple[tuple[int, ...], float]]:
     """Probabilities of the panel types giving every group at least its fixed value (the
-    simplex method returns a vertex: few panel types)."""
+    simplex method returns a vertex: few panel types), without negligible ones."""
+    weights = _distribution_lp(columns, sizes, fixed, SLACK)
+    if weights is None:
+        raise RuntimeError("LEXIMIN final LP found no distribution")
+    kept = [c for c, w in enumerate(weights) if w > NEGLIGIBLE]
+    if len(kept) < len(columns):
+        # Without the dropped types no group loses more than their total probability,
+        # so this is always feasible.
+        dropped = sum(w for w in weights if w <= NEGLIGIBLE)
+        again = _distribution_lp([columns[c] for c in kept], sizes, fixed, SLACK + dropped)
+        if again is not None:
+            columns, weights = [columns[c] for c in kept], again
+    kept_weights = [(columns[c], w) for c, w in enumerate(weights) if w > 0.0]
+    total = sum(w for _counts, w in kept_weights)
+    return [(counts, w / total) for counts, w in kept_weights]
+
+
+def _distribution_lp(columns: list[tuple[int, ...]], sizes: list[int],
+                     fixed: dict[int, float], slack: float) -> list[float] | None:
     highs = _lp()
     n = len(columns)
     highs.addCols(n, np.zeros(n), np.zeros(n), np.full(n, INF), 0,
@@ -156,13 +175,9 @@ def _final_distribution(columns: list[tuple[int, ...]], sizes: list[int],
     highs.addRow(1.0, 1.0, n, np.arange(n, dtype=np.int32), np.ones(n))
     for g, size in enumerate(sizes):
         used = [c for c, counts in enumerate(columns) if counts[g]]
-        highs.addRow(fixed[g] - SLACK, INF, len(used), np.asarray(used, dtype=np.int32),
+        highs.addRow(fixed[g] - slack, INF, len(used), np.asarray(used, dtype=np.int32),
                      np.asarray([columns[c][g] / size for c in used]))
     highs.run()
-    status = highs.getModelStatus()
-    if status != highspy.HighsModelStatus.kOptimal:
-        raise RuntimeError(f"LEXIMIN final LP: {highs.modelStatusToString(status)}")
-    weights = [max(float(v), 0.0) for v in highs.getSolution().col_value]
-    kept = [(columns[c], w) for c, w in enumerate(weights) if w > NEGLIGIBLE]
-    total = sum(w for _counts, w in kept)
-    return [(counts, w / total) for counts, w in kept]
+    if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    return [max(float(v), 0.0) for v in highs.getSolution().col_value]
