@@ -167,17 +167,25 @@ def _final_distribution(columns: list[tuple[int, ...]], sizes: list[int],
 
 def _distribution_lp(columns: list[tuple[int, ...]], sizes: list[int],
                      fixed: dict[int, float], slack: float) -> list[float] | None:
+    """Weights of ``columns`` giving each group its fixed value less at most ``slack``.
+
+    Within that slack the LP maximises the margin t every group keeps above
+    "fixed − slack" (t ≤ slack): the groups end as close to their LEXIMIN values as the
+    panel types allow, instead of wherever a vertex of the slack leaves them."""
     highs = _lp()
     n = len(columns)
-    highs.addCols(n, np.zeros(n), np.zeros(n), np.full(n, INF), 0,
+    costs = np.r_[np.zeros(n), 1.0]
+    highs.addCols(n + 1, costs, np.zeros(n + 1), np.r_[np.full(n, INF), slack], 0,
                   np.asarray([], dtype=np.int32), np.asarray([], dtype=np.int32),
                   np.asarray([]))
     highs.addRow(1.0, 1.0, n, np.arange(n, dtype=np.int32), np.ones(n))
     for g, size in enumerate(sizes):
         used = [c for c, counts in enumerate(columns) if counts[g]]
-        highs.addRow(fixed[g] - slack, INF, len(used), np.asarray(used, dtype=np.int32),
-                     np.asarray([columns[c][g] / size for c in used]))
+        highs.addRow(fixed[g] - slack, INF, len(used) + 1,
+                     np.asarray(used + [n], dtype=np.int32),
+                     np.asarray([columns[c][g] / size for c in used] + [-1.0]))
+    highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
-    return [max(float(v), 0.0) for v in highs.getSolution().col_value]
+    return [max(float(v), 0.0) for v in highs.getSolution().col_value[:n]]
