@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from fractions import Fraction
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from secretariat.selection import rfc3797
 from secretariat.selection.leximin import leximin
 from secretariat.selection.panels import expand, publish
 from secretariat.selection.quotas import Quota, build_problem
+from tests.core.leximin_helpers import brute_force_leximin
 
 SMALL_RESOLUTION = 1000  # small enough to try every ticket
 
@@ -93,3 +95,24 @@ def test_the_ticket_draw_gives_exactly_the_published_probabilities(problem, numb
     assert ticket == rfc3797.select(SMALL_RESOLUTION, 1, key)[0].position
     panel = lottery.panel_for_ticket(ticket)
     assert panel.first_ticket <= ticket <= panel.last_ticket
+
+
+@st.composite
+def small_instances(draw):
+    """Pools small enough to list every panel (at most C(9, 4) = 126)."""
+    problem = draw(instances())
+    assume(problem.pool_size <= 9 and problem.seats <= 4)
+    return problem
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(small_instances())
+def test_the_whole_sorted_vector_is_the_brute_force_leximin(problem):
+    people = [None] * problem.pool_size
+    for group in problem.groups:
+        for m in group.members:
+            people[m] = group.features
+    published = publish(_solved(problem)).person_probabilities()
+    truth = brute_force_leximin(problem, people)
+    assert sorted(float(p) for p in published) == pytest.approx(truth, abs=1e-6)
