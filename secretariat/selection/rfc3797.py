@@ -114,13 +114,17 @@ def select(pool_size: int, seats: int, key: str, hash_name: str = DEFAULT_HASH) 
 
 
 def _remaining_position(rank: int, chosen: list[int]) -> int:
-    """The position of the (rank + 1)-th of 1, 2, … not yet chosen."""
+    """The position of the (rank + 1)-th of 1, 2, … not yet chosen (``chosen`` sorted).
+
+    The position p is the smallest with p − (chosen positions ≤ p) = rank + 1: start at
+    rank + 1 and move up by the chosen positions passed until no more are passed."""
     position = rank + 1
-    for taken in chosen:
-        if taken > position:
-            break
-        position += 1
-    return position
+    passed = 0
+    while True:
+        now = bisect.bisect_right(chosen, rank + 1 + passed)
+        if now == passed:
+            return rank + 1 + passed
+        passed = now
 
 
 def check_counts(pool_size: int, seats: int) -> None:

@@ -63,3 +63,14 @@ def test_counts_are_checked():
         rfc3797.select(5, 6, RFC_KEY)
     with pytest.raises(SecretariatError):
         rfc3797.select(5, 0, RFC_KEY)
+
+
+def test_a_large_pool_gives_the_positions_a_listed_pool_would():
+    # The pool is never listed (a ticket pool has 10^12 positions); the positions must be
+    # those of the RFC's "remove the chosen ones from the list".
+    for pool_size, seats in ((30, 30), (1000, 200), (7, 3)):
+        remaining = list(range(1, pool_size + 1))
+        expected = [remaining.pop(rfc3797.random_value(RFC_KEY, i) % (pool_size - i))
+                    for i in range(seats)]
+        assert [s.position for s in rfc3797.select(pool_size, seats, RFC_KEY)] == expected
+    assert 1 <= rfc3797.select(10**12, 1, RFC_KEY)[0].position <= 10**12
