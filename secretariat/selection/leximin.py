@@ -70,6 +70,17 @@ def _lp() -> highspy.Highs:
     return highs
 
 
+def _run(highs: highspy.Highs) -> bool:
+    """Solve; if the tight tolerances defeat HiGHS, once more with its defaults."""
+    highs.run()
+    if highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        return True
+    highs.setOptionValue("primal_feasibility_tolerance", 1e-7)
+    highs.setOptionValue("dual_feasibility_tolerance", 1e-7)
+    highs.run()
+    return highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+
+
 class _DualLP:
     """The level's dual LP, kept across levels: a row per panel type, columns y_g and μ."""
 
@@ -100,9 +111,8 @@ class _DualLP:
 
     def solve(self) -> tuple[np.ndarray, float, float]:
         """(y, μ, objective)."""
-        self.highs.run()
-        status = self.highs.getModelStatus()
-        if status != highspy.HighsModelStatus.kOptimal:
+        if not _run(self.highs):
+            status = self.highs.getModelStatus()
             raise RuntimeError(f"LEXIMIN dual LP: {self.highs.modelStatusToString(status)}")
         values = np.asarray(self.highs.getSolution().col_value)
         return (np.maximum(values[:self.groups], 0.0), float(values[self.groups]),
@@ -185,7 +195,6 @@ def _distribution_lp(columns: list[tuple[int, ...]], sizes: list[int],
                      np.asarray(used + [n], dtype=np.int32),
                      np.asarray([columns[c][g] / size for c in used] + [-1.0]))
     highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    highs.run()
-    if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+    if not _run(highs):
         return None
     return [max(float(v), 0.0) for v in highs.getSolution().col_value[:n]]
