@@ -47,6 +47,8 @@ COMMAND_MODULES = (
     "secretariat.cli.audit",
     "secretariat.cli.standards",
     "secretariat.cli.stv",
+    "secretariat.cli.lottery",
+    "secretariat.cli.sortition",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1
