@@ -68,3 +68,20 @@ def select_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown window tall enough for its contents at its current width.
+
+    A window sizes itself when first shown; a wrapped label whose text later grows gets
+    more lines but not the height for them (Qt does not ask a window's layout for its
+    height-for-width again), and its last lines are cut off."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > window.height():
+        window.resize(width, needed)
