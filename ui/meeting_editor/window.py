@@ -186,6 +186,17 @@ class MeetingEditor(QMainWindow):
             return self
         return _reopen(self)
 
+    def keyPressEvent(self, event) -> None:
+        """Esc closes the window, as the Close command does (through ``closeEvent``).
+        Only an Esc no widget used reaches here: one closing a popup, a completer or a
+        cell being edited does not close the window."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event) -> None:
         if _open_editors.get(self.meeting_id) is self:
             del _open_editors[self.meeting_id]
