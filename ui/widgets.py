@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from secretariat.i18n import _
+from ui.roc_dates import RocDateEdit
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -19,7 +20,8 @@ def from_qdate(value: QDate) -> dt.date:
 
 
 def date_edit(value: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value or dt.date.today()))
+    """A date with its calendar; 民國 years when the preference asks (``ui.roc_dates``)."""
+    edit = RocDateEdit(to_qdate(value or dt.date.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")  # unambiguous in both languages
     return edit
