@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from ui.table_view import fit_columns
 
@@ -36,6 +36,7 @@ class ColumnWidths(QObject):
         self._adjusting = False
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resized)
+        header.sortIndicatorChanged.connect(self._sorted)
         table.viewport().installEventFilter(self)
 
     def fit(self) -> None:
@@ -48,12 +49,43 @@ class ColumnWidths(QObject):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Interactive)
             fit_columns(self.table, wide=self.stretch)
+            for column in range(header.count()):
+                if column != header.sortIndicatorSection():
+                    header.resizeSection(column, self._without_arrow(column))
             self.wanted = header.sectionSize(self.stretch)
             header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
             self.natural = {c: header.sectionSize(c) for c in self.shrink}
         finally:
             self._adjusting = False
         self.user_sized = False
+        self.share_width()
+
+    def _without_arrow(self, column: int) -> int:
+        """Qt makes room for a sort arrow in every heading, though only the sorted
+        column shows one: in a table of short values (counts, yes/no) that room is a
+        quarter of the width. Other columns get their heading's text and values."""
+        header = self.table.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title = self.table.model().headerData(column, Qt.Orientation.Horizontal) or ""
+        heading = header.fontMetrics().horizontalAdvance(str(title)) + 2 * margin + 4
+        return min(header.sectionSize(column), max(heading, self.table.sizeHintForColumn(column)))
+
+    def _sorted(self, column: int, _order) -> None:
+        """The sorted column gets the room for its arrow, the one sorted before gives it
+        back."""
+        if self.user_sized or not self.natural:
+            return
+        header = self.table.horizontalHeader()
+        self._adjusting = True
+        try:
+            for other in range(header.count()):
+                if other == self.stretch or other in self.natural:
+                    continue
+                full = max(header.sectionSizeHint(other), self.table.sizeHintForColumn(other))
+                size = full if other == column else self._without_arrow(other)
+                header.resizeSection(other, min(size, max(full, header.sectionSize(other))))
+        finally:
+            self._adjusting = False
         self.share_width()
 
     def share_width(self) -> None:

@@ -78,3 +78,17 @@ def test_the_decision_text_has_the_room_in_the_decision_log(qtbot, demo_window):
         if spec.title in NARROW_COLUMNS:  # as wide as their heading or values, no more
             needed = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
             assert sizes[column] <= needed, spec.title
+
+
+def test_the_sorted_column_gets_room_for_its_arrow(qtbot, demo_window):
+    page = shown(qtbot, demo_window, "minutes").decisions
+    table = page.table
+    header = table.horizontalHeader()
+    recusals = next(n for n, c in enumerate(COLUMNS) if c.title == "Recusals")
+    title = header.fontMetrics().horizontalAdvance(
+        table.model().headerData(recusals, header.orientation()))
+    assert title <= header.sectionSize(recusals) < header.sectionSizeHint(recusals)
+    header.setSortIndicator(recusals, header.sortIndicatorOrder())  # a click on it
+    settle(qtbot, demo_window)
+    assert header.sectionSize(recusals) >= header.sectionSizeHint(recusals)
+    assert not table.horizontalScrollBar().isVisible()
