@@ -52,7 +52,7 @@ class WelcomeDialog(FormDialog):
         # Without a forum there is nothing to show: leaving closes the program, and the
         # button says so (a plain "Cancel" quit without a word).
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            _("&Close the program…"))
+            _("Close the &program…"))
         self.close_question: QMessageBox | None = None
         self.ready()
 
@@ -66,8 +66,8 @@ class WelcomeDialog(FormDialog):
             "one, and what you typed here is not kept."), parent=self)
         box.setInformativeText(_(
             "To start later, open Forum Secretariat again: this welcome comes back until "
-            "a forum is created. On the command line, \"secretariat init\" creates the "
-            "forum and \"secretariat demo\" loads the demo forum."))
+            "a forum is created. On the command line, “secretariat init” creates the forum "
+            "and “secretariat demo” loads the demo forum."))
         self.close_button = box.addButton(_("&Close the program"),
                                           QMessageBox.ButtonRole.AcceptRole)
         self.back_button = box.addButton(_("&Back to the welcome"),
