@@ -71,8 +71,8 @@ def _names(s: Session, ids: set[int]) -> dict[int, PersonName]:
 
 def _typed_presenters(s: Session, typed: set[str]) -> dict[str, PersonName]:
     """Presenters typed by name who are, by that exact name, one person on record: their
-    name in both languages (the English interface and documents show it in English).
-    A name two people share stays as typed."""
+    name in both languages (the English interface shows it in English). A name two
+    people share stays as typed."""
     if not typed:
         return {}
     found: dict[str, list] = {}
@@ -173,13 +173,14 @@ def meeting_record(session: Session, meeting_id: int, *, minutes_version: int | 
 
     agenda = []
     for i in items:
-        presenter = names.get(i.presenter_person_id) or typed.get(i.presenter, blank)
+        presenter = names.get(i.presenter_person_id, blank)
         agenda.append(AgendaRow(
             id=i.id, position=i.position, title=i.title, title_en=i.title_en,
             purpose=i.purpose, presenter=i.presenter, planned_minutes=i.planned_minutes,
             proposed_by=i.proposed_by, papers=tuple(papers.get(i.id, ())),
             presenter_person_id=i.presenter_person_id, presenter_name=presenter.name,
-            presenter_name_en=presenter.name_en, version=i.version))
+            presenter_name_en=presenter.name_en, version=i.version,
+            typed_presenter_en=typed[i.presenter].name_en if i.presenter in typed else ""))
 
     by_decision: dict[int, dict[str, list]] = {
         d.id: {"recusals": [], "dissents": [], "votes": []} for d in decisions}

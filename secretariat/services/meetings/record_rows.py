@@ -81,12 +81,16 @@ class AgendaRow:
     presenter_name: str = ""  # the presenter on record, when there is one
     presenter_name_en: str = ""
     version: int = 0
+    # A presenter typed as the exact name of one person on record: that person's English
+    # name (documents and the command line print the name as typed).
+    typed_presenter_en: str = ""
 
     def shown_presenter(self, language: str | None = None) -> str:
-        """The presenter on record in the language shown, else the name as typed."""
+        """The presenter on record in the language shown, else the name as typed (in
+        English when it is someone on record who has an English name)."""
         if self.presenter_name:
             return localized(self.presenter_name, self.presenter_name_en, language)
-        return self.presenter
+        return localized(self.presenter, self.typed_presenter_en, language)
 
 
 @dataclass(frozen=True)
