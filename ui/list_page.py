@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ui.changes import ChangeKind, Changes
+from ui.column_widths import ColumnWidths
 from ui.table_model import ROW_ROLE, RowTableModel
 from ui.table_view import EmptyHint, fit_columns, make_proxy, make_table
 
@@ -23,6 +24,10 @@ class RecordListPage(QWidget):
     kind = ChangeKind(0)  # the kind of record listed: a change to one is selected after
     wants = ChangeKind(0)  # every kind the rows show (kind, and e.g. counts of others)
     wide_column: int | None = None  # see ui.table_view.fit_columns
+    # Or: the column of long text that takes the room left, and those that give up width
+    # for it in a narrow window (see ui.column_widths).
+    stretch_column: int | None = None
+    shrink_columns: tuple[int, ...] = ()
 
     def __init__(self, context, model: RowTableModel, parent: QWidget | None, *,
                  filter_hint: str, new_record: Callable[[], object]):
@@ -69,7 +74,11 @@ class RecordListPage(QWidget):
         self.model.set_rows(rows, **model_args)
         self.empty_hint.show_hint("" if rows else empty_hint)
         if not self._sized and rows:
-            fit_columns(self.table, wide=self.wide_column)
+            if self.stretch_column is None:
+                fit_columns(self.table, wide=self.wide_column)
+            else:
+                self.widths = ColumnWidths(self.table, self.stretch_column, self.shrink_columns)
+                self.widths.fit()
             self._sized = True
         self.select(keep)
         self._update_buttons()

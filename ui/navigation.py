@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QWidget
 
 from secretariat.i18n import N_, _
 
@@ -43,6 +43,11 @@ CAPABILITIES: tuple[Capability, ...] = (
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# The list is never wider than about this many average characters: longer titles
+# ("Evidence packages and publication") wrap onto a second line instead of widening the
+# list, which took the width the English pages need at 1200 px.
+MAX_WIDTH_CHARS = 24
+ITEM_PADDING = 6  # above and below a title
 
 
 def capability(key: str) -> Capability:
@@ -70,8 +75,32 @@ class NavigationList(QListWidget):
                               & ~Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(_("Not available yet: this part comes in a later version."))
             self.addItem(item)
-        self.setMinimumWidth(self.sizeHintForColumn(0) + 24)
+        self._fit_titles()
         self.currentItemChanged.connect(self._chosen)
+
+    def _fit_titles(self) -> None:
+        """As wide as the longest title, up to ``MAX_WIDTH_CHARS``; wider titles wrap and
+        their rows grow to hold every line."""
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.item(r).text()) for r in range(self.count()))
+        text_width = min(longest, metrics.averageCharWidth() * MAX_WIDTH_CHARS)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        for row in range(self.count()):
+            item = self.item(row)
+            lines = metrics.boundingRect(0, 0, text_width, 10_000, flags, item.text())
+            item.setSizeHint(QSize(text_width, lines.height() + ITEM_PADDING))
+        # The item delegate draws text inside this margin on each side (as Qt's does).
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        width = text_width + 2 * margin + 2 * self.frameWidth()
+        self.setMinimumWidth(width)  # the splitter starts it at this width
+
+    def text_width(self) -> int:
+        """The width titles are laid out in (wrapping beyond it)."""
+        return self.item(0).sizeHint().width()
 
     def _chosen(self, item: QListWidgetItem | None, _previous) -> None:
         if item is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
+    QCheckBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QWidget,
 )
 
 from secretariat.i18n import _
@@ -49,7 +49,40 @@ class WelcomeDialog(FormDialog):
         self.demo_button = self.buttons.addButton(_("Load the &demo forum"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.demo_button.clicked.connect(self.load_demo)
+        # Without a forum there is nothing to show: leaving closes the program, and the
+        # button says so (a plain "Cancel" quit without a word).
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            _("Close the &program…"))
+        self.close_question: QMessageBox | None = None
         self.ready()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close box: say what happens, and let the clerk
+        go back to the welcome instead."""
+        if self.close_question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Close Forum Secretariat?"), _(
+            "No forum has been created yet: Forum Secretariat closes now without creating "
+            "one, and what you typed here is not kept."), parent=self)
+        box.setInformativeText(_(
+            "To start later, open Forum Secretariat again: this welcome comes back until "
+            "a forum is created. On the command line, “secretariat init” creates the forum "
+            "and “secretariat demo” loads the demo forum."))
+        self.close_button = box.addButton(_("&Close the program"),
+                                          QMessageBox.ButtonRole.AcceptRole)
+        self.back_button = box.addButton(_("&Back to the welcome"),
+                                         QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.back_button)
+        box.setEscapeButton(self.back_button)
+        box.finished.connect(lambda _result: self._answered(box))
+        self.close_question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.close_question = None
+        box.deleteLater()
+        if box.clickedButton() is self.close_button:
+            super().reject()  # the application quits on the dialog's rejection
 
     def languages(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.language_boxes.items() if box.isChecked())

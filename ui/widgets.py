@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from secretariat.i18n import _
+from ui.roc_dates import RocDateEdit
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -19,7 +20,8 @@ def from_qdate(value: QDate) -> dt.date:
 
 
 def date_edit(value: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value or dt.date.today()))
+    """A date with its calendar; 民國 years when the preference asks (``ui.roc_dates``)."""
+    edit = RocDateEdit(to_qdate(value or dt.date.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")  # unambiguous in both languages
     return edit
@@ -68,3 +70,20 @@ def select_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown window tall enough for its contents at its current width.
+
+    A window sizes itself when first shown; a wrapped label whose text later grows gets
+    more lines but not the height for them (Qt does not ask a window's layout for its
+    height-for-width again), and its last lines are cut off."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > window.height():
+        window.resize(width, needed)

@@ -57,6 +57,15 @@ def forum_store(gui_store):
 
 
 @pytest.fixture
+def demo_store(gui_store):
+    """The small demo forum: real titles, places and names in both languages."""
+    from secretariat.demo import load_demo
+
+    load_demo(gui_store, scale="small")
+    return gui_store
+
+
+@pytest.fixture
 def window(qtbot, forum_store):
     """The main window, shown, with its first records loaded.
 

@@ -51,3 +51,34 @@ def test_demo_forum_loads_with_progress(qtbot, gui_store):
     with gui_store.session() as s:
         assert forum_service.get_forum(s) is not None
     worker.wait_idle()
+
+
+def test_cancel_says_the_program_closes_and_can_go_back(qtbot, gui_store):
+    dialog = WelcomeDialog(DatabaseWorker(gui_store))
+    qtbot.addWidget(dialog)
+    rejected = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    dialog.show()
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    assert "close" in cancel.text().replace("&", "").lower()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    question = dialog.close_question
+    assert question is not None and question.isVisible()
+    assert "closes now" in question.text() and "open Forum Secretariat again" in \
+        question.informativeText()
+    assert not rejected  # nothing happened yet
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # Esc goes back to the welcome
+    qtbot.waitUntil(lambda: dialog.close_question is None)
+    assert dialog.isVisible() and not rejected
+
+
+def test_closing_after_the_question_rejects_the_welcome(qtbot, gui_store):
+    dialog = WelcomeDialog(DatabaseWorker(gui_store))
+    qtbot.addWidget(dialog)
+    rejected = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    dialog.show()
+    dialog.reject()  # the window's close box or Esc
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(rejected))
+    assert not dialog.isVisible()

@@ -147,9 +147,9 @@ class AttendanceTab(QWidget):
 
     def _ask_proxy(self, row) -> int | None:
         choices = [p for p in self.people if p.id != row.person_id]
-        names = [p.name for p in choices]
+        names = [p.shown_name() for p in choices]
         name, ok = QInputDialog.getItem(self, _("Represented by"), _(
-            "Who represented {name}?").format(name=row.name), names, 0, False)
+            "Who represented {name}?").format(name=row.shown_name()), names, 0, False)
         return choices[names.index(name)].id if ok and name in names else None
 
     def set_status(self, number: int, status: AttendanceStatus,
@@ -162,7 +162,7 @@ class AttendanceTab(QWidget):
                 return
         state = AttendanceState(row.person_id, row.guest_name, status, row.capacity,
                                 represented_by_id)
-        self.editor.commands.set_attendance(state, row.name, self.editor.show_error)
+        self.editor.commands.set_attendance(state, row.shown_name(), self.editor.show_error)
 
     def add_guest(self, name: str | None = None) -> None:
         name = (name if isinstance(name, str) else self.guest_name.text()).strip()
@@ -181,7 +181,7 @@ class AttendanceTab(QWidget):
 
         def submit(person, capacity, dialog) -> None:
             state = AttendanceState(person.id, "", AttendanceStatus.PRESENT, capacity)
-            self.editor.commands.set_attendance(state, person.name, dialog.failed,
+            self.editor.commands.set_attendance(state, person.shown_name(), dialog.failed,
                                                 dialog.succeeded)
 
         self.dialog = AddPersonDialog(self, choices, submit)
@@ -194,4 +194,5 @@ class AttendanceTab(QWidget):
             row = self.model.row_at(self.proxy.mapToSource(rows[0]).row())
             if row.status is not None:
                 state = AttendanceState(row.person_id, row.guest_name, None)
-                self.editor.commands.set_attendance(state, row.name, self.editor.show_error)
+                self.editor.commands.set_attendance(state, row.shown_name(),
+                                                    self.editor.show_error)

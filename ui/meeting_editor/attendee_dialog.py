@@ -19,7 +19,7 @@ CAPACITIES = (AttendeeCapacity.OBSERVER, AttendeeCapacity.GUEST)
 
 class PersonChoiceModel(RowTableModel):
     columns = (
-        Column(N_("Name"), lambda r: r.name),
+        Column(N_("Name"), lambda r: r.shown_name()),
         Column(N_("Organisation"), lambda r: r.organisation),
     )
 

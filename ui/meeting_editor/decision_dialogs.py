@@ -156,7 +156,7 @@ class ActionDialog(FormDialog):
         self.owner = self.add_field("owner", _("&Owner (person):"), QComboBox())
         self.owner.addItem(_("(someone not on record)"), None)
         for person in people:
-            self.owner.addItem(person.name, person.id)
+            self.owner.addItem(person.shown_name(), person.id)
         select_data(self.owner, initial.owner_person_id)
         self.owner_text = self.add_field("owner_text", _("Owner (&agency or unit):"),
                                          QLineEdit(initial.owner_text))

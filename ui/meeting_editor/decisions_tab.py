@@ -64,7 +64,7 @@ class DecisionsTab(QWidget):
     def voters(self) -> list[tuple[int, str]]:
         """Those entitled to vote, who may also be recused: members attending, and
         alternates only when their member is away (the decisions service's rule)."""
-        return [(row.person_id, row.name) for row in self.data.attendees
+        return [(row.person_id, row.shown_name()) for row in self.data.attendees
                 if row.person_id in self.data.voter_ids]
 
     def record_decision(self) -> DecisionDialog | None:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
     QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from secretariat.i18n import _, format_date
 from secretariat.services.meetings.decisions import decision_label
 from secretariat.vocabulary import MinutesStatus
 from ui.conflicts import is_conflict, offer_reload
+from ui.growing_text import GrowingTextEdit
 from ui.meeting_editor import actions
 from ui.meeting_editor.minutes_dialogs import (
     ApproveDialog, CirculateDialog, CorrectDialog, diff_html,
@@ -42,7 +43,7 @@ class MinutesTab(QWidget):
         self.editor = editor
         self.state = None
         self.time_zone = "Asia/Taipei"
-        self.editors: dict[int | None, QPlainTextEdit] = {}
+        self.editors: dict[int | None, GrowingTextEdit] = {}
         self._shown_key: tuple | None = None
         self._opened: dict[int | None, str] = {}  # the texts shown (or last saved)
         self._opened_version: int | None = None  # the minutes' version they were read at
@@ -61,7 +62,7 @@ class MinutesTab(QWidget):
         self.texts_box = QWidget()
         self.texts_layout = QFormLayout(self.texts_box)
         self.texts_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.texts_box)
         self.versions = VersionModel(self)
@@ -148,17 +149,23 @@ class MinutesTab(QWidget):
 
     def _add_editor(self, item_id: int | None, title: str, text: str,
                     placeholder: str = "") -> None:
-        editor = QPlainTextEdit(text)
+        editor = GrowingTextEdit(text)  # as tall as its text: only the pane scrolls
         editor.setPlaceholderText(placeholder)
         editor.setReadOnly(not self.is_draft())
-        editor.setMinimumHeight(90)
         editor.setTabChangesFocus(True)
+        editor.cursorPositionChanged.connect(lambda: self._follow_cursor(editor))
         editor.document().setModified(False)
         editor.textChanged.connect(self._update_buttons)
         label = QLabel(title)
         label.setBuddy(editor)
         self.texts_layout.addRow(label, editor)
         self.editors[item_id] = editor
+
+    def _follow_cursor(self, editor: GrowingTextEdit) -> None:
+        """Keep the line being typed on screen: the pane scrolls, not the box."""
+        if editor.hasFocus():
+            spot = editor.viewport().mapTo(self.texts_box, editor.cursorRect().center())
+            self.scroll.ensureVisible(spot.x(), spot.y(), 0, editor.fontMetrics().height())
 
     def restore_texts(self, texts: dict[int | None, str]) -> None:
         """Put back unsaved texts (``texts()`` of a window being rebuilt) as unsaved."""

@@ -47,7 +47,7 @@ class AgendaModel(RowTableModel):
         Column(N_("Title"), lambda r: r.title),
         Column(N_("Title (English)"), lambda r: r.title_en),
         Column(N_("Purpose"), lambda r: _(r.purpose.label)),
-        Column(N_("Presenter"), lambda r: r.presenter),
+        Column(N_("Presenter"), lambda r: r.shown_presenter()),
         Column(N_("Minutes planned"), _minutes, lambda r: r.planned_minutes or 0,
                align_right=True),
         Column(N_("Proposed by"), lambda r: _(r.proposed_by.label)),
@@ -122,12 +122,12 @@ def _status(row) -> str:
 
 class AttendanceModel(RowTableModel):
     columns = (
-        Column(N_("Name"), lambda r: r.name),
-        Column(N_("Organisation"), lambda r: r.organisation),
+        Column(N_("Name"), lambda r: r.shown_name()),
+        Column(N_("Organisation"), lambda r: r.shown_organisation()),
         Column(N_("Side"), lambda r: _(r.side.label) if r.side else ""),
         Column(N_("Attending as"), lambda r: _(r.capacity.label)),
         Column(N_("Attendance"), _status),
-        Column(N_("Represented by"), lambda r: r.represented_by),
+        Column(N_("Represented by"), lambda r: r.shown_represented_by()),
     )
     STATUS_COLUMN = 4
 
@@ -156,7 +156,7 @@ class DecisionModel(RowTableModel):
 class ActionModel(RowTableModel):
     columns = (
         Column(N_("Action"), lambda r: r.description),
-        Column(N_("Owner"), lambda r: r.owner_name),
+        Column(N_("Owner"), lambda r: r.shown_owner()),
         Column(N_("Due"), lambda r: format_date(r.due_on) if r.due_on else "",
                lambda r: r.due_on),
         Column(N_("Status"), lambda r: _(r.status.label)),

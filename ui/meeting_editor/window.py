@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from secretariat.i18n import _, current_language, format_date, localized
+from secretariat.i18n import _, current_language, format_date, localized, roc_years
 from ui import errors
 from ui.changes import MEETING_RECORD, ChangeKind, Changes
 from ui.meeting_editor.agenda_tab import AgendaTab
@@ -48,6 +48,7 @@ class MeetingEditor(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context, self.worker, self.meeting_id = context, context.worker, meeting_id
         self.language = current_language()  # the language its widgets were built in
+        self.roc = roc_years()  # and whether its date editors show 民國 years
         self._closed = False
         self.documents_dir = context.worker.store.documents_dir
         self.commands = EditorCommands(context, meeting_id)
@@ -178,13 +179,25 @@ class MeetingEditor(QMainWindow):
         """After a language switch or a change of date preferences (the main window calls
         this): in the same language the dates are shown again; in another the window is
         built anew, on the same tab and with its unsaved edits, as its texts were
-        translated when it was built. Returns the window now showing the meeting."""
+        translated when it was built (and so it is when 民國 years are turned on or off:
+        its date editors chose their form when built). Returns the window now showing the meeting."""
         if self._closed:
             return self
-        if self.language == current_language():
+        if self.language == current_language() and self.roc == roc_years():
             self.reload()
             return self
         return _reopen(self)
+
+    def keyPressEvent(self, event) -> None:
+        """Esc closes the window, as the Close command does (through ``closeEvent``).
+        Only an Esc no widget used reaches here: one closing a popup, a completer or a
+        cell being edited does not close the window."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         if _open_editors.get(self.meeting_id) is self:

@@ -14,6 +14,7 @@ from secretariat.i18n import _
 from secretariat.vocabulary import MeetingKind, Modality, Phase
 from ui.forms import FormDialog
 from ui.meetings.actions import MeetingForm, meeting_problems
+from ui.roc_dates import RocDateTimeEdit
 from ui.widgets import enum_combo, to_qdate
 
 
@@ -32,7 +33,8 @@ def zone_combo(current: str = "") -> QComboBox:
 
 
 def datetime_edit(value: dt.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute)))
+    """A date and time; 民國 years when the preference asks (``ui.roc_dates``)."""
+    edit = RocDateTimeEdit(QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit

@@ -32,7 +32,9 @@ def title(row) -> str:
     return localized(row.title, row.title_en)
 
 
-TITLE_COLUMN = 1  # titles are long: this column may be wider than the others
+TITLE_COLUMN = 1  # titles are long: this column takes the room left
+KIND_COLUMN = 2
+LOCATION_COLUMN = 4
 
 
 class MeetingTableModel(RowTableModel):

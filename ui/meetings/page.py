@@ -10,7 +10,7 @@ from ui.conflicts import refused_edit
 from ui.list_page import RecordListPage
 from ui.meetings import actions as ops
 from ui.meetings.meeting_dialog import MeetingDialog, default_form
-from ui.meetings.model import TITLE_COLUMN, MeetingTableModel
+from ui.meetings.model import KIND_COLUMN, LOCATION_COLUMN, TITLE_COLUMN, MeetingTableModel
 from ui.meetings.undo import EditMeeting, ScheduleMeeting
 from ui.undo import CommandContext, run_then_push
 
@@ -19,7 +19,9 @@ class MeetingsPage(RecordListPage):
     kind = ChangeKind.MEETING
     # The list shows each meeting's own fields and its number of agenda items.
     wants = ChangeKind.MEETING | ChangeKind.AGENDA | ChangeKind.FORUM
-    wide_column = TITLE_COLUMN
+    # Titles read best at 1200 px; kinds and places give up width for them.
+    stretch_column = TITLE_COLUMN
+    shrink_columns = (LOCATION_COLUMN, KIND_COLUMN)
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
         super().__init__(context, MeetingTableModel(), parent,

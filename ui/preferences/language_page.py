@@ -10,6 +10,7 @@ from secretariat import dates
 from secretariat.i18n import _
 from ui import settings
 from ui.language import language_names
+from ui.widgets import grow_to_fit
 
 ROC_LANGUAGE = "zh_TW"  # 民國 years are a Taiwanese convention: Chinese dates only
 
@@ -59,6 +60,7 @@ class LanguagePage(QWidget):
             text = _("Republic of China (民國) years are available when the language is "
                      "繁體中文.")
         self.roc_note.setText(text)
+        grow_to_fit(self.window())  # the Chinese hint is longer: nothing may be cut off
 
     def save(self) -> set[str]:
         """Store the choices; returns the keys of settings that changed."""

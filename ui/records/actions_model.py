@@ -31,10 +31,10 @@ class ActionTableModel(RowTableModel):
         Column(N_("Due"), due_text,
                lambda r: r.due_on.isoformat() if r.due_on else "9999"),  # undated last
         Column(N_("Action"), lambda r: r.description),
-        Column(N_("Owner"), lambda r: r.owner_name),
+        Column(N_("Owner"), lambda r: r.shown_owner()),
         Column(N_("Status"), lambda r: _(r.status.label),
                lambda r: list(ActionStatus).index(r.status)),
-        Column(N_("Meeting"), lambda r: r.meeting_title),
+        Column(N_("Meeting"), lambda r: r.shown_meeting_title()),
         Column(N_("Meeting date"),
                lambda r: format_date(local_date(r.meeting_starts_at, r.meeting_time_zone)),
                lambda r: r.meeting_starts_at.isoformat()),
@@ -43,6 +43,7 @@ class ActionTableModel(RowTableModel):
     )
     DESCRIPTION_COLUMN = 1
     STATUS_COLUMN = 3
+    MEETING_COLUMN = 4
 
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)

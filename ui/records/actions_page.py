@@ -105,7 +105,8 @@ class ActionItemsPage(QWidget):
         self.count_label.setText(summary_text(self.model.rowCount(),
                                               len(self.model.overdue_rows())))
         if not self._sized and loaded:
-            fit_with_stretch(self.table, ActionTableModel.DESCRIPTION_COLUMN)
+            self.widths = fit_with_stretch(self.table, ActionTableModel.DESCRIPTION_COLUMN,
+                                           (ActionTableModel.MEETING_COLUMN,))
             self._sized = True
         number = self.model.row_index_of(self._select_after_load or -1)
         if number >= 0:

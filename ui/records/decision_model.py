@@ -73,6 +73,7 @@ COLUMNS: tuple[LogColumn, ...] = (
     LogColumn(N_("Public"), lambda r, z: yes_no(r.is_public), "is_public"),
     LogColumn(N_("Locked"), lambda r, z: yes_no(r.locked), None),
 )
+MEETING_COLUMN = 2
 TEXT_COLUMN = 3
 VOTES_COLUMN = 5
 

@@ -15,7 +15,7 @@ from secretariat.vocabulary import DecisionMethod
 from ui.errors import show_error
 from ui.changes import ChangeKind, Changes
 from ui.records import open_record
-from ui.records.decision_model import TEXT_COLUMN, DecisionLogModel
+from ui.records.decision_model import MEETING_COLUMN, TEXT_COLUMN, DecisionLogModel
 from ui.records.filters import (
     DebouncedLineEdit, data_combo, fit_placeholder, fit_with_stretch, labelled,
 )
@@ -105,7 +105,8 @@ class DecisionLogPage(QWidget):
     def _loaded(self) -> None:
         self.count_label.setText(count_text(self.model.total))
         if not self._sized and self.model.rowCount():
-            fit_with_stretch(self.table, TEXT_COLUMN)
+            # The decision's text reads best; meetings' titles give up width for it.
+            self.widths = fit_with_stretch(self.table, TEXT_COLUMN, (MEETING_COLUMN,))
             self._sized = True
 
     def _meetings_loaded(self, meetings: list) -> None:

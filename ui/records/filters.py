@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget,
 )
 
-from ui.table_view import fit_columns
+from ui.column_widths import ColumnWidths
 
 DEBOUNCE_MS = 250  # long enough to type a word, short enough to feel immediate
 
@@ -59,9 +59,10 @@ def labelled(layout: QHBoxLayout, text: str, widget: QWidget, stretch: int = 0) 
     return widget
 
 
-def fit_with_stretch(table: QTableView, column: int) -> None:
-    """Fit columns to their values once; ``column`` (the long text) takes the room left."""
-    fit_columns(table)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+def fit_with_stretch(table: QTableView, column: int, shrink: tuple[int, ...] = ()):
+    """Fit columns to their values once; ``column`` (the long text) takes the room left,
+    and the ``shrink`` columns give up width for it when the table is narrow
+    (``ui.column_widths``). Returns the object that keeps them so."""
+    widths = ColumnWidths(table, column, shrink)
+    widths.fit()
+    return widths

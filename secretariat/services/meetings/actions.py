@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
-from secretariat.i18n import N_
+from secretariat.i18n import N_, localized
 from secretariat.model import (
     ActionItem,
     ActionStatus,
@@ -49,6 +49,15 @@ class ActionRow:
     completed_on: dt.date | None
     version: int
     meeting_time_zone: str = ""  # IANA zone: the meeting's local day for display
+    meeting_title_en: str = ""
+    owner_name_en: str = ""  # the person's English name; empty for a free-text owner
+
+    def shown_meeting_title(self, language: str | None = None) -> str:
+        """The meeting's English title in English when it has one, else its title."""
+        return localized(self.meeting_title, self.meeting_title_en, language)
+
+    def shown_owner(self, language: str | None = None) -> str:
+        return localized(self.owner_name, self.owner_name_en, language)
 
 
 def _validate_links(s: Session, meeting: Meeting, *, agenda_item_id, decision_id,
@@ -161,7 +170,8 @@ def action_rows(s: Session, *, status: ActionStatus | None = None,
                ActionItem.agenda_item_id, ActionItem.decision_id, Decision.number,
                ActionItem.description, ActionItem.owner_person_id, Person.name,
                ActionItem.owner_text, ActionItem.due_on, ActionItem.status,
-               ActionItem.completed_on, ActionItem.version, Meeting.time_zone)
+               ActionItem.completed_on, ActionItem.version, Meeting.time_zone,
+               Meeting.title_en, Person.name_en)
         .join(Meeting, Meeting.id == ActionItem.meeting_id)
         .outerjoin(Decision, Decision.id == ActionItem.decision_id)
         .outerjoin(Person, Person.id == ActionItem.owner_person_id)
@@ -178,6 +188,8 @@ def action_rows(s: Session, *, status: ActionStatus | None = None,
     for row in s.execute(query):
         values = list(row)
         values[9] = values[9] or values[10]  # owner_name: the person, else the free text
+        values[16] = values[16] or ""  # meeting_title_en
+        values[17] = values[17] or ""  # owner_name_en: only a person on record has one
         rows.append(ActionRow(*values))
     return rows
 

@@ -69,6 +69,20 @@ def _names(s: Session, ids: set[int]) -> dict[int, PersonName]:
             for row in rows}
 
 
+def _typed_presenters(s: Session, typed: set[str]) -> dict[str, PersonName]:
+    """Presenters typed by name who are, by that exact name, one person on record: their
+    name in both languages (the English interface shows it in English). A name two
+    people share stays as typed."""
+    if not typed:
+        return {}
+    found: dict[str, list] = {}
+    for row in s.execute(select(Person.id, Person.name, Person.name_en)
+                         .where(Person.name.in_(sorted(typed)))):
+        found.setdefault(row.name, []).append(row)
+    return {name: PersonName(rows[0].id, name, rows[0].name_en or "", "", "")
+            for name, rows in found.items() if len(rows) == 1}
+
+
 def _agenda(s: Session, meeting_id: int) -> tuple[list, dict[int, list[PaperRow]]]:
     items = s.execute(
         select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.title_en,
@@ -154,6 +168,8 @@ def meeting_record(session: Session, meeting_id: int, *, minutes_version: int | 
     mentioned |= {a.owner_person_id for a in actions if a.owner_person_id}
     names = _names(s, mentioned)
     blank = PersonName(0, "", "", "", "")
+    typed = _typed_presenters(s, {i.presenter for i in items
+                                  if i.presenter and not i.presenter_person_id})
 
     agenda = []
     for i in items:
@@ -163,7 +179,8 @@ def meeting_record(session: Session, meeting_id: int, *, minutes_version: int | 
             purpose=i.purpose, presenter=i.presenter, planned_minutes=i.planned_minutes,
             proposed_by=i.proposed_by, papers=tuple(papers.get(i.id, ())),
             presenter_person_id=i.presenter_person_id, presenter_name=presenter.name,
-            presenter_name_en=presenter.name_en, version=i.version))
+            presenter_name_en=presenter.name_en, version=i.version,
+            typed_presenter_en=typed[i.presenter].name_en if i.presenter in typed else ""))
 
     by_decision: dict[int, dict[str, list]] = {
         d.id: {"recusals": [], "dissents": [], "votes": []} for d in decisions}

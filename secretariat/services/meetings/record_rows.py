@@ -1,4 +1,9 @@
-"""The frozen values of a meeting record (``record.meeting_record`` builds them)."""
+"""The frozen values of a meeting record (``record.meeting_record`` builds them).
+
+Names and titles are kept in both languages; which one is shown is chosen here, once,
+by the rows' ``shown_*`` methods (``i18n.localized``: the English one in English when
+there is one, else the Chinese), so every window, list and document agrees.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+from secretariat.i18n import localized
 from secretariat.services.meetings.actions import ActionRow
 from secretariat.services.meetings.agenda import AttendanceSummary
 from secretariat.services.meetings.decision_log import DecisionRow
@@ -75,6 +81,16 @@ class AgendaRow:
     presenter_name: str = ""  # the presenter on record, when there is one
     presenter_name_en: str = ""
     version: int = 0
+    # A presenter typed as the exact name of one person on record: that person's English
+    # name (documents and the command line print the name as typed).
+    typed_presenter_en: str = ""
+
+    def shown_presenter(self, language: str | None = None) -> str:
+        """The presenter on record in the language shown, else the name as typed (in
+        English when it is someone on record who has an English name)."""
+        if self.presenter_name:
+            return localized(self.presenter_name, self.presenter_name_en, language)
+        return localized(self.presenter, self.typed_presenter_en, language)
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,15 @@ class AttendeeRow:
     version: int | None = None  # of the attendance record, when there is one
     role: Role | None = None  # of the seat held on the day (co-chairs lead the minutes)
 
+    def shown_name(self, language: str | None = None) -> str:
+        return localized(self.name, self.name_en, language)
+
+    def shown_organisation(self, language: str | None = None) -> str:
+        return localized(self.organisation, self.organisation_en, language)
+
+    def shown_represented_by(self, language: str | None = None) -> str:
+        return localized(self.represented_by, self.represented_by_en, language)
+
 
 @dataclass(frozen=True)
 class PersonChoice:
@@ -109,6 +134,9 @@ class PersonChoice:
     organisation: str = ""
     name_en: str = ""
 
+    def shown_name(self, language: str | None = None) -> str:
+        return localized(self.name, self.name_en, language)
+
 
 @dataclass(frozen=True)
 class RecusalRow:
@@ -116,6 +144,9 @@ class RecusalRow:
     name: str
     name_en: str
     reason: str
+
+    def shown_name(self, language: str | None = None) -> str:
+        return localized(self.name, self.name_en, language)
 
 
 @dataclass(frozen=True)
@@ -125,6 +156,9 @@ class DissentRow:
     name: str
     name_en: str
     statement: str
+
+    def shown_name(self, language: str | None = None) -> str:
+        return localized(self.name, self.name_en, language)
 
 
 @dataclass(frozen=True)
@@ -172,6 +206,9 @@ class PersonName:
     organisation: str
     organisation_en: str
     job_title: str = ""  # public (on the person, not the private contact details)
+
+    def shown_name(self, language: str | None = None) -> str:
+        return localized(self.name, self.name_en, language)
 
 
 @dataclass(frozen=True)
