@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "secretariat.cli.app",
     "secretariat.cli.demo",
     "secretariat.cli.members",
+    "secretariat.cli.balance",
     "secretariat.cli.meetings",
     "secretariat.cli.meeting_edit",
     "secretariat.cli.agenda",
