@@ -33,7 +33,7 @@ def test_json_adds_up_and_matches_the_member_list(demo_db):
 def test_text_in_chinese_names_sides_and_quarters(demo_db):
     result = run("--db", str(demo_db), "members", "balance", lang="zh_TW.UTF-8")
     assert result.returncode == 0, result.stderr
-    assert "政府" in result.stdout and "Q4" in result.stdout
+    assert "席次：" in result.stdout and "年第 4 季：政府" in result.stdout
 
 
 def test_a_date_that_is_not_one_is_refused(demo_db):
