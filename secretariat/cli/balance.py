@@ -37,7 +37,7 @@ def register(commands: Commands) -> None:
 
 
 def show_balance(args: argparse.Namespace) -> int:
-    from secretariat.services.members.diversity import balance_by_quarter, diversity
+    from secretariat.services.balance.diversity import balance_by_quarter, diversity
 
     day = calendar_date(args.date, N_("Date")) if args.date else dt.date.today()
     start = dt.date(day.year - 1, 1, 1) if day.month > 3 else dt.date(day.year - 2, 1, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from secretariat.services.meetings import update_meeting
 from secretariat.services.members import end_term
-from secretariat.services.members.diversity import (
+from secretariat.services.balance.diversity import (
     balance_by_quarter, diversity, quarter_ends, vacancies,
 )
 from secretariat.vocabulary import MeetingStatus, Side

@@ -128,3 +128,19 @@ def end_term(s, membership_id: int, *, ended_on: dt.date, reason: str) -> Change
 def reopen_term(s, membership_id: int) -> Changes:
     member_service.reopen_term(s, membership_id)
     return _member(membership_id)
+
+
+@dataclass(frozen=True)
+class DiversityView:
+    """The forum's balance and diversity on a day, and seats by side per quarter."""
+
+    found: object
+    quarters: list
+
+
+def load_diversity(s, *, on: dt.date, quarters: int = 8) -> DiversityView:
+    from secretariat.services.balance.diversity import balance_by_quarter, diversity
+
+    first = dt.date(on.year - (quarters // 4), 1, 1)
+    return DiversityView(diversity(s, on=on),
+                         balance_by_quarter(s, start=first, end=on)[-quarters:])

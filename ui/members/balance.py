@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from secretariat.i18n import _, current_language, format_date, format_number, format_percent
 from secretariat.vocabulary import Side
@@ -65,6 +67,9 @@ class BalancePanel(QGroupBox):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.note)
+        # The fuller picture (attendance, vacancies, terms ending, quarters) on demand.
+        self.details_button = QPushButton(_("Balance and &diversity…"), self)
+        layout.addWidget(self.details_button)
         layout.addStretch(1)
         self.setMinimumWidth(300)
 

@@ -82,6 +82,7 @@ class MembersPage(RecordListPage):
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_selected_term)
+        self.balance.details_button.clicked.connect(self.show_diversity)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self._update_buttons()
 
@@ -98,6 +99,18 @@ class MembersPage(RecordListPage):
         members, self._sectors = loaded
         self.show_rows(members.rows, _empty_hint(members), on=members.on)
         self.balance.show_balance(members.balance)
+
+    def show_diversity(self) -> None:
+        """Balance and diversity on the page's date, read on the worker."""
+        from ui.members.diversity_dialog import DiversityDialog
+
+        on = from_qdate(self.as_of.date())
+
+        def shown(view) -> None:
+            self.diversity_dialog = DiversityDialog(view, self)
+            self.diversity_dialog.show()
+
+        self.context.worker.submit(lambda s: _ops().load_diversity(s, on=on), shown)
 
     def _on_include_past(self, checked: bool) -> None:
         settings.INCLUDE_PAST_TERMS.set(checked)
