@@ -53,6 +53,9 @@ class Row:
     email: str
     phone: str
     seat_label: str | None
+    seat_label_en: str = ""
+    gender: str = ""  # a ``Gender`` value
+    region: str = ""
 
 
 @dataclass(eq=False)
@@ -61,6 +64,8 @@ class _Person:
     name: str
     organisation: str | None
     name_en: str = ""
+    gender: str = ""
+    region: str = ""
     email: str = ""
     phone: str = ""
     has_contact: bool = False  # a stored contact row exists
@@ -73,6 +78,7 @@ class _Seat:
     label: str
     sector_id: int
     abolished_on: dt.date | None = None
+    label_en: str = ""
     terms: list[_Term] = field(default_factory=list)
 
 
@@ -168,7 +174,8 @@ class Stored:
         # Every check passed: the row's records join the plan.
         if person is None:
             person = _Person(None, row.name, row.organisation, name_en=row.name_en,
-                             email=row.email, phone=row.phone)
+                             gender=row.gender, region=row.region, email=row.email,
+                             phone=row.phone)
             self.people[row.name].append(person)
             self.new_people.append(person)
         else:
@@ -176,7 +183,9 @@ class Stored:
         if row.organisation:
             self._organisation(row.organisation, sector.id)
         if seat is None:
-            seat = _Seat(None, row.seat_label or self._next_seat_label(sector), sector.id)
+            label = row.seat_label or self._next_seat_label(sector)
+            seat = _Seat(None, label, sector.id, label_en=row.seat_label_en
+                         or self._english_seat_label(sector, label))
             self.seats[seat.label] = seat
             self.seat_counts[sector.id] += 1
             self.new_seats.append(seat)
@@ -230,6 +239,16 @@ class Stored:
         while f"{base} {number}" in self.seats:
             number += 1
         return f"{base} {number}"
+
+
+    def _english_seat_label(self, sector: Sector, label: str) -> str:
+        """As ``seats.english_seat_label``: "Civil society organisation 3" beside the
+        label ``_next_seat_label`` made; "" for one the file chose."""
+        base = sector.name(self.language)
+        number = label[len(base) + 1:] if label.startswith(base + " ") else ""
+        if not number.isdigit() or self.language == "en":
+            return ""
+        return f"{sector.name('en')} {number}"
 
 
 def _holder_to_stand_in_for(seat: _Seat, term: _Term) -> _Term | None:

@@ -27,12 +27,15 @@ class MemberRow:
     seat_id: int
     name: str
     name_en: str
+    gender: str  # a ``vocabulary.Gender`` value; "" when not recorded
+    region: str
     organisation: str
     sector_code: str
     sector_name_zh_tw: str
     sector_name_en: str
     side: Side
     seat_label: str
+    seat_label_en: str  # "" when the seat has no English label (show ``seat_label``)
     role: Role
     term_start: dt.date
     term_end: dt.date | None
@@ -98,7 +101,7 @@ def member_rows(
         query = query.where(or_(*(
             column.ilike(pattern, escape="\\")
             for column in (Person.name, Person.name_en, Organisation.name, Seat.label,
-                           Sector.name_zh_tw, Sector.name_en)
+                           Seat.label_en, Sector.name_zh_tw, Sector.name_en)
         )))
     # Ordered here rather than in SQL: no SQL ORDER BY compares the numbers in seat labels
     # by value on both SQLite and PostgreSQL.
@@ -107,9 +110,10 @@ def member_rows(
     return [
         MemberRow(
             membership_id=m.id, person_id=p.id, seat_id=seat.id, name=p.name,
-            name_en=p.name_en, organisation=org or "", sector_code=sector.code,
-            sector_name_zh_tw=sector.name_zh_tw, sector_name_en=sector.name_en,
-            side=sector.side, seat_label=seat.label, role=m.role, term_start=m.term_start,
+            name_en=p.name_en, gender=p.gender, region=p.region, organisation=org or "",
+            sector_code=sector.code, sector_name_zh_tw=sector.name_zh_tw,
+            sector_name_en=sector.name_en, side=sector.side, seat_label=seat.label,
+            seat_label_en=seat.label_en, role=m.role, term_start=m.term_start,
             term_end=m.term_end, ended_on=m.ended_on, high_level=m.high_level,
             active=m.is_active_on(day), version=m.version,
         )
