@@ -133,9 +133,9 @@ class _Builder:
         seat_plans = roster.seats()
         org_rows = [{"name": p.organisation, "name_en": p.organisation_en,
                      "sector_id": sectors[p.sector_code]} for p in seat_plans if p.organisation]
-        extra = [(f"{topic}{zh}", f"{topic_en.title()} {en}", "civil_society")
+        extra = [(f"{topic}{zh}", f"{_title_case(topic_en)} {en}", "civil_society")
                  for topic, topic_en in texts.TOPICS
-                 for zh, en in (("協會", "Association"), ("研究中心", "Research Centre"))]
+                 for zh, en in texts.EXTRA_ORGANISATION_KINDS]
         org_rows += [{"name": n, "name_en": e, "sector_id": sectors[c]} for n, e, c in extra]
         org_ids = dict(zip([r["name"] for r in org_rows], self.insert(Organisation, org_rows),
                            strict=True))
@@ -152,7 +152,8 @@ class _Builder:
             org = seat.organisation if seat else self.rng.choice(extra)[0]
             titles = texts.JOB_TITLES_GOV if seat and seat.government else texts.JOB_TITLES_NGO
             person_rows.append({"name": name.name, "name_en": name.name_en,
-                                "job_title": self.rng.choice(titles)[0],
+                                "gender": name.gender, "region": name.region,
+                                "job_title": self.rng.choice(titles),
                                 "organisation_id": org_ids.get(org)})
         self.person_ids = self.insert(Person, person_rows)
         self.person_names = [n.name for n in names]
@@ -164,7 +165,8 @@ class _Builder:
         ], ids=False)
 
         seat_ids = self.insert(Seat, [
-            {"forum_id": self.forum_id, "label": p.label, "sector_id": sectors[p.sector_code],
+            {"forum_id": self.forum_id, "label": p.label, "label_en": p.label_en,
+             "sector_id": sectors[p.sector_code],
              "established_on": starts[0]} for p in seat_plans])
         # Members first, then alternates that point at them (ids known by then).
         membership_ids: dict[int, int] = {}
@@ -193,7 +195,7 @@ class _Builder:
                 "starts_at": p.starts_at, "ends_at": p.ends_at, "time_zone": texts.TIME_ZONE,
                 "location": p.location, "remote_link": p.remote_link, "is_public": p.is_public,
                 "notice_sent_at": p.starts_at - dt.timedelta(days=14) if held else None,
-                "notice_recipients": "全體委員 All members" if held else "",
+                "notice_recipients": texts.ALL_MEMBERS if held else "",
             })
         self.meeting_ids = self.insert(Meeting, rows)
 
@@ -235,7 +237,7 @@ class _Builder:
                 rows.append({"meeting_id": self.meeting_ids[index], "person_id": person,
                              "status": status, "capacity": _CAPACITY[term.role]})
             rows.append({"meeting_id": self.meeting_ids[index], "person_id": None,
-                         "guest_name": "列席來賓 Guest speaker", "status": AttendanceStatus.PRESENT,
+                         "guest_name": "列席專題報告人", "status": AttendanceStatus.PRESENT,
                          "capacity": AttendeeCapacity.GUEST})
         self.insert(Attendance, rows, ids=False)
 
@@ -280,7 +282,7 @@ class _Builder:
                 "language": "zh_TW", "is_public": public, "sha256": write_blob(documents_dir, data),
                 "file_name": f"paper-{number:05d}.txt", "media_type": "text/plain",
                 "size_bytes": len(data), "added_at": plan.starts_at - dt.timedelta(days=7),
-                "description": "" if public else f"限閱 Restricted {texts.RESTRICTED_DOC_MARKER}",
+                "description": "" if public else f"限閱：含個人資料。{texts.RESTRICTED_DOC_MARKER}",
             })
             links.append(index)
             if number % BATCH == 0:
@@ -292,6 +294,12 @@ class _Builder:
                 pairs.add((self.rng.choice(self.items_by_meeting[index])[0], document_id))
         self.insert(agenda_item_document, [{"agenda_item_id": a, "document_id": d}
                                            for a, d in sorted(pairs)], ids=False, span=(0.9, 1.0))
+
+
+def _title_case(phrase: str) -> str:
+    """"open data" -> "Open Data" for an organisation's name (``str.title`` would also
+    capitalise after an apostrophe or a hyphen)."""
+    return " ".join(word[:1].upper() + word[1:] for word in phrase.split())
 
 
 _CAPACITY = {Role.CO_CHAIR: AttendeeCapacity.MEMBER, Role.MEMBER: AttendeeCapacity.MEMBER,

@@ -1,7 +1,8 @@
 """Minutes and action items of the large demo, in bulk (see ``large`` for why bulk).
 
 Every held meeting gets one version of minutes with an entry per agenda item, in Chinese
-with English, so full-text search and the minutes PDF have ten years of text to work on.
+(minutes have no English field), so full-text search and the minutes PDF have ten years
+of text to work on.
 The minutes stay *circulated* (the most recent ones *draft*): approving them means
 entering them, and their meetings' decisions, in the hash-chained audit log one by one,
 which is what ``services.minutes.approve_minutes`` is for; bulk rows must not pretend to
@@ -47,7 +48,7 @@ def add_large_meeting_records(builder: _Builder) -> None:
             "meeting_id": builder.meeting_ids[index], "version_no": 1,
             "status": MinutesStatus.CIRCULATED if circulated else MinutesStatus.DRAFT,
             "circulated_at": plan.ends_at + dt.timedelta(days=7) if circulated else None,
-            "circulated_to": "全體委員 All members" if circulated else "",
+            "circulated_to": texts.ALL_MEMBERS if circulated else "",
             "general_text": texts.CLOSING_REMARKS.format(title=plan.title),
         })
     minutes_ids = builder.insert(Minutes, minutes_rows, span=(0.0, 0.3))
@@ -77,7 +78,7 @@ def _action_rows(builder: _Builder) -> list[dict]:
         rows.append({
             "meeting_id": builder.meeting_ids[index], "agenda_item_id": item_id,
             "decision_id": decision_id, "owner_person_id": rng.choice(builder.person_ids),
-            "description": "依決議辦理並於下次會議報告。 Implement the decision and report back.",
+            "description": texts.ACTION_DESCRIPTION_UNNUMBERED,
             "due_on": due, "status": status,
             "completed_on": due - dt.timedelta(days=2) if status == ActionStatus.DONE else None,
         })

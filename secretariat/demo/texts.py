@@ -1,7 +1,10 @@
 """Names and phrases the demo forums are written from.
 
-Bilingual pairs (Traditional Chinese, English) so every generated record reads naturally in
-both languages, and Chinese phrases varied enough that full-text search over the large demo
+Bilingual pairs (Traditional Chinese, English) for the records that have an English field
+(seat labels, people's and organisations' names, meeting titles, agenda items, decisions),
+so each reads naturally in either language; text kept in one field only (minutes,
+reasons, action items, notes) is Chinese, as a secretariat in Taiwan writes it. Chinese
+phrases varied enough that full-text search over the large demo
 finds something for ordinary queries (開放資料, 行動方案, 會議紀錄…). People and civil-society
 organisations are invented; government bodies are Taiwan's real agencies, as a secretariat
 would list them.
@@ -14,9 +17,9 @@ from dataclasses import dataclass
 
 FORUM_NAME_ZH_TW = "開放政府國家行動方案多元利害關係人論壇"
 FORUM_NAME_EN = "Open Government National Action Plan Multi-stakeholder Forum"
-FORUM_JURISDICTION = "中華民國（臺灣） Taiwan"
+FORUM_JURISDICTION = "中華民國（臺灣）"
 FORUM_WEBSITE = "https://opengov.example.tw/"
-FORUM_CONTACT = "論壇秘書處 Forum Secretariat, secretariat@opengov.example.tw"
+FORUM_CONTACT = "論壇秘書處（secretariat@opengov.example.tw）"
 TIME_ZONE = "Asia/Taipei"
 
 # Planted in private fields so privacy tests can prove no export leaks them.
@@ -30,13 +33,29 @@ SURNAMES = (
     ("曾", "Tseng"), ("邱", "Chiu"), ("廖", "Liao"), ("賴", "Lai"), ("周", "Chou"),
     ("徐", "Hsu"), ("蘇", "Su"), ("葉", "Yeh"), ("莊", "Chuang"), ("呂", "Lu"),
 )
-GIVEN_SYLLABLES = (
-    ("志", "chih"), ("明", "ming"), ("淑", "shu"), ("芬", "fen"), ("家", "chia"),
-    ("豪", "hao"), ("怡", "yi"), ("君", "chun"), ("俊", "chun"), ("宏", "hung"),
-    ("雅", "ya"), ("婷", "ting"), ("建", "chien"), ("華", "hua"), ("美", "mei"),
-    ("玲", "ling"), ("冠", "kuan"), ("宇", "yu"), ("佩", "pei"), ("珊", "shan"),
-    ("承", "cheng"), ("翰", "han"), ("欣", "hsin"), ("儀", "yi"), ("思", "szu"),
-    ("維", "wei"), ("文", "wen"), ("慧", "hui"), ("柏", "po"), ("安", "an"),
+# Given-name syllables read as women's names, men's names, or either, so a person's
+# recorded gender does not contradict their name.
+FEMININE_SYLLABLES = (
+    ("淑", "shu"), ("芬", "fen"), ("怡", "yi"), ("雅", "ya"), ("婷", "ting"), ("美", "mei"),
+    ("玲", "ling"), ("佩", "pei"), ("珊", "shan"), ("欣", "hsin"), ("儀", "yi"), ("慧", "hui"),
+)
+MASCULINE_SYLLABLES = (
+    ("志", "chih"), ("明", "ming"), ("豪", "hao"), ("俊", "chun"), ("宏", "hung"),
+    ("建", "chien"), ("冠", "kuan"), ("宇", "yu"), ("承", "cheng"), ("翰", "han"), ("柏", "po"),
+)
+NEUTRAL_SYLLABLES = (
+    ("家", "chia"), ("君", "chun"), ("華", "hua"), ("思", "szu"), ("維", "wei"), ("文", "wen"),
+    ("安", "an"),
+)
+GIVEN_SYLLABLES = FEMININE_SYLLABLES + MASCULINE_SYLLABLES + NEUTRAL_SYLLABLES
+# (stored gender value, weight): a few people have not given theirs ("").
+GENDER_WEIGHTS = (("female", 46), ("male", 46), ("other", 2), ("", 6))
+# Where members are based (free text in the program): cities and counties, weighted
+# roughly by population; "" for the few who have not said.
+REGIONS = (
+    ("臺北市", 16), ("新北市", 14), ("桃園市", 8), ("臺中市", 10), ("臺南市", 7),
+    ("高雄市", 10), ("新竹縣", 3), ("彰化縣", 3), ("宜蘭縣", 2), ("花蓮縣", 2), ("臺東縣", 2),
+    ("屏東縣", 2), ("澎湖縣", 1), ("北部", 3), ("南部", 3), ("", 8),
 )
 
 # (zh_TW, English, sector code)
@@ -77,10 +96,14 @@ NON_GOVERNMENT_BODIES = (
     ("青年公共事務學會", "Youth Public Affairs Society", "other"),
 )
 
-JOB_TITLES_GOV = (("參事", "Counsellor"), ("處長", "Director-General"), ("副處長", "Deputy Director-General"),
-                  ("科長", "Section Chief"), ("主任秘書", "Chief Secretary"), ("政務次長", "Deputy Minister"))
-JOB_TITLES_NGO = (("理事長", "Chairperson"), ("秘書長", "Secretary-General"), ("研究員", "Researcher"),
-                  ("教授", "Professor"), ("副教授", "Associate Professor"), ("執行長", "Executive Director"))
+# Job titles have one field: Chinese.
+JOB_TITLES_GOV = ("參事", "處長", "副處長", "科長", "主任秘書", "政務次長")
+JOB_TITLES_NGO = ("理事長", "秘書長", "研究員", "教授", "副教授", "執行長")
+# Seats: (Chinese label prefix, English label prefix) by side; the seat's number follows.
+SEAT_PREFIXES = {True: ("政府代表席次", "Government seat"),
+                 False: ("非政府代表席次", "Non-government seat")}
+# Organisations of the large demo beyond the seats' bodies: a topic and one of these.
+EXTRA_ORGANISATION_KINDS = (("協會", "Association"), ("研究中心", "Research Centre"))
 
 TOPICS = (
     ("開放資料", "open data"), ("公共參與", "public participation"),
@@ -96,11 +119,11 @@ TOPICS = (
 ITEM_PATTERNS = (
     ("{t}承諾事項執行進度報告", "Progress report on the {t} commitment", "information"),
     ("{t}承諾事項草案討論", "Discussion of the draft {t} commitment", "discussion"),
-    ("{t}工作小組提案", "Proposal of the {t} working group", "decision"),
+    ("{t}工作小組提案", "Proposal from the {t} working group", "decision"),
     ("{t}公眾意見回應說明", "Response to public comments on {t}", "information"),
     ("{t}里程碑調整案", "Revised milestones for {t}", "decision"),
     ("{t}跨機關協調事項", "Inter-agency coordination on {t}", "discussion"),
-    ("{t}自我評估報告初稿", "Draft self-assessment on {t}", "discussion"),
+    ("{t}自我評估報告初稿", "Draft self-assessment report on {t}", "discussion"),
     ("{t}諮詢會議規劃", "Planning the consultation on {t}", "decision"),
 )
 OPENING_ITEMS = (
@@ -109,8 +132,14 @@ OPENING_ITEMS = (
 )
 CLOSING_ITEM = ("臨時動議", "Any other business", "discussion")
 # The minutes' other matters (general remarks), printed after the agenda items.
-CLOSING_REMARKS = ("臨時動議：無。主席感謝各位委員出席{title}，宣布散會。"
-                   " No other business; the chair thanked members and closed the meeting.")
+CLOSING_REMARKS = "臨時動議：無。主席感謝各位委員出席{title}，宣布散會。"
+# One-field records of the meetings (Chinese).
+ALL_MEMBERS = "全體委員"
+ALL_MEMBERS_AND_OBSERVERS = "全體委員及觀察員"
+MINUTES_ENTRY = ("{title}：由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後"
+                 "回覆。")
+ACTION_DESCRIPTION = "依決議 {number} 辦理，並於下次會議報告辦理情形。"
+ACTION_DESCRIPTION_UNNUMBERED = "依決議辦理，並於下次會議報告辦理情形。"
 DECISION_PATTERNS = (
     ("同意{t}承諾事項修正草案，請相關機關據以辦理。",
      "Approved the revised draft {t} commitment; the agencies concerned will implement it."),
@@ -119,10 +148,12 @@ DECISION_PATTERNS = (
     ("請秘書處彙整{t}公眾意見，於兩週內公開回應。",
      "Asked the secretariat to compile public comments on {t} and publish responses within two weeks."),
     ("成立{t}工作小組，由政府與民間各推派代表組成。",
-     "Set up a {t} working group with representatives of government and civil society."),
-    ("{t}自我評估報告修正後通過，送開放政府夥伴聯盟。",
-     "Adopted the {t} self-assessment as amended, for submission to OGP."),
+     "Set up {a_t} working group with representatives of government and civil society."),
+    ("{t}自我評估報告修正後通過，送開放政府夥伴關係（OGP）。",
+     "Adopted the self-assessment report on {t} as amended, for submission to OGP."),
 )
+# The decision of a forum meeting that approves the minutes circulated before it.
+CONFIRMATION = ("前次會議紀錄確認通過。", "The minutes of the previous meetings were approved.")
 MEETING_TITLES = {
     "forum_meeting": ("第{n}次論壇會議", "Forum meeting no. {n}"),
     "working_group": ("{t}工作小組第{n}次會議", "{T} working group, meeting {n}"),
@@ -144,16 +175,33 @@ REMOTE_LINK = "https://meet.example.tw/ogp-forum"
 class PersonName:
     name: str
     name_en: str
+    gender: str = ""  # a ``vocabulary.Gender`` value; "" when not recorded
+    region: str = ""
 
 
 def person_name(rng: random.Random) -> PersonName:
     surname, surname_en = rng.choice(SURNAMES)
-    (a, a_en), (b, b_en) = rng.sample(GIVEN_SYLLABLES, 2)
-    return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}")
+    gender = weighted(rng, GENDER_WEIGHTS)
+    syllables = (FEMININE_SYLLABLES if gender == "female" else MASCULINE_SYLLABLES
+                 if gender == "male" else GIVEN_SYLLABLES)
+    (a, a_en), (b, b_en) = rng.sample(syllables + NEUTRAL_SYLLABLES, 2)
+    return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}",
+                      gender=gender, region=weighted(rng, REGIONS))
+
+
+def weighted(rng: random.Random, pairs):
+    values, weights = zip(*pairs, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def with_article(phrase: str) -> str:
+    """``phrase`` after "a" or "an" as it is spoken: "an open data", "a youth"."""
+    return ("an " if phrase[:1].lower() in "aeio" else "a ") + phrase
 
 
 def unique_names(rng: random.Random, count: int) -> list[PersonName]:
-    """``count`` distinct names (25 × 30 × 29 combinations leave plenty of room)."""
+    """``count`` distinct names (25 surnames × hundreds of given names leave plenty of
+    room)."""
     seen: set[str] = set()
     names: list[PersonName] = []
     while len(names) < count:
@@ -187,7 +235,7 @@ def agenda_titles(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
 def decision_text(rng: random.Random) -> tuple[str, str]:
     topic, topic_en = rng.choice(TOPICS)
     zh, en = rng.choice(DECISION_PATTERNS)
-    return zh.format(t=topic), en.format(t=topic_en)
+    return zh.format(t=topic), en.format(t=topic_en, a_t=with_article(topic_en))
 
 
 def meeting_title(kind: str, number: int, rng: random.Random) -> tuple[str, str]:

@@ -54,19 +54,25 @@ class PersonRow:
     version: int
 
 
-def get_or_create_organisation(s: Session, name: str, *, sector_id: int | None = None) -> Organisation:
-    """Organisations are matched by exact name (after trimming spaces)."""
+def get_or_create_organisation(s: Session, name: str, *, sector_id: int | None = None,
+                               name_en: str = "") -> Organisation:
+    """Organisations are matched by exact name (after trimming spaces). A sector or an
+    English name given fills one the organisation does not have yet."""
     clean = required_text(name, N_("Organisation name"))
+    clean_en = optional_text(name_en)
     if sector_id is not None:
         get_or_error(s, Sector, sector_id, N_("sector"))
     organisation = s.scalars(select(Organisation).where(Organisation.name == clean)).first()
     if organisation is None:
-        organisation = Organisation(name=clean, sector_id=sector_id)
+        organisation = Organisation(name=clean, name_en=clean_en, sector_id=sector_id)
         s.add(organisation)
         flush(s)
-    elif organisation.sector_id is None and sector_id is not None:
+        return organisation
+    if organisation.sector_id is None and sector_id is not None:
         organisation.sector_id = sector_id
-        flush(s)
+    if not organisation.name_en and clean_en:
+        organisation.name_en = clean_en
+    flush(s)
     return organisation
 
 
