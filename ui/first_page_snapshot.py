@@ -62,6 +62,7 @@ class SnapshotRow:
     gender: str
     region: str
     organisation: str
+    organisation_en: str
     sector_code: str
     sector_name_zh_tw: str
     sector_name_en: str

@@ -19,7 +19,7 @@ from secretariat.member_columns import columns_help
 
 # Column keys of the CSV and JSON forms: stable English names scripts can rely on.
 LIST_FIELDS = ("seat", "seat_en", "name", "name_en", "gender", "region", "organisation",
-               "sector", "side", "role", "term_start", "term_end", "high_level", "person_id",
+               "organisation_en", "sector", "side", "role", "term_start", "term_end", "high_level", "person_id",
                "membership_id")
 
 
@@ -110,7 +110,8 @@ def _record(row) -> dict[str, object]:
     return {
         "seat": row.seat_label, "seat_en": row.seat_label_en, "name": row.name,
         "name_en": row.name_en, "gender": row.gender, "region": row.region,
-        "organisation": row.organisation, "sector": row.sector_code,
+        "organisation": row.organisation, "organisation_en": row.organisation_en,
+        "sector": row.sector_code,
         "side": row.side.value, "role": row.role.value,
         "term_start": row.term_start.isoformat(),
         "term_end": row.term_end.isoformat() if row.term_end else None,
@@ -138,7 +139,8 @@ def _print_text(rows, day: dt.date) -> None:
         if row.high_level:
             notes.append(_("high-level"))
         name = localized(row.name, row.name_en)
-        who = f"{name} ({row.organisation})" if row.organisation else name
+        organisation = localized(row.organisation, row.organisation_en)
+        who = f"{name} ({organisation})" if organisation else name
         seat = localized(row.seat_label, row.seat_label_en)
         print(f"  {seat}  {who}  [{' · '.join(notes)}]")
     print()

@@ -111,7 +111,8 @@ class _Builder:
         self.terms: list[tuple[int, roster.TermPlan]] = []  # (membership id, plan)
         self.plans: list[schedule.MeetingPlan] = []
         self.meeting_ids: list[int] = []
-        self.items_by_meeting: dict[int, list[tuple[int, str]]] = {}  # index -> (id, purpose)
+        # meeting index -> (id, purpose, Chinese title) of its agenda items
+        self.items_by_meeting: dict[int, list[tuple[int, str, str]]] = {}
         self.decisions: list[tuple[int, int, int]] = []  # (id, meeting index, agenda item id)
 
     def insert(self, model, rows: list[dict], *, ids: bool = True,
@@ -203,7 +204,9 @@ class _Builder:
         counts = schedule.spread(self.rng, self.spec.agenda_items, len(self.plans), 12, 28)
         rows, owners = [], []
         for index, count in enumerate(counts):
-            for position, (zh, en, purpose) in enumerate(texts.agenda_titles(self.rng, count), 1):
+            topic = self.plans[index].topic
+            for position, (zh, en, purpose) in enumerate(
+                    texts.agenda_titles(self.rng, count, topic=topic), 1):
                 presenter = self.rng.randrange(len(self.person_ids))
                 rows.append({
                     "meeting_id": self.meeting_ids[index], "position": position, "title": zh,
@@ -213,9 +216,10 @@ class _Builder:
                     "planned_minutes": self.rng.choice((10, 15, 20, 30)),
                     "proposed_by": self.rng.choice(list(ProposedBy)),
                 })
-                owners.append((index, purpose))
-        for item_id, (index, purpose) in zip(self.insert(AgendaItem, rows), owners, strict=True):
-            self.items_by_meeting.setdefault(index, []).append((item_id, purpose))
+                owners.append((index, purpose, zh))
+        for item_id, (index, purpose, title) in zip(self.insert(AgendaItem, rows), owners,
+                                                    strict=True):
+            self.items_by_meeting.setdefault(index, []).append((item_id, purpose, title))
 
     def add_attendance(self) -> None:
         rows = []
@@ -248,13 +252,17 @@ class _Builder:
         rows, origins = [], []
         for index, count in zip(deciding, counts, strict=True):
             items = self.items_by_meeting[index]
+            # Decisions are taken on the items put to the meeting for decision.
+            items = [item for item in items if item[1] == "decision" and texts.topic_of(
+                item[2])] or items
             for number in range(1, count + 1):
-                zh, en = texts.decision_text(self.rng)
+                item_id, _purpose, item_title = self.rng.choice(items)
+                zh, en = texts.decision_text(self.rng, texts.topic_of(item_title))
                 by_vote = self.rng.random() < 0.2
                 rows.append({
                     "forum_id": self.forum_id, "number": decision_number(prefixes[index], number),
                     "meeting_id": self.meeting_ids[index],
-                    "agenda_item_id": self.rng.choice(items)[0],
+                    "agenda_item_id": item_id,
                     "decided_at": self.plans[index].starts_at + dt.timedelta(minutes=number),
                     "text": zh, "text_en": en,
                     "method": DecisionMethod.VOTE if by_vote else DecisionMethod.CONSENSUS,

@@ -28,12 +28,6 @@ if TYPE_CHECKING:
     from secretariat.demo.large import _Builder
 
 RECENT_DRAFTS = 3  # the last held meetings still have draft minutes
-ENTRY_PHRASES = (
-    "{p}報告{t}辦理情形，委員建議加強資訊公開並定期更新進度。",
-    "委員就{t}提出意見：應於兩週內公開草案並蒐集公眾回饋。",
-    "{p}說明{t}跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
-    "主席裁示：{t}相關意見請秘書處彙整，於下次會議報告。",
-)
 
 
 def add_large_meeting_records(builder: _Builder) -> None:
@@ -54,12 +48,12 @@ def add_large_meeting_records(builder: _Builder) -> None:
     minutes_ids = builder.insert(Minutes, minutes_rows, span=(0.0, 0.3))
     entry_rows = []
     for minutes_id, index in zip(minutes_ids, held, strict=True):
-        for position, (item_id, _purpose) in enumerate(builder.items_by_meeting[index], 1):
-            topic = rng.choice(texts.TOPICS)[0]
+        for position, (item_id, _purpose, title) in enumerate(
+                builder.items_by_meeting[index], 1):
             presenter = builder.person_names[rng.randrange(len(builder.person_names))]
             entry_rows.append({
                 "minutes_id": minutes_id, "agenda_item_id": item_id, "position": position,
-                "text": rng.choice(ENTRY_PHRASES).format(p=presenter, t=topic),
+                "text": texts.minutes_entry(rng, title, presenter),
             })
     builder.insert(MinutesEntry, entry_rows, ids=False, span=(0.3, 0.8))
     builder.insert(ActionItem, _action_rows(builder), ids=False, span=(0.8, 1.0))

@@ -145,7 +145,7 @@ def _add_meeting(s: Session, rng: random.Random, plan: schedule.MeetingPlan,
         ends_at=plan.ends_at, kind=plan.kind, phase=plan.phase, modality=plan.modality,
         location=plan.location, remote_link=plan.remote_link, is_public=plan.is_public)
     count = rng.randint(4, 8)
-    for title, title_en, purpose in texts.agenda_titles(rng, count):
+    for title, title_en, purpose in texts.agenda_titles(rng, count, topic=plan.topic):
         presenter = rng.choice(terms).person
         meetings.add_agenda_item(
             s, meeting.id, title=title, title_en=title_en, purpose=purpose,

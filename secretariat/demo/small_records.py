@@ -92,7 +92,8 @@ def _confirm_minutes(ctx: MeetingContext, meeting: Meeting, item_id: int):
 
 
 def _ordinary_decision(ctx: MeetingContext, meeting: Meeting, item_id: int):
-    text, text_en = texts.decision_text(ctx.rng)
+    item = next(item for item in meeting.agenda_items if item.id == item_id)
+    text, text_en = texts.decision_text(ctx.rng, texts.topic_of(item.title))
     if not ctx.vote_recorded and meeting.kind == MeetingKind.FORUM:
         voters = sorted(decisions.entitled_voters(ctx.s, meeting.id))
         if len(voters) >= 8:
@@ -127,7 +128,8 @@ def _follow_up(ctx: MeetingContext, meeting: Meeting, taken: list) -> None:
         action = actions.add_action(
             ctx.s, meeting_id=meeting.id, decision_id=decision.id,
             agenda_item_id=decision.agenda_item_id, owner_person_id=ctx.rng.choice(owners),
-            description=texts.ACTION_DESCRIPTION.format(number=decision.number),
+            description=texts.ACTION_DESCRIPTION.format(
+                decision=texts.decision_label_zh(decision.number)),
             due_on=due)
         if due < today and ctx.rng.random() < 0.7:
             actions.update_action(ctx.s, action.id, status=ActionStatus.DONE,
@@ -145,8 +147,7 @@ def _write_minutes(ctx: MeetingContext, meeting: Meeting, *, last: bool) -> None
     for item in meeting.agenda_items:
         minutes.set_minutes_text(
             ctx.s, draft.id, agenda_item_id=item.id,
-            text=texts.MINUTES_ENTRY.format(title=item.title, presenter=item.presenter,
-                                            topic=ctx.rng.choice(texts.TOPICS)[0]))
+            text=texts.minutes_entry(ctx.rng, item.title, item.presenter))
     circulate_at = meeting.ends_at + CIRCULATE_AFTER
     if not last and circulate_at < ctx.now:
         minutes.circulate_minutes(ctx.s, draft.id, circulated_at=circulate_at,

@@ -13,6 +13,7 @@ would list them.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 FORUM_NAME_ZH_TW = "開放政府國家行動方案多元利害關係人論壇"
@@ -107,7 +108,7 @@ EXTRA_ORGANISATION_KINDS = (("協會", "Association"), ("研究中心", "Researc
 
 TOPICS = (
     ("開放資料", "open data"), ("公共參與", "public participation"),
-    ("政治獻金透明", "political finance transparency"), ("受益所有權登記", "beneficial ownership register"),
+    ("政治獻金透明", "political finance transparency"), ("受益所有權登記", "beneficial ownership transparency"),
     ("氣候變遷資訊公開", "climate information disclosure"), ("性別平等", "gender equality"),
     ("司法透明", "judicial transparency"), ("數位包容", "digital inclusion"),
     ("遊說法制", "lobbying regulation"), ("公共採購資訊公開", "open contracting"),
@@ -136,9 +137,21 @@ CLOSING_REMARKS = "臨時動議：無。主席感謝各位委員出席{title}，
 # One-field records of the meetings (Chinese).
 ALL_MEMBERS = "全體委員"
 ALL_MEMBERS_AND_OBSERVERS = "全體委員及觀察員"
-MINUTES_ENTRY = ("{title}：由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後"
-                 "回覆。")
-ACTION_DESCRIPTION = "依決議 {number} 辦理，並於下次會議報告辦理情形。"
+# What the minutes say of an agenda item: the standing items have their own words.
+STANDING_ITEM_MINUTES = {
+    "確認上次會議紀錄": "上次會議紀錄經確認，無修正意見。",
+    "秘書處工作報告": "秘書處報告近期工作辦理情形，洽悉。",
+    "臨時動議": "無臨時動議。",
+}
+MINUTES_PHRASES = (
+    "{title}：由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後回覆。",
+    "{title}：{presenter}說明辦理情形，委員建議加強{topic}資訊公開並定期更新進度。",
+    "{title}：委員就{topic}提出意見，請主責機關於兩週內公開草案並蒐集公眾回饋。",
+    "{title}：主席裁示，{topic}相關意見請秘書處彙整，於下次會議報告。",
+    "{title}：{presenter}說明跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
+    "{title}：{presenter}報告{topic}辦理情形，委員建議定期公開進度。",
+)
+ACTION_DESCRIPTION = "依{decision}辦理，並於下次會議報告辦理情形。"
 ACTION_DESCRIPTION_UNNUMBERED = "依決議辦理，並於下次會議報告辦理情形。"
 DECISION_PATTERNS = (
     ("同意{t}承諾事項修正草案，請相關機關據以辦理。",
@@ -182,8 +195,11 @@ class PersonName:
 def person_name(rng: random.Random) -> PersonName:
     surname, surname_en = rng.choice(SURNAMES)
     gender = weighted(rng, GENDER_WEIGHTS)
-    syllables = (FEMININE_SYLLABLES if gender == "female" else MASCULINE_SYLLABLES
-                 if gender == "male" else GIVEN_SYLLABLES)
+    if gender not in ("female", "male"):  # the name still reads as one or the other
+        gender_of_name = rng.choice(("female", "male"))
+    else:
+        gender_of_name = gender
+    syllables = FEMININE_SYLLABLES if gender_of_name == "female" else MASCULINE_SYLLABLES
     (a, a_en), (b, b_en) = rng.sample(syllables + NEUTRAL_SYLLABLES, 2)
     return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}",
                       gender=gender, region=weighted(rng, REGIONS))
@@ -221,25 +237,60 @@ def phone_for(rng: random.Random) -> str:
     return f"+886-2-{rng.randint(2000, 8999)}-{rng.randint(1000, 9999)}"
 
 
-def agenda_titles(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
-    """``count`` agenda items (zh_TW, English, purpose): opening items, topics, and AOB."""
+def agenda_titles(rng: random.Random, count: int,
+                  topic: tuple[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """``count`` agenda items (zh_TW, English, purpose): opening items, topics, and AOB.
+    A meeting about ``topic`` (a working group's, a consultation's) gives it most of its
+    items; no item is on the agenda twice while there are others to choose."""
     items = list(OPENING_ITEMS[: max(0, min(2, count - 1))])
+    seen: set[str] = set()
     while len(items) < count - 1:
-        topic, topic_en = rng.choice(TOPICS)
-        zh, en, purpose = rng.choice(ITEM_PATTERNS)
-        items.append((zh.format(t=topic), en.format(t=topic_en), purpose))
+        for _attempt in range(20):
+            subject = topic if topic and rng.random() < 0.6 else rng.choice(TOPICS)
+            zh, en, purpose = rng.choice(ITEM_PATTERNS)
+            title = zh.format(t=subject[0])
+            if title not in seen:
+                break
+        seen.add(title)
+        items.append((title, en.format(t=subject[1]), purpose))
     items.append(CLOSING_ITEM)
     return items[:count]
 
 
-def decision_text(rng: random.Random) -> tuple[str, str]:
-    topic, topic_en = rng.choice(TOPICS)
+def topic_of(title: str) -> tuple[str, str] | None:
+    """The topic an agenda item's Chinese title is about (its titles begin with it)."""
+    found = [topic for topic in TOPICS if title.startswith(topic[0])]
+    return max(found, key=lambda topic: len(topic[0])) if found else None
+
+
+def decision_text(rng: random.Random, topic: tuple[str, str] | None = None) -> tuple[str, str]:
+    """A decision (zh_TW, English) on ``topic`` (a random one if None)."""
+    subject, subject_en = topic or rng.choice(TOPICS)
     zh, en = rng.choice(DECISION_PATTERNS)
-    return zh.format(t=topic), en.format(t=topic_en, a_t=with_article(topic_en))
+    return zh.format(t=subject), en.format(t=subject_en, a_t=with_article(subject_en))
 
 
-def meeting_title(kind: str, number: int, rng: random.Random) -> tuple[str, str]:
-    topic, topic_en = rng.choice(TOPICS)
+def minutes_entry(rng: random.Random, title: str, presenter: str) -> str:
+    """What the minutes say of an agenda item (Chinese: minutes have one text)."""
+    fixed = STANDING_ITEM_MINUTES.get(title)
+    if fixed:
+        return fixed
+    topic = topic_of(title) or rng.choice(TOPICS)
+    return rng.choice(MINUTES_PHRASES).format(title=title, presenter=presenter, topic=topic[0])
+
+
+def decision_label_zh(number: str) -> str:
+    """「2026年第3次會議第2號決議」 for ``2026-S03-R02``, as Chinese text is stored."""
+    match = re.fullmatch(r"(\d{4})-S(\d+)-R(\d+)", number)
+    if match is None:
+        return f"決議 {number}"
+    year, meeting, ordinal = (int(part) for part in match.groups())
+    return f"{year}年第{meeting}次會議第{ordinal}號決議"
+
+
+def meeting_title(kind: str, number: int, rng: random.Random,
+                  topic: tuple[str, str] | None = None) -> tuple[str, str]:
+    subject, subject_en = topic or rng.choice(TOPICS)
     zh, en = MEETING_TITLES[kind]
-    return (zh.format(n=number, t=topic),
-            en.format(n=number, t=topic_en, T=topic_en[:1].upper() + topic_en[1:]))
+    return (zh.format(n=number, t=subject),
+            en.format(n=number, t=subject_en, T=subject_en[:1].upper() + subject_en[1:]))

@@ -28,7 +28,7 @@ def test_json_lists_todays_members_with_stable_keys_and_no_contact_details(demo_
     assert len(members) > 10
     assert {"government", "non_government"} <= {m["side"] for m in members}
     assert set(members[0]) == {"seat", "seat_en", "name", "name_en", "gender", "region",
-                               "organisation", "sector", "side", "role", "term_start",
+                               "organisation", "organisation_en", "sector", "side", "role", "term_start",
                                "term_end", "high_level", "person_id", "membership_id"}
     assert not any("@" in str(value) for m in members for value in m.values())
 

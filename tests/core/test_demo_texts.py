@@ -14,7 +14,7 @@ from sqlalchemy import String, Text, select
 
 from secretariat.demo import PRIVATE_MARKER, RESTRICTED_DOC_MARKER, load_demo, texts
 from secretariat.demo.large import LargeSpec
-from secretariat.model import Base, Organisation, Person, Seat
+from secretariat.model import AgendaItem, Base, Decision, MinutesEntry, Organisation, Person, Seat
 from secretariat.store import open_store
 from secretariat.vocabulary import Gender
 
@@ -114,6 +114,26 @@ def test_members_have_plausible_optional_gender_and_region(demo):
     regions = [p.region for p in people]
     assert 0 < regions.count("") < len(people) / 5
     assert all(CJK.search(region) for region in regions if region)
+
+
+def test_decisions_and_minutes_speak_of_their_agenda_item(demo):
+    """A decision taken on the open data item is about open data, in both languages, and
+    the minutes of an item speak of that item."""
+    with demo.session() as s:
+        decided = s.execute(select(Decision.text, Decision.text_en, AgendaItem.title,
+                                   AgendaItem.title_en)
+                            .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)).all()
+        entries = s.execute(select(MinutesEntry.text, AgendaItem.title)
+                            .join(AgendaItem, MinutesEntry.agenda_item_id == AgendaItem.id)).all()
+    topical = [row for row in decided if texts.topic_of(row.title)]
+    assert len(topical) > len(decided) / 2
+    for text, text_en, title, _title_en in topical:
+        topic, topic_en = texts.topic_of(title)
+        assert topic in text and topic_en in text_en, (title, text, text_en)
+    assert entries
+    for text, title in entries:
+        assert text == texts.STANDING_ITEM_MINUTES.get(title) or text.startswith(title), (
+            title, text)
 
 
 def test_a_or_an_follows_the_sound_of_the_next_word():

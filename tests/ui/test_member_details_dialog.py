@@ -74,3 +74,20 @@ def test_editing_gender_and_region_and_undo(qtbot, window):
     window.undo_stack.undo()
     settle(qtbot, window)
     assert (page.model.row_at(0).gender, page.model.row_at(0).region) == ("female", "北部")
+
+
+def test_an_organisations_english_name_shows_in_english(qtbot, window):
+    from secretariat.services.members import add_member
+    from secretariat.services.members.people import get_or_create_organisation
+
+    with window.store.session() as s:
+        get_or_create_organisation(s, "數位發展部", name_en="Ministry of Digital Affairs")
+        add_member(s, name="陳志明", organisation="數位發展部", sector_code="government_agency",
+                   role="member", term_start=dt.date.today() - dt.timedelta(days=3))
+        s.commit()
+    page = window.page("members")
+    page.refresh()
+    settle(qtbot, window)
+    column = next(c for c in range(page.model.columnCount())
+                  if page.model.headerData(c, Qt.Orientation.Horizontal) == "Organisation")
+    assert page.model.index(0, column).data() == "Ministry of Digital Affairs"

@@ -38,7 +38,7 @@ class MemberTableModel(RowTableModel):
     id_attribute = "membership_id"
     columns = (
         Column(N_("Name"), _name),
-        Column(N_("Organisation"), lambda r: r.organisation or ""),
+        Column(N_("Organisation"), lambda r: localized(r.organisation, r.organisation_en)),
         Column(N_("Sector"), _sector),
         Column(N_("Side"), lambda r: _(r.side.label)),
         Column(N_("Seat"), _seat, lambda r: natural_key(_seat(r))),
