@@ -214,7 +214,7 @@ class _Builder:
                     "presenter": self.person_names[presenter],
                     "presenter_person_id": self.person_ids[presenter],
                     "planned_minutes": self.rng.choice((10, 15, 20, 30)),
-                    "proposed_by": self.rng.choice(list(ProposedBy)),
+                    "proposed_by": ProposedBy(texts.proposed_by(self.rng, zh)),
                 })
                 owners.append((index, purpose, zh))
         for item_id, (index, purpose, title) in zip(self.insert(AgendaItem, rows), owners,

@@ -150,7 +150,7 @@ def _add_meeting(s: Session, rng: random.Random, plan: schedule.MeetingPlan,
         meetings.add_agenda_item(
             s, meeting.id, title=title, title_en=title_en, purpose=purpose,
             presenter=presenter.name, planned_minutes=rng.choice((10, 15, 20, 30)),
-            proposed_by=rng.choice(("government", "non_government", "public")))
+            proposed_by=texts.proposed_by(rng, title))
     notice = plan.starts_at - dt.timedelta(days=14)
     changes: dict[str, object] = {}
     if notice < now:
@@ -210,8 +210,9 @@ def _add_papers(s: Session, rng: random.Random, documents_dir: Path,
         for number, meeting in enumerate(all_meetings, start=1):
             for item in meeting.agenda_items:
                 restricted = number == 2 and item.position == 2
-                if not restricted and item.purpose.value == "information" and rng.random() < 0.5:
-                    continue
+                if not restricted and (item.title == texts.CLOSING_ITEM[0] or (
+                        item.purpose.value == "information" and rng.random() < 0.5)):
+                    continue  # any other business has no papers
                 title = f"{item.title}（會議資料）"
                 description = f"{meeting.title}議程第{item.position}案資料"
                 if restricted:

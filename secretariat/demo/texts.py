@@ -4,17 +4,28 @@ Bilingual pairs (Traditional Chinese, English) for the records that have an Engl
 (seat labels, people's and organisations' names, meeting titles, agenda items, decisions),
 so each reads naturally in either language; text kept in one field only (minutes,
 reasons, action items, notes) is Chinese, as a secretariat in Taiwan writes it. Chinese
-phrases varied enough that full-text search over the large demo
-finds something for ordinary queries (開放資料, 行動方案, 會議紀錄…). People and civil-society
-organisations are invented; government bodies are Taiwan's real agencies, as a secretariat
-would list them.
+phrases are varied enough that full-text search over the large demo finds something for
+ordinary queries (開放資料, 行動方案, 會議紀錄…). People (``people_names``) and
+civil-society organisations are invented; government bodies are Taiwan's real agencies,
+as a secretariat would list them.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+
+from secretariat.demo.people_names import (  # noqa: F401  (re-exported: the demo's words)
+    GIVEN_SYLLABLES,
+    JOB_TITLES_GOV,
+    JOB_TITLES_NGO,
+    SURNAMES,
+    PersonName,
+    email_for,
+    person_name,
+    phone_for,
+    unique_names,
+)
 
 FORUM_NAME_ZH_TW = "開放政府國家行動方案多元利害關係人論壇"
 FORUM_NAME_EN = "Open Government National Action Plan Multi-stakeholder Forum"
@@ -26,38 +37,6 @@ TIME_ZONE = "Asia/Taipei"
 # Planted in private fields so privacy tests can prove no export leaks them.
 PRIVATE_MARKER = "PRIVATE-MARKER-demo"
 RESTRICTED_DOC_MARKER = "PRIVATE-MARKER-restricted-document"
-
-SURNAMES = (
-    ("陳", "Chen"), ("林", "Lin"), ("黃", "Huang"), ("張", "Chang"), ("李", "Lee"),
-    ("王", "Wang"), ("吳", "Wu"), ("劉", "Liu"), ("蔡", "Tsai"), ("楊", "Yang"),
-    ("許", "Hsu"), ("鄭", "Cheng"), ("謝", "Hsieh"), ("郭", "Kuo"), ("洪", "Hung"),
-    ("曾", "Tseng"), ("邱", "Chiu"), ("廖", "Liao"), ("賴", "Lai"), ("周", "Chou"),
-    ("徐", "Hsu"), ("蘇", "Su"), ("葉", "Yeh"), ("莊", "Chuang"), ("呂", "Lu"),
-)
-# Given-name syllables read as women's names, men's names, or either, so a person's
-# recorded gender does not contradict their name.
-FEMININE_SYLLABLES = (
-    ("淑", "shu"), ("芬", "fen"), ("怡", "yi"), ("雅", "ya"), ("婷", "ting"), ("美", "mei"),
-    ("玲", "ling"), ("佩", "pei"), ("珊", "shan"), ("欣", "hsin"), ("儀", "yi"), ("慧", "hui"),
-)
-MASCULINE_SYLLABLES = (
-    ("志", "chih"), ("明", "ming"), ("豪", "hao"), ("俊", "chun"), ("宏", "hung"),
-    ("建", "chien"), ("冠", "kuan"), ("宇", "yu"), ("承", "cheng"), ("翰", "han"), ("柏", "po"),
-)
-NEUTRAL_SYLLABLES = (
-    ("家", "chia"), ("君", "chun"), ("華", "hua"), ("思", "szu"), ("維", "wei"), ("文", "wen"),
-    ("安", "an"),
-)
-GIVEN_SYLLABLES = FEMININE_SYLLABLES + MASCULINE_SYLLABLES + NEUTRAL_SYLLABLES
-# (stored gender value, weight): a few people have not given theirs ("").
-GENDER_WEIGHTS = (("female", 46), ("male", 46), ("other", 2), ("", 6))
-# Where members are based (free text in the program): cities and counties, weighted
-# roughly by population; "" for the few who have not said.
-REGIONS = (
-    ("臺北市", 16), ("新北市", 14), ("桃園市", 8), ("臺中市", 10), ("臺南市", 7),
-    ("高雄市", 10), ("新竹縣", 3), ("彰化縣", 3), ("宜蘭縣", 2), ("花蓮縣", 2), ("臺東縣", 2),
-    ("屏東縣", 2), ("澎湖縣", 1), ("北部", 3), ("南部", 3), ("", 8),
-)
 
 # (zh_TW, English, sector code)
 GOVERNMENT_BODIES = (
@@ -97,9 +76,6 @@ NON_GOVERNMENT_BODIES = (
     ("青年公共事務學會", "Youth Public Affairs Society", "other"),
 )
 
-# Job titles have one field: Chinese.
-JOB_TITLES_GOV = ("參事", "處長", "副處長", "科長", "主任秘書", "政務次長")
-JOB_TITLES_NGO = ("理事長", "秘書長", "研究員", "教授", "副教授", "執行長")
 # Seats: (Chinese label prefix, English label prefix) by side; the seat's number follows.
 SEAT_PREFIXES = {True: ("政府代表席次", "Government seat"),
                  False: ("非政府代表席次", "Non-government seat")}
@@ -143,13 +119,13 @@ STANDING_ITEM_MINUTES = {
     "秘書處工作報告": "秘書處報告近期工作辦理情形，洽悉。",
     "臨時動議": "無臨時動議。",
 }
-MINUTES_PHRASES = (
-    "{title}：由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後回覆。",
-    "{title}：{presenter}說明辦理情形，委員建議加強{topic}資訊公開並定期更新進度。",
-    "{title}：委員就{topic}提出意見，請主責機關於兩週內公開草案並蒐集公眾回饋。",
-    "{title}：主席裁示，{topic}相關意見請秘書處彙整，於下次會議報告。",
-    "{title}：{presenter}說明跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
-    "{title}：{presenter}報告{topic}辦理情形，委員建議定期公開進度。",
+MINUTES_PHRASES = (  # under the item's heading, so they do not repeat its title
+    "由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後回覆。",
+    "{presenter}說明辦理情形，委員建議加強{topic}資訊公開並定期更新進度。",
+    "委員就{topic}提出意見，請主責機關於兩週內公開草案並蒐集公眾回饋。",
+    "主席裁示：{topic}相關意見請秘書處彙整，於下次會議報告。",
+    "{presenter}說明{topic}跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
+    "{presenter}報告{topic}辦理情形，委員建議定期公開進度。",
 )
 ACTION_DESCRIPTION = "依{decision}辦理，並於下次會議報告辦理情形。"
 ACTION_DESCRIPTION_UNNUMBERED = "依決議辦理，並於下次會議報告辦理情形。"
@@ -184,57 +160,9 @@ LOCATIONS = (
 REMOTE_LINK = "https://meet.example.tw/ogp-forum"
 
 
-@dataclass(frozen=True)
-class PersonName:
-    name: str
-    name_en: str
-    gender: str = ""  # a ``vocabulary.Gender`` value; "" when not recorded
-    region: str = ""
-
-
-def person_name(rng: random.Random) -> PersonName:
-    surname, surname_en = rng.choice(SURNAMES)
-    gender = weighted(rng, GENDER_WEIGHTS)
-    if gender not in ("female", "male"):  # the name still reads as one or the other
-        gender_of_name = rng.choice(("female", "male"))
-    else:
-        gender_of_name = gender
-    syllables = FEMININE_SYLLABLES if gender_of_name == "female" else MASCULINE_SYLLABLES
-    (a, a_en), (b, b_en) = rng.sample(syllables + NEUTRAL_SYLLABLES, 2)
-    return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}",
-                      gender=gender, region=weighted(rng, REGIONS))
-
-
-def weighted(rng: random.Random, pairs):
-    values, weights = zip(*pairs, strict=True)
-    return rng.choices(values, weights=weights)[0]
-
-
 def with_article(phrase: str) -> str:
     """``phrase`` after "a" or "an" as it is spoken: "an open data", "a youth"."""
     return ("an " if phrase[:1].lower() in "aeio" else "a ") + phrase
-
-
-def unique_names(rng: random.Random, count: int) -> list[PersonName]:
-    """``count`` distinct names (25 surnames × hundreds of given names leave plenty of
-    room)."""
-    seen: set[str] = set()
-    names: list[PersonName] = []
-    while len(names) < count:
-        candidate = person_name(rng)
-        if candidate.name not in seen:
-            seen.add(candidate.name)
-            names.append(candidate)
-    return names
-
-
-def email_for(name: PersonName, index: int) -> str:
-    local = name.name_en.lower().replace(" ", ".").replace("-", "")
-    return f"{local}.{index}@example.tw"
-
-
-def phone_for(rng: random.Random) -> str:
-    return f"+886-2-{rng.randint(2000, 8999)}-{rng.randint(1000, 9999)}"
 
 
 def agenda_titles(rng: random.Random, count: int,
@@ -276,7 +204,7 @@ def minutes_entry(rng: random.Random, title: str, presenter: str) -> str:
     if fixed:
         return fixed
     topic = topic_of(title) or rng.choice(TOPICS)
-    return rng.choice(MINUTES_PHRASES).format(title=title, presenter=presenter, topic=topic[0])
+    return rng.choice(MINUTES_PHRASES).format(presenter=presenter, topic=topic[0])
 
 
 def decision_label_zh(number: str) -> str:
@@ -294,3 +222,11 @@ def meeting_title(kind: str, number: int, rng: random.Random,
     zh, en = MEETING_TITLES[kind]
     return (zh.format(n=number, t=subject),
             en.format(n=number, t=subject_en, T=subject_en[:1].upper() + subject_en[1:]))
+
+
+def proposed_by(rng: random.Random, title: str) -> str:
+    """Who put an item on the agenda (a ``ProposedBy`` value): the secretariat, which is
+    government, puts the standing items; the others come from any side."""
+    if title in STANDING_ITEM_MINUTES:
+        return "government"
+    return rng.choice(("government", "non_government", "public"))
