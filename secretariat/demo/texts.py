@@ -121,7 +121,7 @@ STANDING_ITEM_MINUTES = {
 }
 MINUTES_PHRASES = (  # under the item's heading, so they do not repeat its title
     "由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後回覆。",
-    "{presenter}說明辦理情形，委員建議加強{topic}資訊公開並定期更新進度。",
+    "{presenter}說明{topic}辦理情形，委員建議定期更新並公開進度。",
     "委員就{topic}提出意見，請主責機關於兩週內公開草案並蒐集公眾回饋。",
     "主席裁示：{topic}相關意見請秘書處彙整，於下次會議報告。",
     "{presenter}說明{topic}跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
@@ -138,7 +138,7 @@ DECISION_PATTERNS = (
      "Asked the secretariat to compile public comments on {t} and publish responses within two weeks."),
     ("成立{t}工作小組，由政府與民間各推派代表組成。",
      "Set up {a_t} working group with representatives of government and civil society."),
-    ("{t}自我評估報告修正後通過，送開放政府夥伴關係（OGP）。",
+    ("{t}自我評估報告修正後通過，送交開放政府夥伴關係（OGP）。",
      "Adopted the self-assessment report on {t} as amended, for submission to OGP."),
 )
 # The decision of a forum meeting that approves the minutes circulated before it.
