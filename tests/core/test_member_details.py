@@ -118,3 +118,17 @@ def test_member_file_with_an_unknown_gender_is_refused_with_its_row(session, for
     assert any("Row 2" in line and "“unknown” is not a gender" in line
                for line in caught.value.details)
     assert session.query(Person).count() == 0
+
+
+def test_member_file_fills_a_stored_persons_missing_details_only(session, forum, tmp_path):
+    """As ``add_member`` does: a person already on record keeps the gender and region they
+    have and gets those they lack."""
+    _member(session, region="北部")
+    path = tmp_path / "members.csv"
+    path.write_text("name,organisation,sector,role,term_start,gender,region\n"
+                    "林美玲,開放資料促進協會,civil_society,observer,2026-01-01,female,南部\n",
+                    encoding="utf-8")
+    import_members_csv(session, path)
+    session.commit()
+    person = session.query(Person).one()
+    assert (person.gender, person.region) == ("female", "北部")

@@ -70,6 +70,7 @@ class _Person:
     phone: str = ""
     has_contact: bool = False  # a stored contact row exists
     filled: bool = False  # a stored person's missing email or phone comes from the file
+    details_filled: bool = False  # … or their missing gender or region
 
 
 @dataclass(eq=False)
@@ -110,14 +111,15 @@ class Stored:
             s.execute(select(Organisation.id, Organisation.name, Organisation.sector_id))}
         self.people: dict[str, list[_Person]] = defaultdict(list)
         person_by_id: dict[int, _Person] = {}
-        for person_id, name, organisation, contact_id, email, phone in s.execute(
-                select(Person.id, Person.name, Organisation.name, PersonContact.person_id,
-                       PersonContact.email, PersonContact.phone)
+        for person_id, name, organisation, gender, region, contact_id, email, phone in s.execute(
+                select(Person.id, Person.name, Organisation.name, Person.gender, Person.region,
+                       PersonContact.person_id, PersonContact.email, PersonContact.phone)
                 .outerjoin(Organisation, Person.organisation_id == Organisation.id)
                 .outerjoin(PersonContact, PersonContact.person_id == Person.id)
                 .order_by(Person.id)):
-            person = _Person(person_id, name, organisation, email=email or "",
-                             phone=phone or "", has_contact=contact_id is not None)
+            person = _Person(person_id, name, organisation, gender=gender, region=region,
+                             email=email or "", phone=phone or "",
+                             has_contact=contact_id is not None)
             self.people[name].append(person)
             person_by_id[person_id] = person
         self.seats: dict[str, _Seat] = {}
@@ -221,6 +223,10 @@ class Stored:
             if getattr(row, key) and not getattr(person, key):
                 setattr(person, key, getattr(row, key))
                 person.filled = person.id is not None
+        for key in ("gender", "region"):  # as ``adding._fill_missing_details``
+            if getattr(row, key) and not getattr(person, key):
+                setattr(person, key, getattr(row, key))
+                person.details_filled = person.id is not None
 
     def _organisation(self, name: str, sector_id: int) -> None:
         known = self.organisations.get(name)

@@ -44,6 +44,10 @@ def write_rows(s: Session, stored: Stored, progress: Callable[[int], None]) -> I
     for person, person_id in zip(stored.new_people, person_ids):
         person.id = person_id
     _write_contacts(s, stored, now, tick)
+    _update(s, Person, [{"row_id": p.id, "gender": p.gender, "region": p.region,
+                         "updated_at": now}
+                        for people in stored.people.values() for p in people
+                        if p.details_filled])
     seat_ids = _insert(s, Seat, [{"forum_id": stored.forum_id, "label": seat.label,
                                   "label_en": seat.label_en, "sector_id": seat.sector_id}
                                  for seat in stored.new_seats], tick)
