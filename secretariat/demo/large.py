@@ -34,6 +34,7 @@ from secretariat.model import (
     Document,
     DocumentKind,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     Membership,
     Organisation,
@@ -257,7 +258,9 @@ class _Builder:
                 item[2])] or items
             for number in range(1, count + 1):
                 item_id, _purpose, item_title = self.rng.choice(items)
-                zh, en = texts.decision_text(self.rng, texts.topic_of(item_title))
+                zh, en = texts.decision_text(
+                    self.rng, texts.topic_of(item_title),
+                    working_group=self.plans[index].kind == MeetingKind.WORKING_GROUP)
                 by_vote = self.rng.random() < 0.2
                 rows.append({
                     "forum_id": self.forum_id, "number": decision_number(prefixes[index], number),

@@ -93,7 +93,8 @@ def _confirm_minutes(ctx: MeetingContext, meeting: Meeting, item_id: int):
 
 def _ordinary_decision(ctx: MeetingContext, meeting: Meeting, item_id: int):
     item = next(item for item in meeting.agenda_items if item.id == item_id)
-    text, text_en = texts.decision_text(ctx.rng, texts.topic_of(item.title))
+    text, text_en = texts.decision_text(ctx.rng, texts.topic_of(item.title),
+                                        working_group=meeting.kind == MeetingKind.WORKING_GROUP)
     if not ctx.vote_recorded and meeting.kind == MeetingKind.FORUM:
         voters = sorted(decisions.entitled_voters(ctx.s, meeting.id))
         if len(voters) >= 8:

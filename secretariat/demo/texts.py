@@ -191,10 +191,13 @@ def topic_of(title: str) -> tuple[str, str] | None:
     return max(found, key=lambda topic: len(topic[0])) if found else None
 
 
-def decision_text(rng: random.Random, topic: tuple[str, str] | None = None) -> tuple[str, str]:
-    """A decision (zh_TW, English) on ``topic`` (a random one if None)."""
+def decision_text(rng: random.Random, topic: tuple[str, str] | None = None, *,
+                  working_group: bool = False) -> tuple[str, str]:
+    """A decision (zh_TW, English) on ``topic`` (a random one if None); a working group
+    does not set itself up."""
     subject, subject_en = topic or rng.choice(TOPICS)
-    zh, en = rng.choice(DECISION_PATTERNS)
+    patterns = [p for p in DECISION_PATTERNS if not (working_group and "工作小組" in p[0])]
+    zh, en = rng.choice(patterns)
     return zh.format(t=subject), en.format(t=subject_en, a_t=with_article(subject_en))
 
 

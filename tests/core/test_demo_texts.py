@@ -14,7 +14,17 @@ from sqlalchemy import String, Text, select
 
 from secretariat.demo import PRIVATE_MARKER, RESTRICTED_DOC_MARKER, load_demo, texts
 from secretariat.demo.large import LargeSpec
-from secretariat.model import AgendaItem, Base, Decision, MinutesEntry, Organisation, Person, Seat
+from secretariat.model import (
+    AgendaItem,
+    Base,
+    Decision,
+    Meeting,
+    MeetingKind,
+    MinutesEntry,
+    Organisation,
+    Person,
+    Seat,
+)
 from secretariat.store import open_store
 from secretariat.vocabulary import Gender
 
@@ -123,6 +133,10 @@ def test_decisions_and_minutes_speak_of_their_agenda_item(demo):
         decided = s.execute(select(Decision.text, Decision.text_en, AgendaItem.title,
                                    AgendaItem.title_en)
                             .join(AgendaItem, Decision.agenda_item_id == AgendaItem.id)).all()
+        # A working group does not decide to set itself up.
+        groups = s.execute(select(Decision.text, Meeting.title)
+                           .join(Meeting, Decision.meeting_id == Meeting.id)
+                           .where(Meeting.kind == MeetingKind.WORKING_GROUP)).all()
         entries = s.execute(select(MinutesEntry.text, AgendaItem.title)
                             .join(AgendaItem, MinutesEntry.agenda_item_id == AgendaItem.id)).all()
     topical = [row for row in decided if texts.topic_of(row.title)]
@@ -130,6 +144,7 @@ def test_decisions_and_minutes_speak_of_their_agenda_item(demo):
     for text, text_en, title, _title_en in topical:
         topic, topic_en = texts.topic_of(title)
         assert topic in text and topic_en in text_en, (title, text, text_en)
+    assert groups and not [text for text, _title in groups if text.startswith("成立")]
     assert entries
     for text, title in entries:
         topic = texts.topic_of(title)
