@@ -38,6 +38,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("email", ("email",), ("電子郵件",), 254),
     Column("phone", ("phone",), ("電話",), 64),
     Column("seat", ("seat",), ("席次",), 200),
+    Column("seat_label_en", ("seat_label_en", "seat_en"), ("英文席次名稱",), 200),
+    Column("gender", ("gender",), ("性別",), 32),
+    Column("region", ("region",), ("地區", "區域"), 100),
 )
 BY_FIELD = {column.field: column for column in COLUMNS}
 # Header spelling (compared after trimming and lower-casing) -> column.
@@ -52,4 +55,7 @@ def columns_help() -> str:
     # Translators: {columns} lists the header spellings, e.g. "name / 姓名*; name_en / 英文姓名".
     return _("Columns (the first row names them, in English or Chinese; * marks the required "
              "ones): {columns}. Dates are written 2026-03-31 or 2026/03/31; high_level is yes "
-             "or no.").format(columns=columns)
+             "or no.").format(columns=columns) + " " + _(
+        "The optional columns: seat_label_en is the English name of a seat the file "
+        "creates; gender is female, male or other (女, 男, 其他), empty when not "
+        "recorded; region is free text, e.g. 北部 or 花蓮縣 (Northern Taiwan, Hualien County).")

@@ -36,6 +36,16 @@ class Role(LabelledEnum):
     OBSERVER = "observer", N_("Observer")
 
 
+class Gender(LabelledEnum):
+    """A person's gender as the forum records it for its balance reports: optional, and
+    "not recorded" (the empty value) unless the person has given it."""
+
+    NOT_RECORDED = "", N_("Not recorded")
+    FEMALE = "female", N_("Female")
+    MALE = "male", N_("Male")
+    OTHER = "other", N_("Other")
+
+
 class MeetingKind(LabelledEnum):
     FORUM = "forum_meeting", N_("Forum meeting")
     WORKING_GROUP = "working_group", N_("Working group")

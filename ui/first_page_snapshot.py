@@ -59,12 +59,16 @@ class SnapshotRow:
     seat_id: int
     name: str
     name_en: str
+    gender: str
+    region: str
     organisation: str
+    organisation_en: str
     sector_code: str
     sector_name_zh_tw: str
     sector_name_en: str
     side: Side
     seat_label: str
+    seat_label_en: str
     role: Role
     term_start: dt.date
     term_end: dt.date | None

@@ -18,8 +18,9 @@ from secretariat.i18n import N_, _, format_number, localized, ngettext
 from secretariat.member_columns import columns_help
 
 # Column keys of the CSV and JSON forms: stable English names scripts can rely on.
-LIST_FIELDS = ("seat", "name", "name_en", "organisation", "sector", "side", "role",
-               "term_start", "term_end", "high_level", "person_id", "membership_id")
+LIST_FIELDS = ("seat", "seat_en", "name", "name_en", "gender", "region", "organisation",
+               "organisation_en", "sector", "side", "role", "term_start", "term_end", "high_level", "person_id",
+               "membership_id")
 
 
 def register(commands: Commands) -> None:
@@ -107,8 +108,10 @@ def list_members(args: argparse.Namespace) -> int:
 
 def _record(row) -> dict[str, object]:
     return {
-        "seat": row.seat_label, "name": row.name, "name_en": row.name_en,
-        "organisation": row.organisation, "sector": row.sector_code,
+        "seat": row.seat_label, "seat_en": row.seat_label_en, "name": row.name,
+        "name_en": row.name_en, "gender": row.gender, "region": row.region,
+        "organisation": row.organisation, "organisation_en": row.organisation_en,
+        "sector": row.sector_code,
         "side": row.side.value, "role": row.role.value,
         "term_start": row.term_start.isoformat(),
         "term_end": row.term_end.isoformat() if row.term_end else None,
@@ -136,8 +139,10 @@ def _print_text(rows, day: dt.date) -> None:
         if row.high_level:
             notes.append(_("high-level"))
         name = localized(row.name, row.name_en)
-        who = f"{name} ({row.organisation})" if row.organisation else name
-        print(f"  {row.seat_label}  {who}  [{' · '.join(notes)}]")
+        organisation = localized(row.organisation, row.organisation_en)
+        who = f"{name} ({organisation})" if organisation else name
+        seat = localized(row.seat_label, row.seat_label_en)
+        print(f"  {seat}  {who}  [{' · '.join(notes)}]")
     print()
     print(ngettext("{count} member.", "{count} members.", len(rows)).format(
         count=format_number(len(rows))))

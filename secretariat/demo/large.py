@@ -34,6 +34,7 @@ from secretariat.model import (
     Document,
     DocumentKind,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     Membership,
     Organisation,
@@ -111,7 +112,8 @@ class _Builder:
         self.terms: list[tuple[int, roster.TermPlan]] = []  # (membership id, plan)
         self.plans: list[schedule.MeetingPlan] = []
         self.meeting_ids: list[int] = []
-        self.items_by_meeting: dict[int, list[tuple[int, str]]] = {}  # index -> (id, purpose)
+        # meeting index -> (id, purpose, Chinese title) of its agenda items
+        self.items_by_meeting: dict[int, list[tuple[int, str, str]]] = {}
         self.decisions: list[tuple[int, int, int]] = []  # (id, meeting index, agenda item id)
 
     def insert(self, model, rows: list[dict], *, ids: bool = True,
@@ -133,9 +135,9 @@ class _Builder:
         seat_plans = roster.seats()
         org_rows = [{"name": p.organisation, "name_en": p.organisation_en,
                      "sector_id": sectors[p.sector_code]} for p in seat_plans if p.organisation]
-        extra = [(f"{topic}{zh}", f"{topic_en.title()} {en}", "civil_society")
+        extra = [(f"{topic}{zh}", f"{_title_case(topic_en)} {en}", "civil_society")
                  for topic, topic_en in texts.TOPICS
-                 for zh, en in (("協會", "Association"), ("研究中心", "Research Centre"))]
+                 for zh, en in texts.EXTRA_ORGANISATION_KINDS]
         org_rows += [{"name": n, "name_en": e, "sector_id": sectors[c]} for n, e, c in extra]
         org_ids = dict(zip([r["name"] for r in org_rows], self.insert(Organisation, org_rows),
                            strict=True))
@@ -152,7 +154,8 @@ class _Builder:
             org = seat.organisation if seat else self.rng.choice(extra)[0]
             titles = texts.JOB_TITLES_GOV if seat and seat.government else texts.JOB_TITLES_NGO
             person_rows.append({"name": name.name, "name_en": name.name_en,
-                                "job_title": self.rng.choice(titles)[0],
+                                "gender": name.gender, "region": name.region,
+                                "job_title": self.rng.choice(titles),
                                 "organisation_id": org_ids.get(org)})
         self.person_ids = self.insert(Person, person_rows)
         self.person_names = [n.name for n in names]
@@ -164,7 +167,8 @@ class _Builder:
         ], ids=False)
 
         seat_ids = self.insert(Seat, [
-            {"forum_id": self.forum_id, "label": p.label, "sector_id": sectors[p.sector_code],
+            {"forum_id": self.forum_id, "label": p.label, "label_en": p.label_en,
+             "sector_id": sectors[p.sector_code],
              "established_on": starts[0]} for p in seat_plans])
         # Members first, then alternates that point at them (ids known by then).
         membership_ids: dict[int, int] = {}
@@ -193,7 +197,7 @@ class _Builder:
                 "starts_at": p.starts_at, "ends_at": p.ends_at, "time_zone": texts.TIME_ZONE,
                 "location": p.location, "remote_link": p.remote_link, "is_public": p.is_public,
                 "notice_sent_at": p.starts_at - dt.timedelta(days=14) if held else None,
-                "notice_recipients": "全體委員 All members" if held else "",
+                "notice_recipients": texts.ALL_MEMBERS if held else "",
             })
         self.meeting_ids = self.insert(Meeting, rows)
 
@@ -201,7 +205,9 @@ class _Builder:
         counts = schedule.spread(self.rng, self.spec.agenda_items, len(self.plans), 12, 28)
         rows, owners = [], []
         for index, count in enumerate(counts):
-            for position, (zh, en, purpose) in enumerate(texts.agenda_titles(self.rng, count), 1):
+            topic = self.plans[index].topic
+            for position, (zh, en, purpose) in enumerate(
+                    texts.agenda_titles(self.rng, count, topic=topic), 1):
                 presenter = self.rng.randrange(len(self.person_ids))
                 rows.append({
                     "meeting_id": self.meeting_ids[index], "position": position, "title": zh,
@@ -209,11 +215,12 @@ class _Builder:
                     "presenter": self.person_names[presenter],
                     "presenter_person_id": self.person_ids[presenter],
                     "planned_minutes": self.rng.choice((10, 15, 20, 30)),
-                    "proposed_by": self.rng.choice(list(ProposedBy)),
+                    "proposed_by": ProposedBy(texts.proposed_by(self.rng, zh)),
                 })
-                owners.append((index, purpose))
-        for item_id, (index, purpose) in zip(self.insert(AgendaItem, rows), owners, strict=True):
-            self.items_by_meeting.setdefault(index, []).append((item_id, purpose))
+                owners.append((index, purpose, zh))
+        for item_id, (index, purpose, title) in zip(self.insert(AgendaItem, rows), owners,
+                                                    strict=True):
+            self.items_by_meeting.setdefault(index, []).append((item_id, purpose, title))
 
     def add_attendance(self) -> None:
         rows = []
@@ -235,7 +242,7 @@ class _Builder:
                 rows.append({"meeting_id": self.meeting_ids[index], "person_id": person,
                              "status": status, "capacity": _CAPACITY[term.role]})
             rows.append({"meeting_id": self.meeting_ids[index], "person_id": None,
-                         "guest_name": "列席來賓 Guest speaker", "status": AttendanceStatus.PRESENT,
+                         "guest_name": "列席專題報告人", "status": AttendanceStatus.PRESENT,
                          "capacity": AttendeeCapacity.GUEST})
         self.insert(Attendance, rows, ids=False)
 
@@ -246,13 +253,19 @@ class _Builder:
         rows, origins = [], []
         for index, count in zip(deciding, counts, strict=True):
             items = self.items_by_meeting[index]
+            # Decisions are taken on the items put to the meeting for decision.
+            items = [item for item in items if item[1] == "decision" and texts.topic_of(
+                item[2])] or items
             for number in range(1, count + 1):
-                zh, en = texts.decision_text(self.rng)
+                item_id, _purpose, item_title = self.rng.choice(items)
+                zh, en = texts.decision_text(
+                    self.rng, texts.topic_of(item_title),
+                    working_group=self.plans[index].kind == MeetingKind.WORKING_GROUP)
                 by_vote = self.rng.random() < 0.2
                 rows.append({
                     "forum_id": self.forum_id, "number": decision_number(prefixes[index], number),
                     "meeting_id": self.meeting_ids[index],
-                    "agenda_item_id": self.rng.choice(items)[0],
+                    "agenda_item_id": item_id,
                     "decided_at": self.plans[index].starts_at + dt.timedelta(minutes=number),
                     "text": zh, "text_en": en,
                     "method": DecisionMethod.VOTE if by_vote else DecisionMethod.CONSENSUS,
@@ -280,7 +293,7 @@ class _Builder:
                 "language": "zh_TW", "is_public": public, "sha256": write_blob(documents_dir, data),
                 "file_name": f"paper-{number:05d}.txt", "media_type": "text/plain",
                 "size_bytes": len(data), "added_at": plan.starts_at - dt.timedelta(days=7),
-                "description": "" if public else f"限閱 Restricted {texts.RESTRICTED_DOC_MARKER}",
+                "description": "" if public else f"限閱：含個人資料。{texts.RESTRICTED_DOC_MARKER}",
             })
             links.append(index)
             if number % BATCH == 0:
@@ -292,6 +305,12 @@ class _Builder:
                 pairs.add((self.rng.choice(self.items_by_meeting[index])[0], document_id))
         self.insert(agenda_item_document, [{"agenda_item_id": a, "document_id": d}
                                            for a, d in sorted(pairs)], ids=False, span=(0.9, 1.0))
+
+
+def _title_case(phrase: str) -> str:
+    """"open data" -> "Open Data" for an organisation's name (``str.title`` would also
+    capitalise after an apostrophe or a hyphen)."""
+    return " ".join(word[:1].upper() + word[1:] for word in phrase.split())
 
 
 _CAPACITY = {Role.CO_CHAIR: AttendeeCapacity.MEMBER, Role.MEMBER: AttendeeCapacity.MEMBER,

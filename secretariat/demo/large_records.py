@@ -1,7 +1,8 @@
 """Minutes and action items of the large demo, in bulk (see ``large`` for why bulk).
 
 Every held meeting gets one version of minutes with an entry per agenda item, in Chinese
-with English, so full-text search and the minutes PDF have ten years of text to work on.
+(minutes have no English field), so full-text search and the minutes PDF have ten years
+of text to work on.
 The minutes stay *circulated* (the most recent ones *draft*): approving them means
 entering them, and their meetings' decisions, in the hash-chained audit log one by one,
 which is what ``services.minutes.approve_minutes`` is for; bulk rows must not pretend to
@@ -27,12 +28,6 @@ if TYPE_CHECKING:
     from secretariat.demo.large import _Builder
 
 RECENT_DRAFTS = 3  # the last held meetings still have draft minutes
-ENTRY_PHRASES = (
-    "{p}報告{t}辦理情形，委員建議加強資訊公開並定期更新進度。",
-    "委員就{t}提出意見：應於兩週內公開草案並蒐集公眾回饋。",
-    "{p}說明{t}跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
-    "主席裁示：{t}相關意見請秘書處彙整，於下次會議報告。",
-)
 
 
 def add_large_meeting_records(builder: _Builder) -> None:
@@ -47,18 +42,18 @@ def add_large_meeting_records(builder: _Builder) -> None:
             "meeting_id": builder.meeting_ids[index], "version_no": 1,
             "status": MinutesStatus.CIRCULATED if circulated else MinutesStatus.DRAFT,
             "circulated_at": plan.ends_at + dt.timedelta(days=7) if circulated else None,
-            "circulated_to": "全體委員 All members" if circulated else "",
+            "circulated_to": texts.ALL_MEMBERS if circulated else "",
             "general_text": texts.CLOSING_REMARKS.format(title=plan.title),
         })
     minutes_ids = builder.insert(Minutes, minutes_rows, span=(0.0, 0.3))
     entry_rows = []
     for minutes_id, index in zip(minutes_ids, held, strict=True):
-        for position, (item_id, _purpose) in enumerate(builder.items_by_meeting[index], 1):
-            topic = rng.choice(texts.TOPICS)[0]
+        for position, (item_id, _purpose, title) in enumerate(
+                builder.items_by_meeting[index], 1):
             presenter = builder.person_names[rng.randrange(len(builder.person_names))]
             entry_rows.append({
                 "minutes_id": minutes_id, "agenda_item_id": item_id, "position": position,
-                "text": rng.choice(ENTRY_PHRASES).format(p=presenter, t=topic),
+                "text": texts.minutes_entry(rng, title, presenter),
             })
     builder.insert(MinutesEntry, entry_rows, ids=False, span=(0.3, 0.8))
     builder.insert(ActionItem, _action_rows(builder), ids=False, span=(0.8, 1.0))
@@ -77,7 +72,7 @@ def _action_rows(builder: _Builder) -> list[dict]:
         rows.append({
             "meeting_id": builder.meeting_ids[index], "agenda_item_id": item_id,
             "decision_id": decision_id, "owner_person_id": rng.choice(builder.person_ids),
-            "description": "依決議辦理並於下次會議報告。 Implement the decision and report back.",
+            "description": texts.ACTION_DESCRIPTION_UNNUMBERED,
             "due_on": due, "status": status,
             "completed_on": due - dt.timedelta(days=2) if status == ActionStatus.DONE else None,
         })

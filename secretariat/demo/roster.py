@@ -23,7 +23,8 @@ CO_CHAIR_SEATS = (0, len(texts.GOVERNMENT_BODIES))  # the NDC seat and the first
 @dataclass(frozen=True)
 class SeatPlan:
     index: int
-    label: str
+    label: str  # Chinese
+    label_en: str
     sector_code: str
     organisation: str  # zh_TW name; "" for a citizen seat
     organisation_en: str
@@ -50,10 +51,9 @@ def seats() -> list[SeatPlan]:
     counters: dict[bool, int] = {True: 0, False: 0}
     for index, ((name, name_en, sector), government) in enumerate(bodies):
         counters[government] += 1
-        prefix = "政府代表席次" if government else "非政府代表席次"
-        prefix_en = "Government seat" if government else "Non-government seat"
+        prefix, prefix_en = texts.SEAT_PREFIXES[government]
         number = counters[government]
-        plans.append(SeatPlan(index, f"{prefix} {number} / {prefix_en} {number}", sector,
+        plans.append(SeatPlan(index, f"{prefix} {number}", f"{prefix_en} {number}", sector,
                               name, name_en, government))
     return plans
 

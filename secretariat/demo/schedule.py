@@ -23,6 +23,8 @@ TIMES = {
     MeetingKind.CONSULTATION: (19, 2), MeetingKind.MINISTERIAL: (9, 2),
 }
 DECIDING_KINDS = (MeetingKind.FORUM, MeetingKind.WORKING_GROUP, MeetingKind.MINISTERIAL)
+# Meetings about one topic (their title names it, and most of their agenda is on it).
+TOPICAL_KINDS = (MeetingKind.WORKING_GROUP, MeetingKind.OPEN, MeetingKind.CONSULTATION)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class MeetingPlan:
     location: str
     remote_link: str
     is_public: bool
+    topic: tuple[str, str] | None = None  # (zh_TW, English) of a topical meeting
 
     @property
     def local_date(self) -> dt.date:
@@ -83,7 +86,8 @@ def plan_meetings(rng: random.Random, *, first_day: dt.date, now: dt.datetime, p
             starts = now.astimezone(ZONE).replace(hour=hour, minute=0, second=0,
                                                   microsecond=0) - dt.timedelta(days=1)
         modality, location, link = _modality_fields(rng, kind)
-        title, title_en = texts.meeting_title(kind.value, counters[kind], rng)
+        topic = rng.choice(texts.TOPICS)
+        title, title_en = texts.meeting_title(kind.value, counters[kind], rng, topic=topic)
         held = index < past
         cancelled = held and kind != MeetingKind.FORUM and rng.random() < 0.02
         status = (MeetingStatus.CANCELLED if cancelled
@@ -96,6 +100,7 @@ def plan_meetings(rng: random.Random, *, first_day: dt.date, now: dt.datetime, p
             (starts + dt.timedelta(hours=hours)).astimezone(dt.timezone.utc),
             location, link,
             is_public=kind in (MeetingKind.OPEN, MeetingKind.CONSULTATION) or rng.random() < 0.5,
+            topic=topic if kind in TOPICAL_KINDS else None,
         ))
     return plans
 

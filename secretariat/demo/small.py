@@ -90,7 +90,8 @@ def _add_members(s: Session, rng: random.Random, today: dt.date,
     plans = roster.terms(rng, seat_plans, roster.term_starts(current, 2), pool,
                          alternate_share=0.4, observers=2)
     names = texts.unique_names(rng, pool.size)
-    seat_ids = {p.index: members.add_seat(s, label=p.label, sector_id=sectors[p.sector_code],
+    seat_ids = {p.index: members.add_seat(s, label=p.label, label_en=p.label_en,
+                                           sector_id=sectors[p.sector_code],
                                            established_on=plans[0].term_start).id
                 for p in seat_plans}
     plan_of_seat = {seat_id: seat_plans[index] for index, seat_id in seat_ids.items()}
@@ -112,7 +113,7 @@ def _add_members(s: Session, rng: random.Random, today: dt.date,
                        and not plan_of_seat[m.seat_id].government]
     leaving = rng.choice(current_members)
     last_day = today - dt.timedelta(days=90)
-    members.end_term(s, leaving.id, ended_on=last_day, reason="轉任他職 Moved to another post")
+    members.end_term(s, leaving.id, ended_on=last_day, reason="轉任他職")
     index = pool.take()
     successor = _add_person(s, rng, names[index], index, plan_of_seat[leaving.seat_id], sectors)
     created.append(members.assign_seat(
@@ -124,17 +125,17 @@ def _add_members(s: Session, rng: random.Random, today: dt.date,
 def _add_person(s: Session, rng: random.Random, name: texts.PersonName, index: int,
                 seat: roster.SeatPlan, sectors: dict[str, int]):
     titles = texts.JOB_TITLES_GOV if seat.government else texts.JOB_TITLES_NGO
-    job_title, job_title_en = rng.choice(titles)
     if seat.organisation:
-        people.get_or_create_organisation(s, seat.organisation,
+        people.get_or_create_organisation(s, seat.organisation, name_en=seat.organisation_en,
                                           sector_id=sectors[seat.sector_code])
     return people.add_person(
-        s, name=name.name, name_en=name.name_en, job_title=f"{job_title} {job_title_en}",
+        s, name=name.name, name_en=name.name_en, job_title=rng.choice(titles),
+        gender=name.gender, region=name.region,
         organisation=seat.organisation or None, email=texts.email_for(name, index),
         phone=texts.phone_for(rng), address="臺北市中正區寶慶路 3 號",
         # Every person has private notes; the first carries the marker privacy tests look for.
         internal_notes=(f"{texts.PRIVATE_MARKER} 私人聯絡備註" if index == 0
-                        else "偏好以電子郵件聯絡 Prefers email"))
+                        else "偏好以電子郵件聯絡"))
 
 
 def _add_meeting(s: Session, rng: random.Random, plan: schedule.MeetingPlan,
@@ -144,18 +145,18 @@ def _add_meeting(s: Session, rng: random.Random, plan: schedule.MeetingPlan,
         ends_at=plan.ends_at, kind=plan.kind, phase=plan.phase, modality=plan.modality,
         location=plan.location, remote_link=plan.remote_link, is_public=plan.is_public)
     count = rng.randint(4, 8)
-    for title, title_en, purpose in texts.agenda_titles(rng, count):
+    for title, title_en, purpose in texts.agenda_titles(rng, count, topic=plan.topic):
         presenter = rng.choice(terms).person
         meetings.add_agenda_item(
             s, meeting.id, title=title, title_en=title_en, purpose=purpose,
             presenter=presenter.name, planned_minutes=rng.choice((10, 15, 20, 30)),
-            proposed_by=rng.choice(("government", "non_government", "public")))
+            proposed_by=texts.proposed_by(rng, title))
     notice = plan.starts_at - dt.timedelta(days=14)
     changes: dict[str, object] = {}
     if notice < now:
-        changes.update(notice_sent_at=notice, notice_recipients="全體委員及觀察員 All members and observers")
+        changes.update(notice_sent_at=notice, notice_recipients=texts.ALL_MEMBERS_AND_OBSERVERS)
     if private_note:
-        changes["internal_notes"] = f"{texts.PRIVATE_MARKER} 場地押金尚未退還 Venue deposit pending"
+        changes["internal_notes"] = f"{texts.PRIVATE_MARKER} 場地押金尚未退還"
     if plan.status == MeetingStatus.HELD:
         changes["status"] = MeetingStatus.HELD
     if changes:
@@ -193,7 +194,7 @@ def _record_attendance(s: Session, rng: random.Random, meeting: Meeting, day: dt
                   if roll < 0.88 or meeting.modality.value == "remote"
                   else AttendanceStatus.APOLOGIES)
         meetings.set_attendance(s, meeting.id, person_id=m.person_id, status=status)
-    meetings.set_attendance(s, meeting.id, guest_name="吳佳蓉（專題報告人） Wu Chia-jung, speaker",
+    meetings.set_attendance(s, meeting.id, guest_name="吳佳蓉（專題報告人）",
                             status=AttendanceStatus.PRESENT, capacity=AttendeeCapacity.GUEST)
 
 
@@ -209,13 +210,14 @@ def _add_papers(s: Session, rng: random.Random, documents_dir: Path,
         for number, meeting in enumerate(all_meetings, start=1):
             for item in meeting.agenda_items:
                 restricted = number == 2 and item.position == 2
-                if not restricted and item.purpose.value == "information" and rng.random() < 0.5:
-                    continue
+                if not restricted and (item.title == texts.CLOSING_ITEM[0] or (
+                        item.purpose.value == "information" and rng.random() < 0.5)):
+                    continue  # any other business has no papers
                 title = f"{item.title}（會議資料）"
-                description = f"Paper for: {item.title_en}"
+                description = f"{meeting.title}議程第{item.position}案資料"
                 if restricted:
                     title = f"{item.title}（限閱：人事資料 {texts.RESTRICTED_DOC_MARKER}）"
-                    description = f"Restricted: personal data. {texts.RESTRICTED_DOC_MARKER}"
+                    description = f"限閱：含個人資料。{texts.RESTRICTED_DOC_MARKER}"
                 source = folder / f"m{meeting.id:03d}-item{item.position}.txt"
                 source.write_text(f"{title}\n{item.title_en}\n\n{meeting.title}\n"
                                   f"{meeting.title_en}\n", encoding="utf-8")

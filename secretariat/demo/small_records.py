@@ -84,7 +84,7 @@ def _confirm_minutes(ctx: MeetingContext, meeting: Meeting, item_id: int):
         return None
     decision = decisions.record_decision(
         ctx.s, meeting_id=meeting.id, agenda_item_id=item_id,
-        text="前次會議紀錄確認通過。", text_en="The minutes of the previous meetings were approved.")
+        text=texts.CONFIRMATION[0], text_en=texts.CONFIRMATION[1])
     for pending in ready:
         minutes.approve_minutes(ctx.s, pending.id, decision_id=decision.id)
     ctx.pending_minutes[:] = [m for m in ctx.pending_minutes if m not in ready]
@@ -92,7 +92,9 @@ def _confirm_minutes(ctx: MeetingContext, meeting: Meeting, item_id: int):
 
 
 def _ordinary_decision(ctx: MeetingContext, meeting: Meeting, item_id: int):
-    text, text_en = texts.decision_text(ctx.rng)
+    item = next(item for item in meeting.agenda_items if item.id == item_id)
+    text, text_en = texts.decision_text(ctx.rng, texts.topic_of(item.title),
+                                        working_group=meeting.kind == MeetingKind.WORKING_GROUP)
     if not ctx.vote_recorded and meeting.kind == MeetingKind.FORUM:
         voters = sorted(decisions.entitled_voters(ctx.s, meeting.id))
         if len(voters) >= 8:
@@ -104,16 +106,15 @@ def _ordinary_decision(ctx: MeetingContext, meeting: Meeting, item_id: int):
                 ctx.s, meeting_id=meeting.id, agenda_item_id=item_id, text=text,
                 text_en=text_en, method=DecisionMethod.VOTE, votes_for=may_vote - 4,
                 votes_against=2, votes_abstain=1, recused_person_ids=[recused],
-                recusal_reasons={recused: "所屬機構為計畫受補助單位 Their organisation receives a grant"},
-                dissents=[(dissenter, "本席認為公眾諮詢期間不足兩週，應延長。"
-                                      " The consultation period was under two weeks.")],
-                rationale="多數委員支持，依議事規則表決通過。 Adopted by majority vote.")
+                recusal_reasons={recused: "所屬機構為本計畫受補助單位，依利益迴避原則迴避。"},
+                dissents=[(dissenter, "本席認為公眾諮詢期間不足兩週，應予延長。")],
+                rationale="多數委員支持，依議事規則表決通過。")
     private = not ctx.private_recorded and ctx.rng.random() < 0.3
     ctx.private_recorded = ctx.private_recorded or private
     return decisions.record_decision(
         ctx.s, meeting_id=meeting.id, agenda_item_id=item_id, text=text, text_en=text_en,
         is_public=not private,
-        rationale="涉及個人資料，不予公開。 Concerns personal data; not published." if private
+        rationale="涉及個人資料，不予公開。" if private
         else "")
 
 
@@ -128,8 +129,8 @@ def _follow_up(ctx: MeetingContext, meeting: Meeting, taken: list) -> None:
         action = actions.add_action(
             ctx.s, meeting_id=meeting.id, decision_id=decision.id,
             agenda_item_id=decision.agenda_item_id, owner_person_id=ctx.rng.choice(owners),
-            description=f"依決議 {decision.number} 辦理並於下次會議報告。"
-                        f" Implement decision {decision.number} and report back.",
+            description=texts.ACTION_DESCRIPTION.format(
+                decision=texts.decision_label_zh(decision.number)),
             due_on=due)
         if due < today and ctx.rng.random() < 0.7:
             actions.update_action(ctx.s, action.id, status=ActionStatus.DONE,
@@ -147,13 +148,11 @@ def _write_minutes(ctx: MeetingContext, meeting: Meeting, *, last: bool) -> None
     for item in meeting.agenda_items:
         minutes.set_minutes_text(
             ctx.s, draft.id, agenda_item_id=item.id,
-            text=f"{item.title}：{item.presenter}報告說明，委員就開放資料與公共參與提出意見，"
-                 f"秘書處將彙整後回覆。 {item.title_en}: presented by {item.presenter}; "
-                 "members commented and the secretariat will respond.")
+            text=texts.minutes_entry(ctx.rng, item.title, item.presenter))
     circulate_at = meeting.ends_at + CIRCULATE_AFTER
     if not last and circulate_at < ctx.now:
         minutes.circulate_minutes(ctx.s, draft.id, circulated_at=circulate_at,
-                                  circulated_to="全體委員 All members")
+                                  circulated_to=texts.ALL_MEMBERS)
         ctx.pending_minutes.append(draft)
 
 
@@ -163,7 +162,7 @@ def _correct_first_approved_minutes(ctx: MeetingContext) -> None:
         latest = minutes.latest_minutes(ctx.s, meeting.id)
         if latest is not None and latest.approved_by_decision_id is not None:
             corrected = minutes.correct_minutes(
-                ctx.s, latest.id, reason="更正出席人員職稱 Corrects a member's job title")
+                ctx.s, latest.id, reason="更正出席人員職稱")
             minutes.set_minutes_text(ctx.s, corrected.id,
                                      text=corrected.general_text + "（職稱已更正）")
             return

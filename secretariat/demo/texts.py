@@ -1,43 +1,42 @@
 """Names and phrases the demo forums are written from.
 
-Bilingual pairs (Traditional Chinese, English) so every generated record reads naturally in
-both languages, and Chinese phrases varied enough that full-text search over the large demo
-finds something for ordinary queries (開放資料, 行動方案, 會議紀錄…). People and civil-society
-organisations are invented; government bodies are Taiwan's real agencies, as a secretariat
-would list them.
+Bilingual pairs (Traditional Chinese, English) for the records that have an English field
+(seat labels, people's and organisations' names, meeting titles, agenda items, decisions),
+so each reads naturally in either language; text kept in one field only (minutes,
+reasons, action items, notes) is Chinese, as a secretariat in Taiwan writes it. Chinese
+phrases are varied enough that full-text search over the large demo finds something for
+ordinary queries (開放資料, 行動方案, 會議紀錄…). People (``people_names``) and
+civil-society organisations are invented; government bodies are Taiwan's real agencies,
+as a secretariat would list them.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import re
+
+from secretariat.demo.people_names import (  # noqa: F401  (re-exported: the demo's words)
+    GIVEN_SYLLABLES,
+    JOB_TITLES_GOV,
+    JOB_TITLES_NGO,
+    SURNAMES,
+    PersonName,
+    email_for,
+    person_name,
+    phone_for,
+    unique_names,
+)
 
 FORUM_NAME_ZH_TW = "開放政府國家行動方案多元利害關係人論壇"
 FORUM_NAME_EN = "Open Government National Action Plan Multi-stakeholder Forum"
-FORUM_JURISDICTION = "中華民國（臺灣） Taiwan"
+FORUM_JURISDICTION = "中華民國（臺灣）"
 FORUM_WEBSITE = "https://opengov.example.tw/"
-FORUM_CONTACT = "論壇秘書處 Forum Secretariat, secretariat@opengov.example.tw"
+FORUM_CONTACT = "論壇秘書處（secretariat@opengov.example.tw）"
 TIME_ZONE = "Asia/Taipei"
 
 # Planted in private fields so privacy tests can prove no export leaks them.
 PRIVATE_MARKER = "PRIVATE-MARKER-demo"
 RESTRICTED_DOC_MARKER = "PRIVATE-MARKER-restricted-document"
-
-SURNAMES = (
-    ("陳", "Chen"), ("林", "Lin"), ("黃", "Huang"), ("張", "Chang"), ("李", "Lee"),
-    ("王", "Wang"), ("吳", "Wu"), ("劉", "Liu"), ("蔡", "Tsai"), ("楊", "Yang"),
-    ("許", "Hsu"), ("鄭", "Cheng"), ("謝", "Hsieh"), ("郭", "Kuo"), ("洪", "Hung"),
-    ("曾", "Tseng"), ("邱", "Chiu"), ("廖", "Liao"), ("賴", "Lai"), ("周", "Chou"),
-    ("徐", "Hsu"), ("蘇", "Su"), ("葉", "Yeh"), ("莊", "Chuang"), ("呂", "Lu"),
-)
-GIVEN_SYLLABLES = (
-    ("志", "chih"), ("明", "ming"), ("淑", "shu"), ("芬", "fen"), ("家", "chia"),
-    ("豪", "hao"), ("怡", "yi"), ("君", "chun"), ("俊", "chun"), ("宏", "hung"),
-    ("雅", "ya"), ("婷", "ting"), ("建", "chien"), ("華", "hua"), ("美", "mei"),
-    ("玲", "ling"), ("冠", "kuan"), ("宇", "yu"), ("佩", "pei"), ("珊", "shan"),
-    ("承", "cheng"), ("翰", "han"), ("欣", "hsin"), ("儀", "yi"), ("思", "szu"),
-    ("維", "wei"), ("文", "wen"), ("慧", "hui"), ("柏", "po"), ("安", "an"),
-)
 
 # (zh_TW, English, sector code)
 GOVERNMENT_BODIES = (
@@ -77,14 +76,15 @@ NON_GOVERNMENT_BODIES = (
     ("青年公共事務學會", "Youth Public Affairs Society", "other"),
 )
 
-JOB_TITLES_GOV = (("參事", "Counsellor"), ("處長", "Director-General"), ("副處長", "Deputy Director-General"),
-                  ("科長", "Section Chief"), ("主任秘書", "Chief Secretary"), ("政務次長", "Deputy Minister"))
-JOB_TITLES_NGO = (("理事長", "Chairperson"), ("秘書長", "Secretary-General"), ("研究員", "Researcher"),
-                  ("教授", "Professor"), ("副教授", "Associate Professor"), ("執行長", "Executive Director"))
+# Seats: (Chinese label prefix, English label prefix) by side; the seat's number follows.
+SEAT_PREFIXES = {True: ("政府代表席次", "Government seat"),
+                 False: ("非政府代表席次", "Non-government seat")}
+# Organisations of the large demo beyond the seats' bodies: a topic and one of these.
+EXTRA_ORGANISATION_KINDS = (("協會", "Association"), ("研究中心", "Research Centre"))
 
 TOPICS = (
     ("開放資料", "open data"), ("公共參與", "public participation"),
-    ("政治獻金透明", "political finance transparency"), ("受益所有權登記", "beneficial ownership register"),
+    ("政治獻金透明", "political finance transparency"), ("受益所有權登記", "beneficial ownership transparency"),
     ("氣候變遷資訊公開", "climate information disclosure"), ("性別平等", "gender equality"),
     ("司法透明", "judicial transparency"), ("數位包容", "digital inclusion"),
     ("遊說法制", "lobbying regulation"), ("公共採購資訊公開", "open contracting"),
@@ -96,11 +96,11 @@ TOPICS = (
 ITEM_PATTERNS = (
     ("{t}承諾事項執行進度報告", "Progress report on the {t} commitment", "information"),
     ("{t}承諾事項草案討論", "Discussion of the draft {t} commitment", "discussion"),
-    ("{t}工作小組提案", "Proposal of the {t} working group", "decision"),
+    ("{t}工作小組提案", "Proposal from the {t} working group", "decision"),
     ("{t}公眾意見回應說明", "Response to public comments on {t}", "information"),
     ("{t}里程碑調整案", "Revised milestones for {t}", "decision"),
     ("{t}跨機關協調事項", "Inter-agency coordination on {t}", "discussion"),
-    ("{t}自我評估報告初稿", "Draft self-assessment on {t}", "discussion"),
+    ("{t}自我評估報告初稿", "Draft self-assessment report on {t}", "discussion"),
     ("{t}諮詢會議規劃", "Planning the consultation on {t}", "decision"),
 )
 OPENING_ITEMS = (
@@ -109,8 +109,26 @@ OPENING_ITEMS = (
 )
 CLOSING_ITEM = ("臨時動議", "Any other business", "discussion")
 # The minutes' other matters (general remarks), printed after the agenda items.
-CLOSING_REMARKS = ("臨時動議：無。主席感謝各位委員出席{title}，宣布散會。"
-                   " No other business; the chair thanked members and closed the meeting.")
+CLOSING_REMARKS = "臨時動議：無。主席感謝各位委員出席{title}，宣布散會。"
+# One-field records of the meetings (Chinese).
+ALL_MEMBERS = "全體委員"
+ALL_MEMBERS_AND_OBSERVERS = "全體委員及觀察員"
+# What the minutes say of an agenda item: the standing items have their own words.
+STANDING_ITEM_MINUTES = {
+    "確認上次會議紀錄": "上次會議紀錄經確認，無修正意見。",
+    "秘書處工作報告": "秘書處報告近期工作辦理情形，洽悉。",
+    "臨時動議": "無臨時動議。",
+}
+MINUTES_PHRASES = (  # under the item's heading, so they do not repeat its title
+    "由{presenter}報告說明，委員就{topic}提出意見，秘書處將彙整後回覆。",
+    "{presenter}說明{topic}辦理情形，委員建議定期更新並公開進度。",
+    "委員就{topic}提出意見，請主責機關於兩週內公開草案並蒐集公眾回饋。",
+    "主席裁示：{topic}相關意見請秘書處彙整，於下次會議報告。",
+    "{presenter}說明{topic}跨機關協調結果；民間委員要求提供會議紀錄與佐證資料。",
+    "{presenter}報告{topic}辦理情形，委員建議定期公開進度。",
+)
+ACTION_DESCRIPTION = "依{decision}辦理，並於下次會議報告辦理情形。"
+ACTION_DESCRIPTION_UNNUMBERED = "依決議辦理，並於下次會議報告辦理情形。"
 DECISION_PATTERNS = (
     ("同意{t}承諾事項修正草案，請相關機關據以辦理。",
      "Approved the revised draft {t} commitment; the agencies concerned will implement it."),
@@ -119,10 +137,12 @@ DECISION_PATTERNS = (
     ("請秘書處彙整{t}公眾意見，於兩週內公開回應。",
      "Asked the secretariat to compile public comments on {t} and publish responses within two weeks."),
     ("成立{t}工作小組，由政府與民間各推派代表組成。",
-     "Set up a {t} working group with representatives of government and civil society."),
-    ("{t}自我評估報告修正後通過，送開放政府夥伴聯盟。",
-     "Adopted the {t} self-assessment as amended, for submission to OGP."),
+     "Set up {a_t} working group with representatives of government and civil society."),
+    ("{t}自我評估報告修正後通過，送交開放政府夥伴關係（OGP）。",
+     "Adopted the self-assessment report on {t} as amended, for submission to OGP."),
 )
+# The decision of a forum meeting that approves the minutes circulated before it.
+CONFIRMATION = ("前次會議紀錄確認通過。", "The minutes of the previous meetings were approved.")
 MEETING_TITLES = {
     "forum_meeting": ("第{n}次論壇會議", "Forum meeting no. {n}"),
     "working_group": ("{t}工作小組第{n}次會議", "{T} working group, meeting {n}"),
@@ -140,58 +160,76 @@ LOCATIONS = (
 REMOTE_LINK = "https://meet.example.tw/ogp-forum"
 
 
-@dataclass(frozen=True)
-class PersonName:
-    name: str
-    name_en: str
+def with_article(phrase: str) -> str:
+    """``phrase`` after "a" or "an" as it is spoken: "an open data", "a youth"."""
+    return ("an " if phrase[:1].lower() in "aeio" else "a ") + phrase
 
 
-def person_name(rng: random.Random) -> PersonName:
-    surname, surname_en = rng.choice(SURNAMES)
-    (a, a_en), (b, b_en) = rng.sample(GIVEN_SYLLABLES, 2)
-    return PersonName(surname + a + b, f"{surname_en} {a_en.capitalize()}-{b_en}")
-
-
-def unique_names(rng: random.Random, count: int) -> list[PersonName]:
-    """``count`` distinct names (25 × 30 × 29 combinations leave plenty of room)."""
-    seen: set[str] = set()
-    names: list[PersonName] = []
-    while len(names) < count:
-        candidate = person_name(rng)
-        if candidate.name not in seen:
-            seen.add(candidate.name)
-            names.append(candidate)
-    return names
-
-
-def email_for(name: PersonName, index: int) -> str:
-    local = name.name_en.lower().replace(" ", ".").replace("-", "")
-    return f"{local}.{index}@example.tw"
-
-
-def phone_for(rng: random.Random) -> str:
-    return f"+886-2-{rng.randint(2000, 8999)}-{rng.randint(1000, 9999)}"
-
-
-def agenda_titles(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
-    """``count`` agenda items (zh_TW, English, purpose): opening items, topics, and AOB."""
+def agenda_titles(rng: random.Random, count: int,
+                  topic: tuple[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """``count`` agenda items (zh_TW, English, purpose): opening items, topics, and AOB.
+    A meeting about ``topic`` (a working group's, a consultation's) gives it most of its
+    items; no item is on the agenda twice while there are others to choose."""
     items = list(OPENING_ITEMS[: max(0, min(2, count - 1))])
+    seen: set[str] = set()
     while len(items) < count - 1:
-        topic, topic_en = rng.choice(TOPICS)
-        zh, en, purpose = rng.choice(ITEM_PATTERNS)
-        items.append((zh.format(t=topic), en.format(t=topic_en), purpose))
+        for _attempt in range(20):
+            subject = topic if topic and rng.random() < 0.6 else rng.choice(TOPICS)
+            zh, en, purpose = rng.choice(ITEM_PATTERNS)
+            title = zh.format(t=subject[0])
+            if title not in seen:
+                break
+        seen.add(title)
+        items.append((title, en.format(t=subject[1]), purpose))
     items.append(CLOSING_ITEM)
     return items[:count]
 
 
-def decision_text(rng: random.Random) -> tuple[str, str]:
-    topic, topic_en = rng.choice(TOPICS)
-    zh, en = rng.choice(DECISION_PATTERNS)
-    return zh.format(t=topic), en.format(t=topic_en)
+def topic_of(title: str) -> tuple[str, str] | None:
+    """The topic an agenda item's Chinese title is about (its titles begin with it)."""
+    found = [topic for topic in TOPICS if title.startswith(topic[0])]
+    return max(found, key=lambda topic: len(topic[0])) if found else None
 
 
-def meeting_title(kind: str, number: int, rng: random.Random) -> tuple[str, str]:
-    topic, topic_en = rng.choice(TOPICS)
+def decision_text(rng: random.Random, topic: tuple[str, str] | None = None, *,
+                  working_group: bool = False) -> tuple[str, str]:
+    """A decision (zh_TW, English) on ``topic`` (a random one if None); a working group
+    does not set itself up."""
+    subject, subject_en = topic or rng.choice(TOPICS)
+    patterns = [p for p in DECISION_PATTERNS if not (working_group and "工作小組" in p[0])]
+    zh, en = rng.choice(patterns)
+    return zh.format(t=subject), en.format(t=subject_en, a_t=with_article(subject_en))
+
+
+def minutes_entry(rng: random.Random, title: str, presenter: str) -> str:
+    """What the minutes say of an agenda item (Chinese: minutes have one text)."""
+    fixed = STANDING_ITEM_MINUTES.get(title)
+    if fixed:
+        return fixed
+    topic = topic_of(title) or rng.choice(TOPICS)
+    return rng.choice(MINUTES_PHRASES).format(presenter=presenter, topic=topic[0])
+
+
+def decision_label_zh(number: str) -> str:
+    """「2026年第3次會議第2號決議」 for ``2026-S03-R02``, as Chinese text is stored."""
+    match = re.fullmatch(r"(\d{4})-S(\d+)-R(\d+)", number)
+    if match is None:
+        return f"決議 {number}"
+    year, meeting, ordinal = (int(part) for part in match.groups())
+    return f"{year}年第{meeting}次會議第{ordinal}號決議"
+
+
+def meeting_title(kind: str, number: int, rng: random.Random,
+                  topic: tuple[str, str] | None = None) -> tuple[str, str]:
+    subject, subject_en = topic or rng.choice(TOPICS)
     zh, en = MEETING_TITLES[kind]
-    return (zh.format(n=number, t=topic),
-            en.format(n=number, t=topic_en, T=topic_en[:1].upper() + topic_en[1:]))
+    return (zh.format(n=number, t=subject),
+            en.format(n=number, t=subject_en, T=subject_en[:1].upper() + subject_en[1:]))
+
+
+def proposed_by(rng: random.Random, title: str) -> str:
+    """Who put an item on the agenda (a ``ProposedBy`` value): the secretariat, which is
+    government, puts the standing items; the others come from any side."""
+    if title in STANDING_ITEM_MINUTES:
+        return "government"
+    return rng.choice(("government", "non_government", "public"))

@@ -30,6 +30,10 @@ class Person(Versioned, Timestamped, Base):
     name: Mapped[str] = mapped_column(String(200), index=True)
     name_en: Mapped[str] = mapped_column(String(200), default="")
     job_title: Mapped[str] = mapped_column(String(300), default="")
+    # Optional, for the forum's balance reports: a ``vocabulary.Gender`` value, "" when
+    # not recorded; and a region (北部, 花蓮縣…) in free text.
+    gender: Mapped[str] = mapped_column(String(32), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
 
     organisation: Mapped[Organisation | None] = relationship()

@@ -20,7 +20,8 @@ class Seat(Versioned, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id"), index=True)
-    label: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(String(200))  # Chinese, the forum's language of reference
+    label_en: Mapped[str] = mapped_column(String(200), default="")  # "" when not given
     sector_id: Mapped[int] = mapped_column(ForeignKey("sector.id"), index=True)
     established_on: Mapped[dt.date | None] = mapped_column(Date)
     abolished_on: Mapped[dt.date | None] = mapped_column(Date)

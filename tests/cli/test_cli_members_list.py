@@ -27,9 +27,9 @@ def test_json_lists_todays_members_with_stable_keys_and_no_contact_details(demo_
     members = _json(demo_db)
     assert len(members) > 10
     assert {"government", "non_government"} <= {m["side"] for m in members}
-    assert set(members[0]) == {"seat", "name", "name_en", "organisation", "sector", "side",
-                               "role", "term_start", "term_end", "high_level", "person_id",
-                               "membership_id"}
+    assert set(members[0]) == {"seat", "seat_en", "name", "name_en", "gender", "region",
+                               "organisation", "organisation_en", "sector", "side", "role", "term_start",
+                               "term_end", "high_level", "person_id", "membership_id"}
     assert not any("@" in str(value) for m in members for value in m.values())
 
 
@@ -59,6 +59,15 @@ def test_text_is_grouped_by_sector_in_the_users_language(demo_db):
     assert english.stdout.rstrip().endswith("members.")
     chinese = run("--db", str(demo_db), "--lang", "zh_TW", "members", "list")
     assert "共同主席" in chinese.stdout
+
+
+def test_text_shows_each_seat_in_the_users_language(demo_db):
+    seat = _json(demo_db)[0]
+    assert seat["seat"] and seat["seat_en"] and seat["seat"] != seat["seat_en"]
+    english = run("--db", str(demo_db), "--lang", "en", "members", "list").stdout
+    chinese = run("--db", str(demo_db), "--lang", "zh_TW", "members", "list").stdout
+    assert f"  {seat['seat_en']}  " in english and f"  {seat['seat']}  " not in english
+    assert f"  {seat['seat']}  " in chinese and f"  {seat['seat_en']}  " not in chinese
 
 
 def test_a_bad_date_is_a_message_and_exit_1(demo_db):

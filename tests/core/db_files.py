@@ -7,12 +7,18 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert
+from sqlalchemy import column, create_engine, insert, table
 from sqlalchemy.pool import NullPool
 
 from secretariat.store import migrations
-from secretariat.model import Forum, Person
+from secretariat.model import Forum
 from secretariat.model.base import utcnow
+
+# The person table as 0001 made it: the model's table has later columns (0007's gender
+# and region) whose defaults an insert would name, and a database at an earlier revision
+# has no such columns.
+_PERSON_0001 = table("person", *(column(name) for name in (
+    "name", "name_en", "job_title", "version", "created_at", "updated_at")))
 
 
 def sha256(path: Path) -> str:
@@ -36,7 +42,7 @@ def database_at(url: str, revision: str, *, forum: str | None = None, people: in
                 )
             if people:
                 conn.execute(
-                    insert(Person.__table__),
+                    insert(_PERSON_0001),
                     # Long titles: a few hundred people span many pages, so damage
                     # tests can hit table pages rather than the schema page.
                     [{"name": f"成員{n}", "name_en": f"Member {n}", "job_title": "x" * 200,

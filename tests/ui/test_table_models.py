@@ -15,9 +15,12 @@ from ui.table_model import SORT_ROLE
 def member_row(number: int, *, ended: bool = False) -> MemberRow:
     return MemberRow(
         membership_id=number, person_id=number, seat_id=number, name=f"委員{number}",
-        name_en=f"Member {number}", organisation="數位發展部", sector_code="government_agency",
+        name_en=f"Member {number}", gender="female" if number % 2 else "", region="臺北市",
+        organisation="數位發展部", organisation_en="Ministry of Digital Affairs",
+        sector_code="government_agency",
         sector_name_zh_tw="政府機關", sector_name_en="Government ministry or agency",
-        side=Side.GOVERNMENT, seat_label=f"Seat {number}", role=Role.MEMBER,
+        side=Side.GOVERNMENT, seat_label=f"政府席次 {number}",
+        seat_label_en=f"Seat {number}" if number % 2 else "", role=Role.MEMBER,
         term_start=dt.date(2025, 1, number), term_end=None,
         ended_on=dt.date(2025, 6, 1) if ended else None, high_level=number % 2 == 0,
         active=not ended, version=1)

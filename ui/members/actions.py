@@ -13,7 +13,7 @@ from secretariat.vocabulary import Role
 from ui.changes import ChangeKind, Changes
 from ui.form_values import FormValues
 
-_PERSON_FIELDS = ("name", "name_en", "organisation", "email", "phone")
+_PERSON_FIELDS = ("name", "name_en", "gender", "region", "organisation", "email", "phone")
 _TERM_FIELDS = ("role", "term_start", "term_end", "high_level")
 
 
@@ -32,6 +32,9 @@ class MemberForm(FormValues):
     email: str = ""
     phone: str = ""
     seat_label: str = ""
+    seat_label_en: str = ""
+    gender: str = ""  # a ``Gender`` value; "" is "not recorded"
+    region: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from secretariat.i18n import _, current_language
-from secretariat.vocabulary import Role
+from secretariat.vocabulary import Gender, Role
 from ui.forms import FormDialog
 from ui.members.actions import MemberForm, SectorChoice
 from ui.widgets import OptionalDateEdit, date_edit, enum_combo, from_qdate, select_data, to_qdate
@@ -17,6 +17,13 @@ from ui.widgets import OptionalDateEdit, date_edit, enum_combo, from_qdate, sele
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 Submitter = Callable[[MemberForm, "MemberDialog"], None]
+
+
+def _gender(value: str) -> Gender:
+    try:
+        return Gender(value)
+    except ValueError:  # a value a later version records: shown as not recorded
+        return Gender.NOT_RECORDED
 
 
 class MemberDialog(FormDialog):
@@ -33,6 +40,11 @@ class MemberDialog(FormDialog):
         self.name = self.add_field("name", _("&Name:"), QLineEdit(initial.name))
         self.name_en = self.add_field("name_en", _("Name in &English:"),
                                       QLineEdit(initial.name_en))
+        # Optional, for the balance reports; "Not recorded" unless the person gave it.
+        self.gender = self.add_field("gender", _("&Gender:"),
+                                     enum_combo(Gender, _gender(initial.gender)))
+        self.region = self.add_field("region", _("Reg&ion:"), QLineEdit(initial.region))
+        self.region.setPlaceholderText(_("Optional, e.g. Northern Taiwan or Hualien County"))
         self.organisation = self.add_field("organisation", _("&Organisation:"),
                                            QLineEdit(initial.organisation))
         self.sector = self.add_field("sector", _("&Sector:"), QComboBox())
@@ -42,6 +54,9 @@ class MemberDialog(FormDialog):
         select_data(self.sector, initial.sector_code)
         self.seat = self.add_field("seat", _("Se&at:"), QLineEdit(initial.seat_label))
         self.seat.setPlaceholderText(_("New seat named after the sector"))
+        self.seat_en = self.add_field("seat_label_en", _("Seat in Eng&lish:"),
+                                      QLineEdit(initial.seat_label_en))
+        self.seat_en.setPlaceholderText(_("Optional: the seat's name in English"))
         self.role = self.add_field("role", _("&Role:"), enum_combo(Role, initial.role))
         self.term_start = self.add_field("term_start", _("&Term start:"),
                                          date_edit(initial.term_start))
@@ -55,6 +70,7 @@ class MemberDialog(FormDialog):
         if editing:
             self.sector.setEnabled(False)
             self.seat.setEnabled(False)
+            self.seat_en.setEnabled(False)
         self.ready()
 
     def value(self) -> MemberForm:
@@ -70,6 +86,9 @@ class MemberDialog(FormDialog):
             email=self.email.text().strip(),
             phone=self.phone.text().strip(),
             seat_label=self.seat.text().strip(),
+            seat_label_en=self.seat_en.text().strip(),
+            gender=Gender(self.gender.currentData()).value,
+            region=self.region.text().strip(),
         )
 
     def set_term_start(self, day: dt.date) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from secretariat.i18n import N_, _, current_language, format_date
+from secretariat.i18n import N_, _, current_language, format_date, localized
 from secretariat.natural_order import natural_key
 from ui.table_model import Column, RowTableModel
 
@@ -25,6 +25,11 @@ def _name(row) -> str:
     return f"{row.name} ({row.name_en})" if row.name_en else row.name
 
 
+def _seat(row) -> str:
+    """The seat's English label when showing English and it has one, else its own."""
+    return localized(row.seat_label, row.seat_label_en)
+
+
 def _end(row) -> str:
     return _date(row.ended_on or row.term_end)
 
@@ -33,10 +38,10 @@ class MemberTableModel(RowTableModel):
     id_attribute = "membership_id"
     columns = (
         Column(N_("Name"), _name),
-        Column(N_("Organisation"), lambda r: r.organisation or ""),
+        Column(N_("Organisation"), lambda r: localized(r.organisation, r.organisation_en)),
         Column(N_("Sector"), _sector),
         Column(N_("Side"), lambda r: _(r.side.label)),
-        Column(N_("Seat"), lambda r: r.seat_label, lambda r: natural_key(r.seat_label)),
+        Column(N_("Seat"), _seat, lambda r: natural_key(_seat(r))),
         Column(N_("Role"), lambda r: _(r.role.label)),
         Column(N_("Term start"), lambda r: _date(r.term_start), lambda r: r.term_start),
         Column(N_("Term end"), _end, lambda r: r.ended_on or r.term_end),

@@ -13,7 +13,12 @@ from secretariat.i18n import N_
 from secretariat.model import Membership, Organisation, Person, Role, Seat, Sector
 from secretariat.services.members.views import VOTING_ROLES
 from secretariat.services.members.rules import check_membership
-from secretariat.services.members.seats import add_seat, next_seat_label, seat_by_label
+from secretariat.services.members.seats import (
+    add_seat,
+    english_seat_label,
+    next_seat_label,
+    seat_by_label,
+)
 from secretariat.services.validation import (
     check_date,
     check_optional_date,
@@ -23,7 +28,15 @@ from secretariat.services.validation import (
     terms_overlap,
 )
 from secretariat.services.forum import require_forum, sector_by_code
-from secretariat.services.members.people import add_person, get_or_create_organisation, update_person
+from secretariat.services.members.people import (
+    add_person,
+    check_gender,
+    check_region,
+    get_or_create_organisation,
+    update_person,
+)
+from secretariat.services.validation import optional_text
+from secretariat.vocabulary import Gender
 
 
 def add_member(
@@ -40,9 +53,15 @@ def add_member(
     email: str = "",
     phone: str = "",
     seat_label: str | None = None,
+    seat_label_en: str = "",
+    gender: Gender | str = Gender.NOT_RECORDED,
+    region: str = "",
 ) -> Membership:
     """Person (reused when the same name and organisation exist) + seat + membership.
 
+    ``seat_label_en`` names a seat made for the member in English (a seat named on the
+    fly gets its sector's English name); an existing seat keeps its own. ``gender`` and
+    ``region`` are optional; a person reused keeps theirs and gets only those missing.
     Everything is checked before the first record is written.
     """
     forum = require_forum(s)
@@ -51,6 +70,8 @@ def add_member(
     role = coerce_enum(Role, role, N_("Role"))
     start = check_date(term_start, N_("Term start"))
     end = check_optional_date(term_end, N_("Term end"))
+    clean_gender, clean_region = check_gender(gender), check_region(region)
+    clean_label_en = optional_text(seat_label_en, N_("Seat name in English"))
     seat = seat_by_label(s, forum.id, seat_label.strip()) if seat_label and seat_label.strip() else None
     if seat is not None and seat.sector_id != sector.id:
         raise SecretariatError(
@@ -68,14 +89,17 @@ def add_member(
     check_membership(s, probe, seat=seat)
     if person is None:
         person = add_person(s, name=clean_name, name_en=name_en, organisation=organisation,
-                            email=email, phone=phone)
+                            email=email, phone=phone, gender=clean_gender,
+                            region=clean_region)
     else:
         _fill_missing_contact(s, person, email=email, phone=phone)
+        _fill_missing_details(s, person, gender=clean_gender, region=clean_region)
     if organisation and organisation.strip():
         get_or_create_organisation(s, organisation, sector_id=sector.id)
     if seat is None:
-        seat = add_seat(s, label=(seat_label or "").strip() or next_seat_label(s, forum, sector),
-                        sector_id=sector.id)
+        label = (seat_label or "").strip() or next_seat_label(s, forum, sector)
+        seat = add_seat(s, label=label, sector_id=sector.id,
+                        label_en=clean_label_en or english_seat_label(forum, sector, label))
     probe.seat_id, probe.person_id = seat.id, person.id
     s.add(probe)
     flush(s)
@@ -113,6 +137,13 @@ def _fill_missing_contact(s: Session, person: Person, *, email: str, phone: str)
         fill["email"] = email
     if phone and phone.strip() and not (contact and contact.phone):
         fill["phone"] = phone
+    if fill:
+        update_person(s, person.id, **fill)
+
+
+def _fill_missing_details(s: Session, person: Person, *, gender: str, region: str) -> None:
+    fill = {key: value for key, value in (("gender", gender), ("region", region))
+            if value and not getattr(person, key)}
     if fill:
         update_person(s, person.id, **fill)
 

@@ -53,6 +53,9 @@ class Row:
     email: str
     phone: str
     seat_label: str | None
+    seat_label_en: str = ""
+    gender: str = ""  # a ``Gender`` value
+    region: str = ""
 
 
 @dataclass(eq=False)
@@ -61,10 +64,13 @@ class _Person:
     name: str
     organisation: str | None
     name_en: str = ""
+    gender: str = ""
+    region: str = ""
     email: str = ""
     phone: str = ""
     has_contact: bool = False  # a stored contact row exists
     filled: bool = False  # a stored person's missing email or phone comes from the file
+    details_filled: bool = False  # … or their missing gender or region
 
 
 @dataclass(eq=False)
@@ -73,6 +79,7 @@ class _Seat:
     label: str
     sector_id: int
     abolished_on: dt.date | None = None
+    label_en: str = ""
     terms: list[_Term] = field(default_factory=list)
 
 
@@ -104,14 +111,15 @@ class Stored:
             s.execute(select(Organisation.id, Organisation.name, Organisation.sector_id))}
         self.people: dict[str, list[_Person]] = defaultdict(list)
         person_by_id: dict[int, _Person] = {}
-        for person_id, name, organisation, contact_id, email, phone in s.execute(
-                select(Person.id, Person.name, Organisation.name, PersonContact.person_id,
-                       PersonContact.email, PersonContact.phone)
+        for person_id, name, organisation, gender, region, contact_id, email, phone in s.execute(
+                select(Person.id, Person.name, Organisation.name, Person.gender, Person.region,
+                       PersonContact.person_id, PersonContact.email, PersonContact.phone)
                 .outerjoin(Organisation, Person.organisation_id == Organisation.id)
                 .outerjoin(PersonContact, PersonContact.person_id == Person.id)
                 .order_by(Person.id)):
-            person = _Person(person_id, name, organisation, email=email or "",
-                             phone=phone or "", has_contact=contact_id is not None)
+            person = _Person(person_id, name, organisation, gender=gender, region=region,
+                             email=email or "", phone=phone or "",
+                             has_contact=contact_id is not None)
             self.people[name].append(person)
             person_by_id[person_id] = person
         self.seats: dict[str, _Seat] = {}
@@ -168,7 +176,8 @@ class Stored:
         # Every check passed: the row's records join the plan.
         if person is None:
             person = _Person(None, row.name, row.organisation, name_en=row.name_en,
-                             email=row.email, phone=row.phone)
+                             gender=row.gender, region=row.region, email=row.email,
+                             phone=row.phone)
             self.people[row.name].append(person)
             self.new_people.append(person)
         else:
@@ -176,7 +185,9 @@ class Stored:
         if row.organisation:
             self._organisation(row.organisation, sector.id)
         if seat is None:
-            seat = _Seat(None, row.seat_label or self._next_seat_label(sector), sector.id)
+            label = row.seat_label or self._next_seat_label(sector)
+            seat = _Seat(None, label, sector.id, label_en=row.seat_label_en
+                         or self._english_seat_label(sector, label))
             self.seats[seat.label] = seat
             self.seat_counts[sector.id] += 1
             self.new_seats.append(seat)
@@ -212,6 +223,10 @@ class Stored:
             if getattr(row, key) and not getattr(person, key):
                 setattr(person, key, getattr(row, key))
                 person.filled = person.id is not None
+        for key in ("gender", "region"):  # as ``adding._fill_missing_details``
+            if getattr(row, key) and not getattr(person, key):
+                setattr(person, key, getattr(row, key))
+                person.details_filled = person.id is not None
 
     def _organisation(self, name: str, sector_id: int) -> None:
         known = self.organisations.get(name)
@@ -230,6 +245,16 @@ class Stored:
         while f"{base} {number}" in self.seats:
             number += 1
         return f"{base} {number}"
+
+
+    def _english_seat_label(self, sector: Sector, label: str) -> str:
+        """As ``seats.english_seat_label``: "Civil society organisation 3" beside the
+        label ``_next_seat_label`` made; "" for one the file chose."""
+        base = sector.name(self.language)
+        number = label[len(base) + 1:] if label.startswith(base + " ") else ""
+        if not number.isdigit() or self.language == "en":
+            return ""
+        return f"{sector.name('en')} {number}"
 
 
 def _holder_to_stand_in_for(seat: _Seat, term: _Term) -> _Term | None:

@@ -23,6 +23,7 @@ from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, localized
 from secretariat.member_columns import BY_FIELD, BY_HEADER, COLUMNS
 from secretariat.model import Role
+from secretariat.vocabulary import Gender
 from secretariat.services.members.import_batch import (
     ImportReport,
     Row,
@@ -41,6 +42,10 @@ Progress = Callable[[int, int], None]
 # secretariat in Taiwan types in a spreadsheet.
 _ROLE_WORDS = {"共同主席": Role.CO_CHAIR, "委員": Role.MEMBER, "代理人": Role.ALTERNATE,
                "觀察員": Role.OBSERVER}
+# Gender spellings beyond the stored value and the label: what a spreadsheet holds.
+_GENDER_WORDS = {"f": Gender.FEMALE, "m": Gender.MALE, "女": Gender.FEMALE,
+                 "女性": Gender.FEMALE, "男": Gender.MALE, "男性": Gender.MALE,
+                 "其他": Gender.OTHER, "未記錄": Gender.NOT_RECORDED}
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"no", "n", "false", "0", "否", ""}
 _DATE = re.compile(r"^(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})$")
@@ -183,6 +188,11 @@ class _RowParser:
             for spelling in (role.value, role.label, _(role.label)):
                 self.roles[spelling.lower()] = role
         self.roles.update(_ROLE_WORDS)
+        self.genders: dict[str, Gender] = {}
+        for gender in Gender:
+            for spelling in (gender.value, gender.label, _(gender.label)):
+                self.genders[spelling.lower()] = gender
+        self.genders.update(_GENDER_WORDS)
         self.limits = {column.field: column.max_length for column in COLUMNS}
 
     def row(self, number: int, record: dict[str, str], problems: list[str]) -> Row:
@@ -214,11 +224,18 @@ class _RowParser:
         high = record.get("high_level", "").lower()
         if high not in _YES | _NO:
             problems.append(_("high level must be yes or no, not “{value}”").format(value=high))
+        gender = self.genders.get(record.get("gender", "").lower())
+        if gender is None:
+            # Translators: the gender column of an imported member file holds something else.
+            problems.append(_("“{value}” is not a gender (female, male or other; leave it "
+                              "empty when not recorded)").format(value=record["gender"]))
         return Row(number=number, name=name, name_en=record.get("name_en", ""),
                    organisation=record.get("organisation") or None,
                    sector_code=self.sectors.get(sector.lower(), ""), role=role,
                    term_start=start, term_end=end, high_level=high in _YES, email=email,
-                   phone=record.get("phone", ""), seat_label=record.get("seat") or None)
+                   phone=record.get("phone", ""), seat_label=record.get("seat") or None,
+                   seat_label_en=record.get("seat_label_en", ""),
+                   gender=gender.value if gender else "", region=record.get("region", ""))
 
     def _role(self, text: str, problems: list[str]) -> Role | None:
         role = self.roles.get(text.strip().lower()) or self.roles.get(text.strip())

@@ -38,14 +38,19 @@ def write_rows(s: Session, stored: Stored, progress: Callable[[int], None]) -> I
     _update(s, Organisation, [{"row_id": org_id, "sector_id": sector_id, "updated_at": now}
                               for org_id, sector_id in stored.organisation_sectors.items()])
     person_ids = _insert(s, Person, [
-        {"name": p.name, "name_en": p.name_en,
+        {"name": p.name, "name_en": p.name_en, "gender": p.gender, "region": p.region,
          "organisation_id": stored.organisations[p.organisation][0] if p.organisation else None}
         for p in stored.new_people], tick)
     for person, person_id in zip(stored.new_people, person_ids):
         person.id = person_id
     _write_contacts(s, stored, now, tick)
+    _update(s, Person, [{"row_id": p.id, "gender": p.gender, "region": p.region,
+                         "updated_at": now}
+                        for people in stored.people.values() for p in people
+                        if p.details_filled])
     seat_ids = _insert(s, Seat, [{"forum_id": stored.forum_id, "label": seat.label,
-                                  "sector_id": seat.sector_id} for seat in stored.new_seats], tick)
+                                  "label_en": seat.label_en, "sector_id": seat.sector_id}
+                                 for seat in stored.new_seats], tick)
     for seat, seat_id in zip(stored.new_seats, seat_ids):
         seat.id = seat_id
     # An alternate may stand in for a member added by a row above it: those go second.

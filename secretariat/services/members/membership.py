@@ -166,6 +166,9 @@ class MembershipValues:
     email: str
     phone: str
     seat_label: str
+    seat_label_en: str
+    gender: str
+    region: str
 
 
 def membership_values(s: Session, membership_id: int) -> MembershipValues:
@@ -178,5 +181,6 @@ def membership_values(s: Session, membership_id: int) -> MembershipValues:
         sector_code=m.seat.sector.code, role=m.role, term_start=m.term_start,
         term_end=m.term_end, high_level=m.high_level,
         email=contact.email if contact else "", phone=contact.phone if contact else "",
-        seat_label=m.seat.label)
+        seat_label=m.seat.label, seat_label_en=m.seat.label_en, gender=person.gender,
+        region=person.region)
 

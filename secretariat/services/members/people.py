@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
+from secretariat.vocabulary import Gender
 from secretariat.model import (
     ActionItem,
     AgendaItem,
@@ -34,7 +35,7 @@ from secretariat.services.validation import (
     required_text,
 )
 
-_PUBLIC_FIELDS = ("name", "name_en", "job_title")
+_PUBLIC_FIELDS = ("name", "name_en", "job_title", "gender", "region")
 _CONTACT_FIELDS = ("email", "phone", "address", "internal_notes")
 _ORGANISATION_FIELDS = ("organisation", "organisation_id")
 
@@ -45,25 +46,33 @@ class PersonRow:
     name: str
     name_en: str
     job_title: str
+    gender: str  # a ``Gender`` value; "" when not recorded
+    region: str
     organisation: str
     email: str
     phone: str
     version: int
 
 
-def get_or_create_organisation(s: Session, name: str, *, sector_id: int | None = None) -> Organisation:
-    """Organisations are matched by exact name (after trimming spaces)."""
+def get_or_create_organisation(s: Session, name: str, *, sector_id: int | None = None,
+                               name_en: str = "") -> Organisation:
+    """Organisations are matched by exact name (after trimming spaces). A sector or an
+    English name given fills one the organisation does not have yet."""
     clean = required_text(name, N_("Organisation name"))
+    clean_en = optional_text(name_en)
     if sector_id is not None:
         get_or_error(s, Sector, sector_id, N_("sector"))
     organisation = s.scalars(select(Organisation).where(Organisation.name == clean)).first()
     if organisation is None:
-        organisation = Organisation(name=clean, sector_id=sector_id)
+        organisation = Organisation(name=clean, name_en=clean_en, sector_id=sector_id)
         s.add(organisation)
         flush(s)
-    elif organisation.sector_id is None and sector_id is not None:
+        return organisation
+    if organisation.sector_id is None and sector_id is not None:
         organisation.sector_id = sector_id
-        flush(s)
+    if not organisation.name_en and clean_en:
+        organisation.name_en = clean_en
+    flush(s)
     return organisation
 
 
@@ -77,6 +86,8 @@ def add_person(
     name: str,
     name_en: str = "",
     job_title: str = "",
+    gender: Gender | str = Gender.NOT_RECORDED,
+    region: str = "",
     organisation: str | None = None,
     organisation_id: int | None = None,
     email: str = "",
@@ -88,6 +99,8 @@ def add_person(
         name=required_text(name, N_("Name")),
         name_en=optional_text(name_en),
         job_title=optional_text(job_title),
+        gender=check_gender(gender),
+        region=check_region(region),
     )
     contact = _contact_values(email=email, phone=phone, address=address,
                               internal_notes=internal_notes)
@@ -111,6 +124,10 @@ def update_person(
     for key in ("name_en", "job_title"):
         if key in public:
             public[key] = optional_text(public[key])  # type: ignore[arg-type]
+    if "gender" in public:
+        public["gender"] = check_gender(public["gender"])  # type: ignore[arg-type]
+    if "region" in public:
+        public["region"] = check_region(public["region"])  # type: ignore[arg-type]
     contact = _contact_values(**{k: fields[k] for k in _CONTACT_FIELDS if k in fields})
     if any(key in fields for key in _ORGANISATION_FIELDS):
         public["organisation_id"] = _organisation_id(
@@ -161,6 +178,7 @@ def list_people(s: Session, search: str | None = None) -> list[PersonRow]:
     return [
         PersonRow(
             id=p.id, name=p.name, name_en=p.name_en, job_title=p.job_title,
+            gender=p.gender, region=p.region,
             organisation=p.organisation.name if p.organisation else "",
             email=p.contact.email if p.contact else "",
             phone=p.contact.phone if p.contact else "",
@@ -168,6 +186,31 @@ def list_people(s: Session, search: str | None = None) -> list[PersonRow]:
         )
         for p in s.scalars(query)
     ]
+
+
+REGION_MAX_LENGTH = 100  # the column's length
+
+
+def check_gender(value: Gender | str | None) -> str:
+    """The stored value of a gender: one of ``Gender`` ("" when not recorded)."""
+    if value is None:
+        return Gender.NOT_RECORDED.value
+    if isinstance(value, Gender):
+        return value.value
+    try:
+        return Gender(str(value).strip().lower()).value
+    except ValueError:
+        raise SecretariatError(
+            N_("“{value}” is not a gender this program records (female, male, other, or "
+               "leave it empty)."), value=value) from None
+
+
+def check_region(value: str | None) -> str:
+    region = optional_text(value, N_("Region"))
+    if len(region) > REGION_MAX_LENGTH:
+        raise SecretariatError(N_("The region is too long (at most {limit} characters)."),
+                               limit=REGION_MAX_LENGTH)
+    return region
 
 
 def _organisation_id(s: Session, name: str | None, organisation_id: int | None) -> int | None:

@@ -27,12 +27,16 @@ class MemberRow:
     seat_id: int
     name: str
     name_en: str
+    gender: str  # a ``vocabulary.Gender`` value; "" when not recorded
+    region: str
     organisation: str
+    organisation_en: str  # "" when the organisation has no English name
     sector_code: str
     sector_name_zh_tw: str
     sector_name_en: str
     side: Side
     seat_label: str
+    seat_label_en: str  # "" when the seat has no English label (show ``seat_label``)
     role: Role
     term_start: dt.date
     term_end: dt.date | None
@@ -87,7 +91,7 @@ def member_rows(
     """Current and future memberships (all of them with ``include_past``), by sector and seat."""
     day = on or dt.date.today()
     query = (
-        select(Membership, Person, Seat, Sector, Organisation.name)
+        select(Membership, Person, Seat, Sector, Organisation.name, Organisation.name_en)
         .join(Membership.person).join(Membership.seat).join(Seat.sector)
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
     )
@@ -97,7 +101,8 @@ def member_rows(
         pattern = like_pattern(search)
         query = query.where(or_(*(
             column.ilike(pattern, escape="\\")
-            for column in (Person.name, Person.name_en, Organisation.name, Seat.label,
+            for column in (Person.name, Person.name_en, Organisation.name,
+                           Organisation.name_en, Seat.label, Seat.label_en,
                            Sector.name_zh_tw, Sector.name_en)
         )))
     # Ordered here rather than in SQL: no SQL ORDER BY compares the numbers in seat labels
@@ -107,13 +112,14 @@ def member_rows(
     return [
         MemberRow(
             membership_id=m.id, person_id=p.id, seat_id=seat.id, name=p.name,
-            name_en=p.name_en, organisation=org or "", sector_code=sector.code,
-            sector_name_zh_tw=sector.name_zh_tw, sector_name_en=sector.name_en,
-            side=sector.side, seat_label=seat.label, role=m.role, term_start=m.term_start,
+            name_en=p.name_en, gender=p.gender, region=p.region, organisation=org or "",
+            organisation_en=org_en or "", sector_code=sector.code,
+            sector_name_zh_tw=sector.name_zh_tw, sector_name_en=sector.name_en, side=sector.side, seat_label=seat.label,
+            seat_label_en=seat.label_en, role=m.role, term_start=m.term_start,
             term_end=m.term_end, ended_on=m.ended_on, high_level=m.high_level,
             active=m.is_active_on(day), version=m.version,
         )
-        for m, p, seat, sector, org in ordered
+        for m, p, seat, sector, org, org_en in ordered
     ]
 
 
