@@ -1,6 +1,8 @@
 """The editor's exports: agenda PDF, minutes PDF (Chinese or English, optionally with
 民國 years) and the meeting's calendar file, behind a progress dialog; afterwards the
-clerk may open the file. A PDF's data is read on the database worker and the PDF
+clerk may open the file. The file name offered says which meeting and document it is
+(``secretariat.export.file_names``); the save dialog opens in the folder of the last
+export, at first the user's Documents folder. A PDF's data is read on the database worker and the PDF
 rendered on a compute thread (``DatabaseWorker.submit_long``), so other database work
 goes on meanwhile; the small calendar files are written on the worker."""
 
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QMessageBox, QProgressDialog, QWidget,
@@ -19,6 +21,7 @@ from secretariat.export import (
     write_minutes_pdf,
 )
 from secretariat.atomic_files import write_atomically
+from secretariat.export.file_names import document_file_name
 from secretariat.i18n import _, current_language
 from ui import settings
 from ui.forms import FormDialog
@@ -106,11 +109,25 @@ class Exporter:
                 CALENDAR: _("Export calendar file"),
                 UPCOMING: _("Export the calendar of all upcoming meetings")}[kind]
 
-    def _default_name(self, kind: str, language: str) -> str:
-        if kind == UPCOMING:
-            return "upcoming-meetings.ics"
-        suffix = ".ics" if kind == CALENDAR else f"-{language}.pdf"
-        return f"meeting-{self.editor.meeting_id}-{kind}{suffix}"
+    def default_name(self, kind: str, language: str) -> str:
+        """``2026-10-15 第6次論壇會議 議程.pdf``: the meeting's date and title, the
+        document's name, all in the document's language."""
+        data = self.editor.data
+        details = data.details if data is not None else None
+        return document_file_name(
+            kind, title=details.title if details else "",
+            title_en=details.title_en if details else "",
+            day=data.day if data is not None else None, language=language)
+
+    @staticmethod
+    def start_folder() -> Path:
+        """The folder of the last export; at first, or when it is gone, Documents."""
+        last = settings.LAST_EXPORT_DIR.value()
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def ask(self, kind: str) -> None:
         """Ask for options and a file name, then export."""
@@ -122,9 +139,11 @@ class Exporter:
             language, roc = options.language.currentData(), options.roc.isChecked()
         file_filter = (_("Calendar files (*.ics)") if kind in CALENDARS
                        else _("PDF files (*.pdf)"))
+        suggested = self.start_folder() / self.default_name(kind, language)
         name, _chosen = QFileDialog.getSaveFileName(
-            self.editor, self._title(kind), self._default_name(kind, language), file_filter)
+            self.editor, self._title(kind), str(suggested), file_filter)
         if name:
+            settings.LAST_EXPORT_DIR.set(str(Path(name).parent))
             self.export(kind, Path(name), language=language, roc=roc)
 
     def export(self, kind: str, out: Path, *, language: str, roc: bool = False,
