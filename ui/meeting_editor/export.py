@@ -22,7 +22,7 @@ from secretariat.export import (
 )
 from secretariat.atomic_files import write_atomically
 from secretariat.export.file_names import document_file_name
-from secretariat.i18n import _, current_language
+from secretariat.i18n import _, current_language, ngettext
 from ui import settings
 from ui.forms import FormDialog
 from ui.progress import run_with_progress
@@ -52,12 +52,15 @@ def _write_pdf(kind: str, out: Path, language: str, roc: bool):
     return write
 
 
-def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
-    """The worker job of a calendar export: ``job(session, progress)`` writes ``out``."""
+def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool,
+            left_out: list | None = None):
+    """The worker job of a calendar export: ``job(session, progress)`` writes ``out``;
+    meetings the calendar of upcoming meetings cannot hold go to ``left_out``."""
     def job(session, progress) -> Path:
         progress.report(0, 1)
         if kind == UPCOMING:
-            write_atomically(out, upcoming_to_ics(session, language=language))
+            write_atomically(out, upcoming_to_ics(session, language=language,
+                                                  left_out=left_out))
         else:
             write_atomically(out, meeting_to_ics(session, meeting_id, language=language))
         progress.report(1, 1)
@@ -148,8 +151,12 @@ class Exporter:
 
     def export(self, kind: str, out: Path, *, language: str, roc: bool = False,
                offer_open: bool = True):
+        left_out: list = []  # filled on the worker, read once the job is done
+
         def done(path: Path) -> None:
             self.editor.exported.emit(str(path))
+            if left_out:
+                self.warn_left_out(left_out)
             if offer_open:
                 self.offer_open(path)
 
@@ -157,7 +164,7 @@ class Exporter:
             return self._export_pdf(kind, out, language, roc, done)
         return run_with_progress(
             self.editor, self.editor.worker, self._title(kind),
-            _render(kind, self.editor.meeting_id, out, language, roc), done,
+            _render(kind, self.editor.meeting_id, out, language, roc, left_out), done,
             self.editor.show_error)
 
     def _export_pdf(self, kind: str, out: Path, language: str, roc: bool, done):
@@ -188,6 +195,18 @@ class Exporter:
         dialog.show()
         dialog.job = handle  # type: ignore[attr-defined]  # for tests
         return dialog
+
+    def warn_left_out(self, left_out: list) -> None:
+        """Meetings dated in an impossible year (kept by an older version) are not in
+        the calendar: the clerk learns which, to correct their dates."""
+        meetings = _(", ").join(_("{title} (year {year})").format(title=m.title, year=m.year)
+                                for m in left_out)
+        QMessageBox.warning(self.editor, self._title(UPCOMING), ngettext(
+            "This meeting is not in the calendar, as its date is impossible: {meetings}. "
+            "Correct its date in its meeting editor.",
+            "These meetings are not in the calendar, as their dates are impossible: "
+            "{meetings}. Correct their dates in their meeting editors.",
+            len(left_out)).format(meetings=meetings))
 
     def offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(
