@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.export import (
-    load_meeting, load_minutes_record, meeting_to_ics, upcoming_to_ics, write_agenda_pdf,
-    write_minutes_pdf,
+    document_file_name, load_meeting, load_minutes_record, meeting_to_ics, upcoming_to_ics,
+    write_agenda_pdf, write_minutes_pdf,
 )
 from secretariat.atomic_files import write_atomically
-from secretariat.export.file_names import document_file_name
 from secretariat.i18n import _, current_language, ngettext
 from ui import settings
 from ui.forms import FormDialog
