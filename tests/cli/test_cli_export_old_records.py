@@ -94,3 +94,7 @@ def test_a_meeting_in_the_year_9999_is_left_out_of_the_calendar_with_a_warning(d
                 lang="zh_TW.UTF-8")
     assert alone.returncode == 1 and alone.stderr.startswith("錯誤：")
     assert "9999" in alone.stderr
+
+    listed = run("--db", str(db), "meeting", "list")  # the list still shows every meeting
+    assert listed.returncode == 0, listed.stderr
+    assert "Dec 31, 9999 22:00 UTC" in listed.stdout
