@@ -85,6 +85,7 @@ WINDOW_STATE = register("window/state", QByteArray(), N_("Toolbars and panels"))
 LAST_PAGE = register("window/last_page", "members", N_("Page shown at start"))
 INCLUDE_PAST_TERMS = register("members/include_past", False, N_("Include past terms"))
 LAST_IMPORT_DIR = register("import/last_dir", "", N_("Folder of the last import"))
+LAST_EXPORT_DIR = register("export/last_dir", "", N_("Folder of the last export"))
 
 
 def language() -> str:

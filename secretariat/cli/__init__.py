@@ -12,7 +12,9 @@ the usual locale variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): Chinese → zh
 other → English.
 
 Exit codes: 0 done; 1 a problem the user can fix (the message says what); 2 the database
-cannot be opened safely, or the command line itself is wrong; 130 interrupted.
+cannot be opened safely, or the command line itself is wrong; 130 interrupted; 141 the
+reader of the output went away (``secretariat meeting list | head -1``), as for any Unix
+program stopped by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1
 EXIT_STORE_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
@@ -108,6 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; output piped into a reader that stops early (``| head``) ends the
+    command quietly (the recipe of Python's ``signal`` documentation)."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # inside the try: the last lines may fail to reach the reader
+        return code
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at devnull so that flush cannot
+        # fail and print its own "Exception ignored" message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
+            pass
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argparse_i18n.install()
     try:
@@ -132,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
     """Call the command's handler, turning project errors into messages and exit codes."""
     try:
         return int(args.handler(args) or 0)
+    except BrokenPipeError:  # before ``Exception``: ``main`` ends quietly for it
+        raise
     except StoreError as error:
         _print_error(error)
         return EXIT_STORE_ERROR

@@ -14,6 +14,7 @@ from secretariat.cli.editing import (
     change,
     decision_by_number,
     enum_choices,
+    glossed_choices,
     meeting,
     person_id,
 )
@@ -43,7 +44,8 @@ def register(commands: Commands) -> None:
     listing = action.add("list", handler=list_actions,
                          help=_("list action items by due date"))
     listing.add_argument("--status", **enum_choices(ActionStatus),
-                         help=_("only action items with this status"))
+                         help=_("only action items with this status: {choices}").format(
+                             choices=glossed_choices(ActionStatus)))
     listing.add_argument("--overdue", action="store_true",
                          help=_("only open or in-progress items past their due date"))
     listing.add_argument("--meeting", dest="meeting_id", type=record_number, metavar=_("ID"),

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from secretariat import i18n
 from secretariat.cli.commands import Commands, opened_store, record_number
-from secretariat.cli.editing import add_expected_version, change, enum_choices, meeting
+from secretariat.cli.editing import (
+    add_expected_version, change, enum_choices, glossed_choices, meeting,
+)
 from secretariat.cli.meetings import add_meeting_argument, pick_title, print_columns
 from secretariat.i18n import N_, _, format_number
 from secretariat.vocabulary import ItemPurpose, ProposedBy
@@ -33,14 +35,16 @@ def register(commands: Commands) -> None:
                      help=_("the title in English"))
     add.add_argument("--purpose", **enum_choices(ItemPurpose),
                      default=ItemPurpose.DISCUSSION.value,
-                     help=_("for information, discussion or decision (default: %(default)s)"))
+                     help=_("for information, discussion or decision: {choices} (default: "
+                            "%(default)s)").format(choices=glossed_choices(ItemPurpose)))
     add.add_argument("--presenter", default="", metavar=_("NAME"),
                      help=_("who presents the item"))
     add.add_argument("--minutes", dest="planned_minutes", type=int, metavar="N",
                      help=_("planned time in minutes"))
     add.add_argument("--proposed-by", **enum_choices(ProposedBy),
                      default=ProposedBy.GOVERNMENT.value,
-                     help=_("who proposed the item (default: %(default)s)"))
+                     help=_("who proposed the item: {choices} (default: %(default)s)").format(
+                         choices=glossed_choices(ProposedBy)))
 
     listing = agenda.add("list", handler=list_items,
                          help=_("list a meeting's agenda items with their numbers"))

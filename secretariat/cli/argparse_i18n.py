@@ -9,7 +9,8 @@ with ``N_`` so the catalog extraction picks them up.
 argparse writes the colon after a section heading ("options:") itself, untranslated;
 ``ArgumentParser`` here uses a help formatter that writes the heading through a msgid, so
 Chinese help reads 「選項：」 with a full-width colon. Subcommand parsers are made of the
-parser's own class, so every level of ``--help`` gets it.
+parser's own class, so every level of ``--help`` gets it. The formatter measures text in
+terminal columns (``help_format``): Chinese characters take two.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 
 from secretariat import i18n
+from secretariat.cli.help_format import ColumnsHelpFormatter
 from secretariat.i18n import N_, _
 
 ARGPARSE_MSGIDS = (
@@ -53,7 +55,7 @@ def install() -> None:
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
-class HelpFormatter(argparse.HelpFormatter):
+class HelpFormatter(ColumnsHelpFormatter):
     class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
         def format_help(self) -> str:
             heading = self.heading

@@ -14,6 +14,7 @@ from secretariat.cli.editing import (
     add_expected_version,
     change,
     enum_choices,
+    glossed_choices,
     meeting,
     person_id,
 )
@@ -31,12 +32,14 @@ def register(commands: Commands) -> None:
     add_meeting_argument(set_)
     add_person_argument(set_)
     set_.add_argument("--status", required=True, **enum_choices(AttendanceStatus),
-                      help=_("present, remote, apologies, represented by proxy, or absent"))
+                      help=_("present, remote, apologies, represented by proxy, or absent: "
+                             "{choices}").format(choices=glossed_choices(AttendanceStatus)))
     set_.add_argument("--proxy", metavar=_("PERSON"),
                       help=_("with --status proxy: who represented the member"))
     set_.add_argument("--capacity", **enum_choices(AttendeeCapacity),
                       default=AttendeeCapacity.MEMBER.value,
-                      help=_("attending as (default: %(default)s)"))
+                      help=_("attending as: {choices} (default: %(default)s)").format(
+                          choices=glossed_choices(AttendeeCapacity)))
     add_expected_version(set_, "secretariat attendance list")
 
     guest = attendance.add("guest", handler=add_guest,

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+from secretariat.cli.terminal_text import display_width
 from secretariat.i18n import _
 
 # The largest number a record can have: SQLite's and PostgreSQL's BIGINT limit. Larger
@@ -80,11 +80,6 @@ def record_number(text: str) -> int:
             _("“{value}” is not a whole number from 1 to {largest}").format(
                 value=value, largest=format_number(LARGEST_RECORD_NUMBER)))
     return number
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def print_table(rows: Sequence[tuple[str, str]], *, right_align: bool = False,

@@ -1,7 +1,8 @@
 """``secretariat decision record|list``: the forum's decision log.
 
 A decision is taken by consensus or by vote: counts (``--for``, ``--against``,
-``--abstain``) or named votes (``--named "王小明=for"``), checked against the members
+``--abstain``) or named votes (``--named "王小明=for"``, or the vote in the user's
+language: ``--named 王小明=贊成``), checked against the members
 attending who may vote, less those recused. Each decision gets a stable number such as
 2026-03-02, which ``decision record`` prints.
 """
@@ -13,11 +14,14 @@ import re
 
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, record_number
-from secretariat.cli.editing import change, find_person, meeting, person_id
+from secretariat.cli.editing import (
+    change, enum_value, find_person, glossed_choices, meeting, person_id,
+)
 from secretariat.cli.meetings import add_meeting_argument, decision_notes, pick_title
 from secretariat.decision_numbers import decision_label
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _, format_number, ngettext
+from secretariat.vocabulary import VoteChoice
 
 # "王小明: statement" or "王小明：statement" (the full-width colon a Chinese keyboard types).
 _SPEAKER = re.compile(r"^\s*([^:：]+?)\s*[:：]\s*(.+)$", re.DOTALL)
@@ -44,8 +48,8 @@ def register(commands: Commands) -> None:
                               ("--abstain", _("abstentions"))):
         record.add_argument(option, type=int, metavar="N", help=help_text)
     record.add_argument("--named", action="append", default=[], metavar=_("PERSON=VOTE"),
-                        help=_("one member's vote: for, against or abstain (repeat for "
-                               "each member)"))
+                        help=_("one member's vote: {choices} (repeat for each "
+                               "member)").format(choices=glossed_choices(VoteChoice)))
     record.add_argument("--recuse", action="append", default=[], metavar=_("PERSON"),
                         help=_("a member recused from this decision (repeat for several)"))
     record.add_argument("--dissent", action="append", default=[], metavar=_("STATEMENT"),
@@ -67,16 +71,16 @@ def register(commands: Commands) -> None:
 
 
 def _named_votes(s, values: list[str]) -> dict[int, str]:
-    from secretariat.model import VoteChoice
-
+    """``PERSON=VOTE`` (full-width ＝ too), VOTE a stored value or its word in English or
+    in the user's language (``for``, ``For``, ``贊成``)."""
     votes: dict[int, str] = {}
-    choices = {choice.value for choice in VoteChoice}
     for value in values:
-        who, _sign, choice = value.rpartition("=")
-        choice = choice.strip().lower()
-        if not who.strip() or choice not in choices:
-            raise SecretariatError(N_("Write a named vote as PERSON=for, PERSON=against or "
-                                      "PERSON=abstain (got “{value}”)."), value=value)
+        who, _sign, word = value.replace("＝", "=").rpartition("=")
+        choice = enum_value(VoteChoice, word)
+        if not who.strip() or choice is None:
+            raise SecretariatError(N_("Write a named vote as PERSON=VOTE, where VOTE is one "
+                                      "of {choices} (got “{value}”)."),
+                                   choices=glossed_choices(VoteChoice), value=value)
         voter = person_id(s, who)
         if voter in votes:
             raise SecretariatError(N_("{name} has more than one named vote."),

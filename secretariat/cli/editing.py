@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from secretariat import i18n
 from secretariat.cli.commands import LARGEST_RECORD_NUMBER, opened_store, record_number
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_, _
@@ -94,14 +95,31 @@ class _EnumWord:
         self.__name__ = enum_cls.__name__  # argparse names the type in some messages
 
     def __call__(self, text: str) -> str:
-        word = " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
-        for member in self.enum_cls:
-            names = {member.value.replace("_", " ")}
-            if getattr(member, "label", None):
-                names |= {member.label, _(member.label)}
-            if word in {name.casefold() for name in names}:
-                return member.value
-        return text
+        value = enum_value(self.enum_cls, text)
+        return text if value is None else value
+
+
+def enum_value(enum_cls: type[enum.Enum], text: str) -> str | None:
+    """The stored value ``text`` names: the value itself (spaces or hyphens for its
+    underscores, any case) or its label in any language of the program (a clerk may
+    type 贊成 in an English terminal); None for anything else."""
+    word = " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+    for member in enum_cls:
+        names = {member.value.replace("_", " ")}
+        if getattr(member, "label", None):
+            names |= {member.label, _(member.label), *_labels(member.label)}
+        if word in {name.casefold() for name in names}:
+            return member.value
+    return None
+
+
+def _labels(label: str) -> list[str]:
+    """``label`` in every language of the program."""
+    words = []
+    for language in i18n.LANGUAGES:
+        with i18n.language_override(language):
+            words.append(_(label))
+    return words
 
 
 def glossed_choices(enum_cls: type[enum.Enum]) -> str:

@@ -172,24 +172,27 @@ def _export_pdf(args: argparse.Namespace, render, done: str, **options) -> int:
 
 
 def export_calendar(args: argparse.Namespace) -> int:
-    from secretariat.export import meeting_to_ics, upcoming_to_ics
     from secretariat.atomic_files import write_atomically
+    from secretariat.export import meeting_to_ics, upcoming_to_ics
     from secretariat.model import utcnow
-    from secretariat.services.meetings import list_meetings
 
     out = checked_output(args.out, ".ics")
     language = _document_language(args)
     with opened_store(args) as store, store.session() as s:
         if args.meeting_id is not None:
-            title = _meeting_title(s, args.meeting_id)
+            # The calendar first: it refuses a meeting it cannot hold before its title is
+            # read (a year-9999 date overflows on the meeting's clock).
             data = meeting_to_ics(s, args.meeting_id, language=language,
                                   with_link=args.with_link)
+            title = _meeting_title(s, args.meeting_id)
             done = _("Wrote “{title}” to the calendar file {path}.").format(
                 title=title, path=out)
         else:
-            now = utcnow()  # one moment for the count and the calendar, so they agree
-            count = sum(1 for row in list_meetings(s, now=now) if row.ends_at > now)
-            data = upcoming_to_ics(s, now=now, language=language, with_link=args.with_link)
+            left_out: list = []
+            data = upcoming_to_ics(s, now=utcnow(), language=language,
+                                   with_link=args.with_link, left_out=left_out)
+            _warn_left_out(left_out)
+            count = data.count(b"BEGIN:VEVENT")  # what the file holds, whatever was left out
             done = ngettext("Wrote {count} upcoming meeting to the calendar file {path}.",
                             "Wrote {count} upcoming meetings to the calendar file {path}.",
                             count).format(count=count, path=out)
@@ -197,3 +200,16 @@ def export_calendar(args: argparse.Namespace) -> int:
         write_atomically(out, data)
     print(done)
     return 0
+
+
+def _warn_left_out(left_out) -> None:
+    """One line on stderr for each meeting the calendar could not hold (an impossible
+    year, kept by an older version): the others are exported all the same."""
+    from secretariat.services.validation import EARLIEST_YEAR, LATEST_YEAR
+
+    for meeting in left_out:
+        print(_("Warning: meeting {id} “{title}” is dated in the year {year}, outside "
+                "{first}–{last}: it was left out of the calendar. Correct its date with "
+                "“secretariat meeting update {id} --start … --end …”.").format(
+            id=meeting.meeting_id, title=meeting.title, year=meeting.year,
+            first=EARLIEST_YEAR, last=LATEST_YEAR), file=sys.stderr)

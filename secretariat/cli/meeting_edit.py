@@ -78,14 +78,18 @@ def _add_meeting_options(parser: argparse.ArgumentParser, *, creating: bool) -> 
                         help=_("where the meeting happens, e.g. Asia/Taipei; start and end "
                                "are read on its clock (default: the meeting's, else the "
                                "forum's)"))
+    # The choices are stored codes: their help says what each one reads as.
     parser.add_argument("--kind", **enum_choices(MeetingKind),
-                        help=_("type of meeting (default when planning: forum_meeting)"))
+                        help=_("type of meeting: {choices} (default when planning: "
+                               "forum_meeting)").format(choices=glossed_choices(MeetingKind)))
     parser.add_argument("--phase", **enum_choices(Phase),
-                        help=_("phase of the action-plan cycle (default when planning: "
-                               "whole_cycle)"))
+                        help=_("phase of the action-plan cycle: {choices} (default when "
+                               "planning: whole_cycle)").format(
+                            choices=glossed_choices(Phase)))
     parser.add_argument("--modality", **enum_choices(Modality),
-                        help=_("in person, remote or hybrid (default when planning: "
-                               "in_person)"))
+                        help=_("in person, remote or hybrid: {choices} (default when "
+                               "planning: in_person)").format(
+                            choices=glossed_choices(Modality)))
     parser.add_argument("--location", metavar=_("PLACE"),
                         help=_("where it is held (needed in person and hybrid)"))
     parser.add_argument("--link", metavar="URL",

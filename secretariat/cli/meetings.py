@@ -55,7 +55,10 @@ def pick_title(title: str, title_en: str) -> str:
 
 def local_when(moment: dt.datetime, time_zone: str) -> str:
     """``Dec 11, 2026 14:00`` on the meeting's own clock."""
-    local = moment.astimezone(ZoneInfo(time_zone))
+    try:
+        local = moment.astimezone(ZoneInfo(time_zone))
+    except OverflowError:  # past the year 9999 there (kept by an older version): UTC
+        return f"{dates.format_date(moment, fmt='medium')} {dates.format_time(moment)} UTC"
     return f"{dates.format_date(local, fmt='medium')} {dates.format_time(local)}"
 
 

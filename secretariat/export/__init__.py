@@ -18,6 +18,7 @@ _HOMES = {
     "load_minutes_record": "secretariat.export.meeting_data",
     "meeting_to_ics": "secretariat.export.calendar",
     "upcoming_to_ics": "secretariat.export.calendar",
+    "document_file_name": "secretariat.export.file_names",
 }
 
 __all__ = sorted(_HOMES)

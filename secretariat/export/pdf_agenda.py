@@ -65,7 +65,7 @@ def _start_times(meeting: MeetingData) -> dict[int, dt.datetime]:
 
 
 def _item_cell(styles: Styles, item: ItemData) -> list[Flowable]:
-    cell: list[Flowable] = [styles.para(item.title, styles.item_title)]
+    cell: list[Flowable] = styles.long_para(item.title, styles.item_title)
     if item.presenter:
         cell.append(styles.para(_("Presenter: {name}").format(name=item.presenter), styles.small))
     for paper in item.papers:  # a public copy has only public papers
@@ -99,7 +99,9 @@ def agenda_items(styles: Styles, meeting: MeetingData) -> list[Flowable]:
             styles.para(_(item.proposed_by.label), styles.cell),
             _time_cell(styles, item, starts.get(item.id)),
         ])
-    table = Table(rows, colWidths=_COLUMNS, repeatRows=1, hAlign="LEFT")
+    # splitInRow: an item too long for one page (an old record with a title of many pages)
+    # goes on over the next pages instead of failing the whole agenda.
+    table = Table(rows, colWidths=_COLUMNS, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style(
         styles,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplat
 from secretariat import dates
 from secretariat.atomic_files import write_atomically
 from secretariat.export.fonts import FontChain, chain_for
-from secretariat.export.line_breaking import ChineseParagraph
+from secretariat.export.line_breaking import CANNOT_START, ChineseParagraph
 from secretariat.export.meeting_data import MeetingData
 from secretariat.i18n import N_, _
 from secretariat.model import MeetingStatus, Modality
@@ -33,6 +33,9 @@ from secretariat.model import MeetingStatus, Modality
 CHINESE_CANNOT_START = "，。：；！？、）」』》〉】〕］｝﹐﹑﹒﹔﹕﹖﹗…—％"
 
 MARGIN = 20 * mm
+# Characters in one paragraph flowable at most (``long_text_pieces``): well under a page,
+# so that a piece fits in a table row.
+PIECE_CHARACTERS = 1000
 CONTENT_WIDTH = A4[0] - 2 * MARGIN  # 170 mm
 
 
@@ -94,10 +97,37 @@ class Styles:
         chain = self.bold if style.fontName == self.bold.primary else self.regular
         return ChineseParagraph(markup(text, chain), style)
 
+    def long_para(self, text: str, style: ParagraphStyle | None = None) -> list[Paragraph]:
+        """``text`` as one paragraph, or as several when it is very long (an old record
+        may hold a title of many pages): each piece splits across pages on its own, so
+        laying out the document stays quick and never needs a piece taller than a page
+        that cannot be split."""
+        return [self.para(piece, style) for piece in long_text_pieces(text)]
+
     def paragraphs(self, text: str, style: ParagraphStyle | None = None) -> list[Paragraph]:
-        """One paragraph per blank-line separated block of ``text``."""
+        """One paragraph per blank-line separated block of ``text`` (a very long block in
+        pieces, see ``long_para``)."""
         blocks = [block.strip("\n") for block in text.replace("\r\n", "\n").split("\n\n")]
-        return [self.para(block, style) for block in blocks if block.strip()]
+        return [paragraph for block in blocks if block.strip()
+                for paragraph in self.long_para(block, style)]
+
+
+def long_text_pieces(text: str, size: int = PIECE_CHARACTERS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each cut at a space or, in
+    Chinese, before a character that may begin a line; short text is one piece."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = start + size
+        window = text[start + size // 2:cut]
+        space = window.rfind(" ")
+        if space >= 0:
+            cut = start + size // 2 + space + 1
+        else:
+            while cut > start + 1 and text[cut] in CANNOT_START:
+                cut -= 1
+        pieces.append(text[start:cut])
+        start = cut
+    return [*pieces, text[start:]]
 
 
 def table_style(styles: Styles, *commands: tuple) -> TableStyle:

@@ -129,8 +129,9 @@ def _item(styles: Styles, record: MinutesRecord, item, heading: Flowable | None)
     on the page of the item's first lines."""
     report = item.purpose == ItemPurpose.INFORMATION
     head = [heading] if heading is not None else []
-    head += [styles.para(_("Item {number}: {title}").format(number=item.number, title=item.title),
-                        styles.subheading)]
+    head += styles.long_para(_("Item {number}: {title}").format(number=item.number,
+                                                                title=item.title),
+                             styles.subheading)
     if not report:
         head.append(styles.para(_("Proposed by: {who}").format(who=_(item.proposed_by.label)),
                                 styles.label))
@@ -265,9 +266,10 @@ def _decision(styles: Styles, decision: DecisionData, word: str) -> Flowable:
     if decision.recusals:
         rows.append(styles.para(_("Recused: {names}").format(names=_names(list(decision.recusals))), styles.cell))
     for dissent in decision.dissents:
-        rows.append(styles.para(_dissent(dissent), styles.cell))
+        rows += styles.long_para(_dissent(dissent), styles.cell)
     if decision.rationale.strip():
-        rows.append(styles.para(_("Rationale: {text}").format(text=decision.rationale), styles.cell))
+        rows += styles.long_para(_("Rationale: {text}").format(text=decision.rationale),
+                                 styles.cell)
     table = Table([[row] for row in rows], colWidths=[CONTENT_WIDTH - 6 * mm], hAlign="RIGHT",
                   spaceBefore=1.5 * mm, spaceAfter=2.5 * mm)
     table.setStyle(table_style(
@@ -298,7 +300,7 @@ def _actions(styles: Styles, actions: tuple[ActionData, ...], roc: bool) -> list
         refs = [_("Item {number}").format(number=action.item_number)] if action.item_number else []
         if action.decision_number:
             refs.append(_("Decision {number}").format(number=action.decision_number))
-        cell = [styles.para(action.description, styles.cell)]
+        cell = styles.long_para(action.description, styles.cell)
         if refs:
             cell.append(styles.para(" · ".join(refs), styles.small))
         rows.append([
@@ -308,7 +310,8 @@ def _actions(styles: Styles, actions: tuple[ActionData, ...], roc: bool) -> list
                         if action.due_on else "—", styles.cell),
             styles.para(_(action.status.label), styles.cell),
         ])
-    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
+    # splitInRow: an action described at a length of pages goes on over the next pages.
+    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style(
         styles,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -249,3 +249,15 @@ def test_errors_and_help_follow_the_users_language(clerk):
     help_text = clerk.run("decision", "record", "--help", lang="zh_TW.UTF-8")
     assert help_text.returncode == 0
     assert "迴避" in help_text.stdout
+
+
+def test_named_votes_may_be_written_with_the_chinese_or_english_words(clerk):
+    for lang in ("zh_TW.UTF-8", "en_US.UTF-8"):
+        result = clerk.run("decision", "record", "1", "--text", f"表決 {lang}", "--vote",
+                           "--named", "王小明=贊成", "--named", "林美玲＝反對",
+                           "--named", "陳大文=Abstain", lang=lang)
+        assert result.returncode == 0, result.stderr
+    listed = clerk.ok("decision", "list")
+    assert listed.count("Vote: 1 for, 1 against, 1 abstaining") == 2, listed
+    refused = clerk.refused(*VOTE_WITH_RECUSAL, "--named", "王小明=好", lang="zh_TW.UTF-8")
+    assert "for（贊成）" in refused and "王小明=好" in refused

@@ -92,3 +92,27 @@ def test_no_upcoming_meetings_gives_an_empty_valid_calendar(session):
 def test_unknown_meeting_is_a_clear_error(session):
     with pytest.raises(SecretariatError):
         meeting_to_ics(session, 12345)
+
+
+# Dated before the input checks refused impossible years: the last minutes of 9999 in UTC
+# are already the year 10000 on Taipei's clock.
+YEAR_9999 = dt.datetime(9999, 12, 31, 22, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_meeting_in_an_impossible_year_is_left_out_and_the_others_exported(session):
+    from secretariat.export.calendar import LeftOut
+
+    soon = build_meeting(session, with_minutes=False, starts_at=START)
+    odd = build_meeting(session, with_minutes=False, starts_at=START + dt.timedelta(days=9))
+    stored = session.get(Meeting, odd)
+    stored.starts_at, stored.ends_at = YEAR_9999, YEAR_9999 + dt.timedelta(hours=1)
+    session.flush()
+    left_out: list = []
+    data = upcoming_to_ics(session, now=START - dt.timedelta(days=1), language="en",
+                           left_out=left_out)
+    assert [str(e["UID"]) for e in events(data)] == [f"meeting-{soon}{UID_DOMAIN}"]
+    assert left_out == [LeftOut(odd, "Third forum meeting", 9999)]
+    assert events(upcoming_to_ics(session, now=START - dt.timedelta(days=1)))  # no list: fine
+    with pytest.raises(SecretariatError) as refused:
+        meeting_to_ics(session, odd)
+    assert "9999" in str(refused.value) and f"meeting update {odd}" in str(refused.value)

@@ -133,3 +133,24 @@ def test_the_editor_exports_the_calendar_of_all_upcoming_meetings(qtbot, editor,
     now = dt.datetime.now(dt.timezone.utc)
     assert all(e["DTEND"].dt > now for e in events.values())
     assert UPCOMING in editor.export_actions
+
+
+def test_a_meeting_in_the_year_9999_is_left_out_of_the_calendar_and_named(
+        qtbot, editor, env, tmp_path, monkeypatch):
+    from secretariat.model import Meeting
+    from ui.meeting_editor import export as export_module
+
+    # Stored straight in the row, as an older version let such a date in.
+    year_9999 = dt.datetime(9999, 12, 31, 22, 0, tzinfo=dt.timezone.utc)
+    with env.store.session() as s:
+        meeting = s.get(Meeting, env.second_id)
+        meeting.starts_at, meeting.ends_at = year_9999, year_9999 + dt.timedelta(hours=1)
+        s.commit()
+    warnings: list[str] = []
+    monkeypatch.setattr(export_module.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    out = tmp_path / "upcoming.ics"
+    with qtbot.waitSignal(editor.exported, timeout=15000):
+        editor.exporter.export(UPCOMING, out, language="en", offer_open=False)
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert len(warnings) == 1 and "第13次論壇會議 (year 9999)" in warnings[0]

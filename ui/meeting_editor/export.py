@@ -1,6 +1,8 @@
 """The editor's exports: agenda PDF, minutes PDF (Chinese or English, optionally with
 民國 years) and the meeting's calendar file, behind a progress dialog; afterwards the
-clerk may open the file. A PDF's data is read on the database worker and the PDF
+clerk may open the file. The file name offered says which meeting and document it is
+(``secretariat.export.file_names``); the save dialog opens in the folder of the last
+export, at first the user's Documents folder. A PDF's data is read on the database worker and the PDF
 rendered on a compute thread (``DatabaseWorker.submit_long``), so other database work
 goes on meanwhile; the small calendar files are written on the worker."""
 
@@ -8,18 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QMessageBox, QProgressDialog, QWidget,
 )
 
 from secretariat.export import (
-    load_meeting, load_minutes_record, meeting_to_ics, upcoming_to_ics, write_agenda_pdf,
-    write_minutes_pdf,
+    document_file_name, load_meeting, load_minutes_record, meeting_to_ics, upcoming_to_ics,
+    write_agenda_pdf, write_minutes_pdf,
 )
 from secretariat.atomic_files import write_atomically
-from secretariat.i18n import _, current_language
+from secretariat.i18n import _, current_language, ngettext
 from ui import settings
 from ui.forms import FormDialog
 from ui.progress import run_with_progress
@@ -49,12 +51,15 @@ def _write_pdf(kind: str, out: Path, language: str, roc: bool):
     return write
 
 
-def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool):
-    """The worker job of a calendar export: ``job(session, progress)`` writes ``out``."""
+def _render(kind: str, meeting_id: int, out: Path, language: str, roc: bool,
+            left_out: list | None = None):
+    """The worker job of a calendar export: ``job(session, progress)`` writes ``out``;
+    meetings the calendar of upcoming meetings cannot hold go to ``left_out``."""
     def job(session, progress) -> Path:
         progress.report(0, 1)
         if kind == UPCOMING:
-            write_atomically(out, upcoming_to_ics(session, language=language))
+            write_atomically(out, upcoming_to_ics(session, language=language,
+                                                  left_out=left_out))
         else:
             write_atomically(out, meeting_to_ics(session, meeting_id, language=language))
         progress.report(1, 1)
@@ -106,11 +111,25 @@ class Exporter:
                 CALENDAR: _("Export calendar file"),
                 UPCOMING: _("Export the calendar of all upcoming meetings")}[kind]
 
-    def _default_name(self, kind: str, language: str) -> str:
-        if kind == UPCOMING:
-            return "upcoming-meetings.ics"
-        suffix = ".ics" if kind == CALENDAR else f"-{language}.pdf"
-        return f"meeting-{self.editor.meeting_id}-{kind}{suffix}"
+    def default_name(self, kind: str, language: str) -> str:
+        """``2026-10-15 第6次論壇會議 議程.pdf``: the meeting's date and title, the
+        document's name, all in the document's language."""
+        data = self.editor.data
+        details = data.details if data is not None else None
+        return document_file_name(
+            kind, title=details.title if details else "",
+            title_en=details.title_en if details else "",
+            day=data.day if data is not None else None, language=language)
+
+    @staticmethod
+    def start_folder() -> Path:
+        """The folder of the last export; at first, or when it is gone, Documents."""
+        last = settings.LAST_EXPORT_DIR.value()
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def ask(self, kind: str) -> None:
         """Ask for options and a file name, then export."""
@@ -122,15 +141,21 @@ class Exporter:
             language, roc = options.language.currentData(), options.roc.isChecked()
         file_filter = (_("Calendar files (*.ics)") if kind in CALENDARS
                        else _("PDF files (*.pdf)"))
+        suggested = self.start_folder() / self.default_name(kind, language)
         name, _chosen = QFileDialog.getSaveFileName(
-            self.editor, self._title(kind), self._default_name(kind, language), file_filter)
+            self.editor, self._title(kind), str(suggested), file_filter)
         if name:
+            settings.LAST_EXPORT_DIR.set(str(Path(name).parent))
             self.export(kind, Path(name), language=language, roc=roc)
 
     def export(self, kind: str, out: Path, *, language: str, roc: bool = False,
                offer_open: bool = True):
+        left_out: list = []  # filled on the worker, read once the job is done
+
         def done(path: Path) -> None:
             self.editor.exported.emit(str(path))
+            if left_out:
+                self.warn_left_out(left_out)
             if offer_open:
                 self.offer_open(path)
 
@@ -138,7 +163,7 @@ class Exporter:
             return self._export_pdf(kind, out, language, roc, done)
         return run_with_progress(
             self.editor, self.editor.worker, self._title(kind),
-            _render(kind, self.editor.meeting_id, out, language, roc), done,
+            _render(kind, self.editor.meeting_id, out, language, roc, left_out), done,
             self.editor.show_error)
 
     def _export_pdf(self, kind: str, out: Path, language: str, roc: bool, done):
@@ -169,6 +194,18 @@ class Exporter:
         dialog.show()
         dialog.job = handle  # type: ignore[attr-defined]  # for tests
         return dialog
+
+    def warn_left_out(self, left_out: list) -> None:
+        """Meetings dated in an impossible year (kept by an older version) are not in
+        the calendar: the clerk learns which, to correct their dates."""
+        meetings = _(", ").join(_("{title} (year {year})").format(title=m.title, year=m.year)
+                                for m in left_out)
+        QMessageBox.warning(self.editor, self._title(UPCOMING), ngettext(
+            "This meeting is not in the calendar, as its date is impossible: {meetings}. "
+            "Correct its date in its meeting editor.",
+            "These meetings are not in the calendar, as their dates are impossible: "
+            "{meetings}. Correct their dates in their meeting editors.",
+            len(left_out)).format(meetings=meetings))
 
     def offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(
