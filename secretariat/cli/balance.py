@@ -1,6 +1,7 @@
 """``secretariat members balance [--date D] [--format text|json]``: is the forum balanced?
 
-Seats by side and sector, high-level members, how each side attended the forum meetings
+Seats by side and sector, high-level members, gender and region where recorded, how each
+side attended the forum meetings
 of the year before, vacant seats, terms ending within 90 days, and the seats by side at
 the end of each of the eight quarters up to the day.
 """
@@ -16,7 +17,7 @@ from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, print_table
 from secretariat.cli.editing import calendar_date
 from secretariat.i18n import N_, _, format_number, format_percent, localized
-from secretariat.vocabulary import Side
+from secretariat.vocabulary import Gender, Side
 
 QUARTERS_SHOWN = 8
 
@@ -61,6 +62,9 @@ def _as_json(found, quarters) -> dict:
                   "by_sector": [{"sector": c.code, "side": c.side.value, "seats": c.count}
                                 for c in seats.by_sector]},
         "high_level": {side.value: count for side, count in found.high_level.items()},
+        "gender": {(value or "not_recorded"): count for value, count in found.genders.items()},
+        "regions": [{"region": region or None, "members": count}
+                    for region, count in found.regions],
         "attendance": {"forum_meetings": found.attendance.meetings,
                        "government": found.attendance.government,
                        "non_government": found.attendance.non_government},
@@ -95,6 +99,12 @@ def _print_text(found, quarters) -> None:
     print(_("High-level members: government {government}, non-government {non_government}")
           .format(government=found.high_level[Side.GOVERNMENT],
                   non_government=found.high_level[Side.NON_GOVERNMENT]))
+    print(_("Gender, where recorded: {genders}").format(genders="; ".join(
+        f"{_(Gender(value).label)} {format_number(count)}"
+        for value, count in found.genders.items() if count)))
+    print(_("Regions: {regions}").format(regions="; ".join(
+        f"{region or _('not recorded')} {format_number(count)}"
+        for region, count in found.regions) or _("none")))
     a = found.attendance
     print(_("Attendance at the {meetings} forum meetings of the year before: government "
             "{government} ({government_share}), non-government {non_government}").format(
