@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, print_table
@@ -23,6 +24,11 @@ QUARTERS_SHOWN = 8
 
 
 def register(commands: Commands) -> None:
+    register_balance(commands)
+    register_export(commands)
+
+
+def register_balance(commands: Commands) -> None:
     group = commands.group("members", help=_("list the forum's members and their seats"))
     parser = group.add(
         "balance", handler=show_balance,
@@ -126,3 +132,33 @@ def _print_text(found, quarters) -> None:
                        "{non_government}").format(year=q.year, quarter=q.quarter,
                                                   government=q.government,
                                                   non_government=q.non_government))
+
+
+def register_export(commands: Commands) -> None:
+    export = commands.group("export", help=_("write documents out of the records"))
+    parser = export.add(
+        "membership", handler=export_membership,
+        help=_("write the membership and balance PDF"),
+        description=_("Write a PDF of the members in office on a day (today unless --date), "
+                      "with the balance of seats by side and sector and a chart of the seats "
+                      "by side per quarter. It holds no contact details."))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"),
+                        help=_("the PDF to write"))
+    parser.add_argument("--date", metavar=_("DATE"),
+                        help=_("the day, e.g. 2026-12-31 (default: today)"))
+    parser.add_argument("--lang", choices=("zh_TW", "en"), default="zh_TW",
+                        help=_("the document's language (default zh_TW)"))
+    parser.add_argument("--roc", action="store_true", help=_("dates with 民國 years"))
+
+
+def export_membership(args: argparse.Namespace) -> int:
+    from secretariat.cli.export import checked_output
+    from secretariat.export.pdf_membership import load_membership, write_membership_pdf
+
+    out = checked_output(args.out, ".pdf")
+    day = calendar_date(args.date, N_("Date")) if args.date else dt.date.today()
+    with opened_store(args) as store, store.session() as s:
+        data = load_membership(s, on=day)
+    write_membership_pdf(data, out, language=args.lang, roc=args.roc and args.lang == "zh_TW")
+    print(_("Wrote {path}.").format(path=out))
+    return 0
