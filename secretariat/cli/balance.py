@@ -1,6 +1,7 @@
 """``secretariat members balance [--date D] [--format text|json]``: is the forum balanced?
 
-Seats by side and sector, high-level members, how each side attended the forum meetings
+Seats by side and sector, high-level members, gender and region where recorded, how each
+side attended the forum meetings
 of the year before, vacant seats, terms ending within 90 days, and the seats by side at
 the end of each of the eight quarters up to the day.
 """
@@ -11,17 +12,23 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from secretariat import dates
 from secretariat.cli.commands import Commands, opened_store, print_table
 from secretariat.cli.editing import calendar_date
 from secretariat.i18n import N_, _, format_number, format_percent, localized
-from secretariat.vocabulary import Side
+from secretariat.vocabulary import Gender, Side
 
 QUARTERS_SHOWN = 8
 
 
 def register(commands: Commands) -> None:
+    register_balance(commands)
+    register_export(commands)
+
+
+def register_balance(commands: Commands) -> None:
     group = commands.group("members", help=_("list the forum's members and their seats"))
     parser = group.add(
         "balance", handler=show_balance,
@@ -61,6 +68,9 @@ def _as_json(found, quarters) -> dict:
                   "by_sector": [{"sector": c.code, "side": c.side.value, "seats": c.count}
                                 for c in seats.by_sector]},
         "high_level": {side.value: count for side, count in found.high_level.items()},
+        "gender": {(value or "not_recorded"): count for value, count in found.genders.items()},
+        "regions": [{"region": region or None, "members": count}
+                    for region, count in found.regions],
         "attendance": {"forum_meetings": found.attendance.meetings,
                        "government": found.attendance.government,
                        "non_government": found.attendance.non_government},
@@ -95,6 +105,12 @@ def _print_text(found, quarters) -> None:
     print(_("High-level members: government {government}, non-government {non_government}")
           .format(government=found.high_level[Side.GOVERNMENT],
                   non_government=found.high_level[Side.NON_GOVERNMENT]))
+    print(_("Gender, where recorded: {genders}").format(genders="; ".join(
+        f"{_(Gender(value).label)} {format_number(count)}"
+        for value, count in found.genders.items() if count)))
+    print(_("Regions: {regions}").format(regions="; ".join(
+        f"{region or _('not recorded')} {format_number(count)}"
+        for region, count in found.regions) or _("none")))
     a = found.attendance
     print(_("Attendance at the {meetings} forum meetings of the year before: government "
             "{government} ({government_share}), non-government {non_government}").format(
@@ -116,3 +132,33 @@ def _print_text(found, quarters) -> None:
                        "{non_government}").format(year=q.year, quarter=q.quarter,
                                                   government=q.government,
                                                   non_government=q.non_government))
+
+
+def register_export(commands: Commands) -> None:
+    export = commands.group("export", help=_("write documents out of the records"))
+    parser = export.add(
+        "membership", handler=export_membership,
+        help=_("write the membership and balance PDF"),
+        description=_("Write a PDF of the members in office on a day (today unless --date), "
+                      "with the balance of seats by side and sector and a chart of the seats "
+                      "by side per quarter. It holds no contact details."))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"),
+                        help=_("the PDF to write"))
+    parser.add_argument("--date", metavar=_("DATE"),
+                        help=_("the day, e.g. 2026-12-31 (default: today)"))
+    parser.add_argument("--lang", choices=("zh_TW", "en"), default="zh_TW",
+                        help=_("the document's language (default zh_TW)"))
+    parser.add_argument("--roc", action="store_true", help=_("dates with 民國 years"))
+
+
+def export_membership(args: argparse.Namespace) -> int:
+    from secretariat.cli.export import checked_output
+    from secretariat.export.pdf_membership import load_membership, write_membership_pdf
+
+    out = checked_output(args.out, ".pdf")
+    day = calendar_date(args.date, N_("Date")) if args.date else dt.date.today()
+    with opened_store(args) as store, store.session() as s:
+        data = load_membership(s, on=day)
+    write_membership_pdf(data, out, language=args.lang, roc=args.roc and args.lang == "zh_TW")
+    print(_("Wrote {path}.").format(path=out))
+    return 0

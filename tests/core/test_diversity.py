@@ -97,3 +97,17 @@ def test_high_level_members_are_counted_by_side(session, forum):
     session.commit()
     assert diversity(session, on=D(2025, 2, 1)).high_level == {
         Side.GOVERNMENT: 1, Side.NON_GOVERNMENT: 1}
+
+
+def test_gender_and_region_count_where_recorded_and_are_never_required(session, forum):
+    from secretariat.services.members import add_member
+    from secretariat.vocabulary import Role
+
+    for name, gender, region in (("甲", "female", "臺北市"), ("乙", "male", "臺北市"),
+                                 ("丙", "female", "花蓮縣"), ("丁", "", "")):
+        add_member(session, name=name, sector_code="civil_society", role=Role.MEMBER,
+                   term_start=D(2025, 1, 1), gender=gender, region=region)
+    session.commit()
+    found = diversity(session, on=D(2025, 2, 1))
+    assert found.genders == {"": 1, "female": 2, "male": 1, "other": 0}
+    assert found.regions == (("臺北市", 2), ("花蓮縣", 1), ("", 1))  # not recorded last

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import _, format_date, format_number, format_percent, localized
-from secretariat.vocabulary import Side
+from secretariat.vocabulary import Gender, Side
 from ui.charts import StackedBarChart
 from ui.members.balance import SIDE_COLOURS
 
@@ -43,6 +43,12 @@ class DiversityDialog(QDialog):
             "government {government}, non-government {non_government}").format(
             government=found.high_level[Side.GOVERNMENT],
             non_government=found.high_level[Side.NON_GOVERNMENT])))
+        facts.addRow(_("Gender, where recorded:"), _label("; ".join(
+            f"{_(Gender(value).label)} {format_number(count)}"
+            for value, count in found.genders.items() if count)))
+        self.regions = _label("; ".join(f"{region or _('not recorded')} {format_number(count)}"
+                                        for region, count in found.regions) or _("None"))
+        facts.addRow(_("Regions:"), self.regions)
         a = found.attendance
         facts.addRow(_("Attendance, past year:"), _label(_(
             "{meetings} forum meetings; government {government} ({government_share}), "

@@ -22,7 +22,7 @@ from secretariat.services.meetings.agenda import attendance_summary
 from secretariat.services.members.views import (
     VOTING_ROLES, Balance, MemberRow, active_on, balance, member_rows,
 )
-from secretariat.vocabulary import MeetingKind, MeetingStatus, Side
+from secretariat.vocabulary import Gender, MeetingKind, MeetingStatus, Side
 
 TERMS_ENDING_DAYS = 90  # "terms ending within 90 days" (issue 7)
 ATTENDANCE_DAYS = 365  # attendance balance over the forum meetings of the year before
@@ -55,6 +55,9 @@ class Diversity:
     on: dt.date
     seats: Balance
     high_level: dict[Side, int]
+    # Recorded only where people gave them (never required): "" counts those not recorded.
+    genders: dict[str, int]  # ``vocabulary.Gender`` value -> members
+    regions: tuple[tuple[str, int], ...]  # (region, members), most first; "" = not recorded
     attendance: AttendanceBalance
     vacancies: tuple[VacantSeat, ...]
     terms_ending: tuple[MemberRow, ...]  # soonest first
@@ -75,7 +78,13 @@ def diversity(s: Session, *, on: dt.date) -> Diversity:
     horizon = on + dt.timedelta(days=TERMS_ENDING_DAYS)
     ending = sorted((r for r in rows if _end(r) is not None and on <= _end(r) <= horizon),
                     key=lambda r: (_end(r), r.name))
+    genders = {gender.value: sum(1 for r in rows if r.gender == gender.value) for gender in Gender}
+    regions: dict[str, int] = {}
+    for row in rows:
+        regions[row.region.strip()] = regions.get(row.region.strip(), 0) + 1
+    ordered = tuple(sorted(regions.items(), key=lambda item: (item[0] == "", -item[1], item[0])))
     return Diversity(on=on, seats=balance(s, on=on), high_level=high_level,
+                     genders=genders, regions=ordered,
                      attendance=attendance_balance(s, on=on), vacancies=vacancies(s, on=on),
                      terms_ending=tuple(ending))
 
