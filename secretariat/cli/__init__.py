@@ -161,10 +161,6 @@ def run(args: argparse.Namespace) -> int:
     except SecretariatError as error:
         _print_error(error)
         return EXIT_USER_ERROR
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
-        # Before the catch-all below, which would take it for a bug and re-raise it.
-        sys.stderr.close()
-        return 0
     except Exception as error:
         # Another writer in the way of a command that does not retry: a message, not a
         # traceback. Anything else is a bug and keeps its traceback.
