@@ -10,7 +10,6 @@ import sys
 
 import pytest
 
-from secretariat import cli
 from secretariat.standards import catalogue
 from tests.cli.helpers import run
 
