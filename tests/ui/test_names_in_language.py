@@ -11,6 +11,7 @@ import pytest
 from secretariat.model import AttendanceStatus
 from secretariat.services import meetings as meeting_service
 from secretariat.services.meetings import actions as action_service
+from secretariat.services.meetings import decisions as decision_service
 from secretariat.services.members import add_member
 from tests.ui.editor_helpers import TAIPEI, settle
 from ui.language import apply_language
@@ -31,7 +32,8 @@ def named(forum_store):
             s, title="第12次論壇會議", title_en="12th Forum Meeting", location="行政院",
             starts_at=dt.datetime(2026, 3, 2, 14, 0, tzinfo=TAIPEI),
             ends_at=dt.datetime(2026, 3, 2, 16, 0, tzinfo=TAIPEI))
-        meeting_service.add_agenda_item(s, meeting.id, title="開放資料", presenter="林美玲")
+        item = meeting_service.add_agenda_item(s, meeting.id, title="開放資料", title_en="Open data",
+                                               presenter="林美玲")
         meeting_service.add_agenda_item(s, meeting.id, title="預算", presenter="國家發展委員會")
         meeting_service.set_attendance(s, meeting.id, person_id=lin,
                                        status=AttendanceStatus.PRESENT)
@@ -39,6 +41,8 @@ def named(forum_store):
                                        status=AttendanceStatus.PROXY, represented_by_id=lin)
         action_service.add_action(s, meeting_id=meeting.id, description="彙整意見",
                                   owner_person_id=lin)
+        decision_service.record_decision(s, meeting_id=meeting.id, agenda_item_id=item.id,
+                                         text="通過開放資料計畫")
         s.commit()
         return meeting.id
 
@@ -73,6 +77,12 @@ def test_the_editor_names_people_in_english(named_editor):
     assert column(named_editor.agenda.model, "Presenter") == ["Lin Mei-ling", "國家發展委員會"]
     assert column(named_editor.decisions.actions, "Owner") == ["Lin Mei-ling"]
     assert "Lin Mei-ling" in [name for _pid, name in named_editor.decisions.voters()]
+
+
+def test_the_decisions_table_names_the_agenda_item_in_the_language(named_editor):
+    assert column(named_editor.decisions.decisions, "Agenda item") == ["Open data"]
+    apply_language("zh_TW")
+    assert column(named_editor.decisions.decisions, "Agenda item") == ["開放資料"]
 
 
 def test_the_editor_names_people_in_chinese(named_editor):

@@ -143,7 +143,7 @@ class DecisionModel(RowTableModel):
     columns = (
         Column(N_("Number"), lambda r: decision_label(r.number), lambda r: r.number),
         Column(N_("Decision"), lambda r: shown(r.text, r.text_en)),
-        Column(N_("Agenda item"), lambda r: r.agenda_item_title),
+        Column(N_("Agenda item"), lambda r: r.shown_agenda_item_title()),
         Column(N_("Method"), lambda r: _(r.method.label)),
         Column(N_("Votes"), _votes),
         Column(N_("Recusals"), lambda r: format_number(r.recusal_count),

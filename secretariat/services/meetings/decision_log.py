@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from secretariat.decision_numbers import parse_decision_number
+from secretariat.i18n import localized
 
 from secretariat.model import (
     AgendaItem,
@@ -47,6 +48,11 @@ class DecisionRow:
     version: int
     # The meeting's IANA zone: a decision's date is the meeting's local day.
     meeting_time_zone: str = ""
+    agenda_item_title_en: str = ""
+
+    def shown_agenda_item_title(self, language: str | None = None) -> str:
+        """The agenda item's English title in English when it has one, else its title."""
+        return localized(self.agenda_item_title, self.agenda_item_title_en, language)
 
 
 # Columns the log can be sorted by (the GUI sorts in SQL so paging stays correct).
@@ -103,6 +109,7 @@ def decision_rows(
             Decision.votes_for, Decision.votes_against, Decision.votes_abstain,
             func.coalesce(recusals.c.n, 0), func.coalesce(dissents.c.n, 0),
             Decision.is_public, chained, Decision.version, Meeting.time_zone,
+            func.coalesce(AgendaItem.title_en, ""),
         )
         .join(Meeting, Meeting.id == Decision.meeting_id)
         .outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
@@ -126,7 +133,7 @@ def decision_rows(
     if offset:
         query = query.offset(offset)
     # SQLite returns the EXISTS-like flag as 0/1.
-    return [DecisionRow(*row[:18], bool(row[18]), row[19], row[20])
+    return [DecisionRow(*row[:18], bool(row[18]), row[19], row[20], row[21])
             for row in s.execute(query)]
 
 
