@@ -22,6 +22,11 @@ from secretariat.model.enums import (
     Side,
 )
 from secretariat.model.forum import Forum, Sector
+from secretariat.interest_vocabulary import (
+    DeclarationOccasion,
+    InterestKind,
+    MeetingInterestAction,
+)
 from secretariat.model.interests import (
     InterestBreach,
     InterestDeclaration,
@@ -41,5 +46,6 @@ __all__ = [
     "Membership", "Modality", "Organisation", "Person", "PersonContact", "Phase",
     "ProposedBy", "Role", "Seat", "Sector", "Side", "UTCDateTime", "agenda_item_document",
     "utcnow",
-    "InterestBreach", "InterestDeclaration", "InterestItem", "MeetingInterest",
+    "DeclarationOccasion", "InterestBreach", "InterestDeclaration", "InterestItem",
+    "InterestKind", "MeetingInterest", "MeetingInterestAction",
 ]
