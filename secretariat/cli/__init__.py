@@ -43,6 +43,8 @@ COMMAND_MODULES = (
     "secretariat.cli.export",
     "secretariat.cli.search",
     "secretariat.cli.audit",
+    "secretariat.cli.interests",
+    "secretariat.cli.interests_meetings",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
@@ -71,6 +71,16 @@ def declare_interests(s: Session, *, person_id: int, declared_on: dt.date | str,
     declaration.items.extend(new_items)
     s.flush()
     return declaration
+
+
+def organisation_named(s: Session, name: str) -> int | None:
+    """The organisation on record with this name (Chinese, or English in any case)."""
+    value = (name or "").strip()
+    if not value:
+        return None
+    return s.scalars(select(Organisation.id).where(
+        (Organisation.name == value) | (func.lower(Organisation.name_en) == value.lower()))
+        .order_by(Organisation.id)).first()
 
 
 def remove_interest_item(s: Session, item_id: int) -> None:
