@@ -83,8 +83,20 @@ def organisation_named(s: Session, name: str) -> int | None:
         .order_by(Organisation.id)).first()
 
 
-def remove_interest_item(s: Session, item_id: int) -> None:
-    """Take back an item entered by mistake (the declaration itself stays)."""
+def remove_interest_item(s: Session, item_id: int, *,
+                         drop_empty_declaration: bool = False) -> None:
+    """Take back an item entered by mistake. The declaration stays (it was made, even if
+    it now declares nothing) unless ``drop_empty_declaration``: the undo of the entry
+    that created it."""
     item = get_or_error(s, InterestItem, item_id, N_("declared interest"))
-    s.delete(item)
+    declaration = item.declaration
+    declaration.items.remove(item)
+    if drop_empty_declaration and not declaration.items:
+        s.delete(declaration)
+    s.flush()
+
+
+def remove_declaration(s: Session, declaration_id: int) -> None:
+    """Take back a whole declaration entered by mistake, with its items."""
+    s.delete(get_or_error(s, InterestDeclaration, declaration_id, N_("declaration")))
     s.flush()
