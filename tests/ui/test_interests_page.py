@@ -121,8 +121,24 @@ def test_table_models_pass_the_model_tester(qtmodeltester):
                                      is_public=True)])
     qtmodeltester.check(interests)
     assert interests.index(1, 3).data() == "Nothing to declare"
+    assert interests.index(1, 6).data() == "" and interests.index(0, 6).data() == "Public"
     overdue = OverdueTableModel()
     overdue.set_rows([OverdueDeclaration(
         person_id=1, person_name="林小明", person_name_en="", appointed_on=dt.date(2026, 1, 1),
         last_declared_on=None, due_on=dt.date(2026, 1, 31), reason=AT_APPOINTMENT)])
     qtmodeltester.check(overdue)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+def test_no_two_controls_share_a_mnemonic(qtbot, window, language):
+    from tests.ui.mnemonic_helpers import duplicates, mnemonics
+    from ui.language import apply_language
+
+    window.switch_language(language)
+    settle(qtbot, window)
+    try:
+        page = _page(qtbot, window)
+        assert duplicates(mnemonics(window, window.menuBar())) == {}
+        assert duplicates(mnemonics(page.declare_interest())) == {}
+    finally:
+        apply_language("en")

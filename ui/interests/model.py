@@ -17,6 +17,12 @@ def _kind(row) -> str:
     return _(row.kind.label) if row.kind is not None else _("Nothing to declare")
 
 
+def _register(row) -> str:
+    if row.kind is None:  # a declaration of nothing has no item to publish or keep
+        return ""
+    return _("Public") if row.is_public else _("Private")
+
+
 class InterestTableModel(RowTableModel):
     columns = (
         Column(N_("Person"), _name),
@@ -25,8 +31,7 @@ class InterestTableModel(RowTableModel):
         Column(N_("Interest"), _kind),
         Column(N_("Description"), lambda r: localized(r.description, r.description_en)),
         Column(N_("Organisation"), lambda r: localized(r.organisation, r.organisation_en)),
-        Column(N_("Register"), lambda r: _("Public") if r.is_public else _("Private"),
-               lambda r: r.is_public),
+        Column(N_("Register"), _register, lambda r: (r.kind is not None, r.is_public)),
     )
 
 
