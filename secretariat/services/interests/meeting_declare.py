@@ -149,3 +149,11 @@ def meeting_declarations(s: Session, meeting_id: int) -> list[MeetingInterestRow
         item_title_en=item.title_en, person_id=person.id, person_name=person.name,
         person_name_en=person.name_en, nature=d.nature, action=d.action, version=d.version)
         for d, item, person in rows]
+
+
+def agenda_choices(s: Session, meeting_id: int) -> list[tuple[int, int, str, str]]:
+    """(id, position, title, title_en) of the meeting's agenda items, in order: what a
+    declaration can be made on."""
+    return [tuple(row) for row in s.execute(
+        select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.title_en)
+        .where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position))]
