@@ -14,7 +14,7 @@ from secretariat.i18n import N_, _, current_language, localized
 from secretariat.interest_vocabulary import MeetingInterestAction
 from ui.forms import FormDialog
 from ui.table_model import Column, RowTableModel
-from ui.table_view import make_proxy, make_table
+from ui.table_view import fit_columns, make_proxy, make_table
 from ui.undo import run_then_push
 from ui.widgets import enum_combo
 
@@ -38,7 +38,7 @@ class MeetingInterestModel(RowTableModel):
         Column(N_("Agenda item"), _item, lambda r: r.item_position),
         Column(N_("Person"), _person),
         Column(N_("Nature of the interest"), lambda r: r.nature),
-        Column(N_("Action"), lambda r: _(r.action.label)),
+        Column(N_("What they did"), lambda r: _(r.action.label)),
     )
 
 
@@ -103,6 +103,9 @@ class MeetingInterestsTab(QWidget):
         self.data = data
         self.declarations.set_rows(data.declarations)
         self.flags.set_rows(data.flags)
+        # Refit on every load: the first rows (often none) say little about the next.
+        fit_columns(self.declaration_table, wide=2)
+        fit_columns(self.flag_table, wide=0)
 
     def _selected(self, table):
         rows = table.selectionModel().selectedRows()
@@ -166,7 +169,7 @@ class MeetingDeclarationDialog(FormDialog):
             self.item.setCurrentIndex(self.item.findData(flag.agenda_item_id))
             self.person.setCurrentIndex(self.person.findData(flag.person_id))
         self.nature = self.add_field("nature", _("&Nature of the interest:"), QLineEdit())
-        self.action = self.add_field("action", _("&Action:"), enum_combo(
+        self.action = self.add_field("action", _("&What they did:"), enum_combo(
             MeetingInterestAction, MeetingInterestAction.RECUSED))
         self.ready()
 
