@@ -66,10 +66,10 @@ def overdue_declarations(s: Session, on: dt.date | None = None) -> list[OverdueD
         return []
     last = dict(s.execute(
         select(InterestDeclaration.person_id, func.max(InterestDeclaration.declared_on))
-        .where(InterestDeclaration.person_id.in_(appointed),
+        .where(InterestDeclaration.person_id.in_(list(appointed)),
                InterestDeclaration.declared_on <= day)
         .group_by(InterestDeclaration.person_id)).all())
-    people = {p.id: p for p in s.scalars(select(Person).where(Person.id.in_(appointed)))}
+    people = {p.id: p for p in s.scalars(select(Person).where(Person.id.in_(list(appointed))))}
     found = []
     for person_id, start in appointed.items():
         declared = last.get(person_id)
