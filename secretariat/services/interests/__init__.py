@@ -5,6 +5,7 @@ items, which become recusals), ``flags`` (likely conflicts before a meeting),
 ``breaches`` (breaches and sanctions), ``register`` (the public register, public items
 only).
 
-The package's __init__ imports nothing, so ``services.meetings`` can be imported by
-these modules without a cycle; import from the modules.
+Import from the modules. They use ``services.meetings`` (entitled voters, the meeting's
+local day); ``services.meetings.decisions`` reads the declarations straight from the
+model, so the two packages never import each other.
 """
