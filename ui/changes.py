@@ -25,6 +25,7 @@ class ChangeKind(enum.Flag):
     DECISION = enum.auto()
     ACTION_ITEM = enum.auto()
     DOCUMENT = enum.auto()
+    INTEREST = enum.auto()  # declarations of interests, at meetings too, and breaches
 
     @classmethod
     def everything(cls) -> "ChangeKind":

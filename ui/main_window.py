@@ -13,11 +13,12 @@ are imported when used).
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QWidget
 
-from secretariat.i18n import _, current_language
+from secretariat.i18n import _, current_language, format_number, ngettext
 from ui import settings
 from ui.icons import app_icon
 from ui.language import apply_language
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.context.open_meeting = self.open_meeting
         self.undo_stack.history_closed.connect(self._show_note)
         self.forum = None
+        self.overdue_count = 0  # declarations of interests overdue (status-bar link)
         self.actions: dict = {}
         self.pages: dict[str, QWidget] = {}
         self._snapshot_page: QWidget | None = None  # showing the first-page snapshot
@@ -103,11 +105,18 @@ class MainWindow(QMainWindow):
         bar = QStatusBar()
         self.forum_label = QLabel()
         self.database_label = QLabel()
+        # "2 declarations of interests are overdue": a link to the Conflicts page.
+        self.overdue_label = QLabel()
+        self.overdue_label.linkActivated.connect(lambda _link: self.show_page("conflicts"))
+        self.overdue_label.hide()
         bar.addWidget(self.forum_label)
+        bar.addWidget(self.overdue_label)
         bar.addPermanentWidget(self.database_label)
         self.setStatusBar(bar)
         self._show_database()
         self._show_forum()
+        if self.overdue_count:  # a language switch rebuilds the bar
+            self._show_overdue(self.overdue_count)
 
     def _show_database(self) -> None:
         if self.store is None:
@@ -207,6 +216,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._enable_database_actions(True)
         self._refresh_forum()
+        self._refresh_overdue()
         # Jobs run in order, so this one's answer arrives after the first page's records.
         self.worker.submit(lambda _s: None, lambda _r: self.first_load_done.emit())
 
@@ -241,6 +251,22 @@ class MainWindow(QMainWindow):
     def _on_change(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.FORUM):
             self._refresh_forum()
+        if changes.touches(ChangeKind.INTEREST | ChangeKind.MEMBER):
+            self._refresh_overdue()
+
+    def _refresh_overdue(self) -> None:
+        from ui.interests import actions as interest_ops  # SQLAlchemy: only once it is open
+
+        self.worker.submit(interest_ops.overdue_count, self._show_overdue)
+
+    def _show_overdue(self, count: int) -> None:
+        self.overdue_count = count
+        text = ngettext("{count} declaration of interests is overdue",
+                        "{count} declarations of interests are overdue", count).format(
+            count=format_number(count))
+        self.overdue_label.setText(f'<a href="conflicts">{html.escape(text)}</a>')
+        self.overdue_label.setToolTip(_("Show the Conflicts of interest page"))
+        self.overdue_label.setVisible(count > 0)
 
     def _show_note(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)

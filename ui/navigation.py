@@ -34,7 +34,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("terms", N_("Terms of reference"), None),
     Capability("members", N_("Members and seats"), "ui.members.page:MembersPage"),
     Capability("selection", N_("Member selection"), None),
-    Capability("conflicts", N_("Conflicts of interest"), None),
+    Capability("conflicts", N_("Conflicts of interest"), "ui.interests.page:ConflictsPage"),
     Capability("meetings", N_("Meetings"), "ui.meetings.page:MeetingsPage"),
     Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),
     Capability("cocreation", N_("Co-creation records"), None),

@@ -52,6 +52,8 @@ COMMAND_MODULES = (
     "secretariat.cli.stv",
     "secretariat.cli.lottery",
     "secretariat.cli.sortition",
+    "secretariat.cli.interests",
+    "secretariat.cli.interests_meetings",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

@@ -22,6 +22,17 @@ from secretariat.model.enums import (
     Side,
 )
 from secretariat.model.forum import Forum, Sector
+from secretariat.interest_vocabulary import (
+    DeclarationOccasion,
+    InterestKind,
+    MeetingInterestAction,
+)
+from secretariat.model.interests import (
+    InterestBreach,
+    InterestDeclaration,
+    InterestItem,
+    MeetingInterest,
+)
 from secretariat.model.minutes import Minutes, MinutesEntry
 from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_item_document
 from secretariat.model.people import Organisation, Person, PersonContact
@@ -35,4 +46,6 @@ __all__ = [
     "Membership", "Modality", "Organisation", "Person", "PersonContact", "Phase",
     "ProposedBy", "Role", "Seat", "Sector", "Side", "UTCDateTime", "agenda_item_document",
     "utcnow",
+    "DeclarationOccasion", "InterestBreach", "InterestDeclaration", "InterestItem",
+    "InterestKind", "MeetingInterest", "MeetingInterestAction",
 ]

@@ -9,8 +9,9 @@ does for every session it opens (and the audit chain too).
 It also freezes what approved minutes record, while their meeting's newest minutes
 version is approved: the meeting's details (all but the secretariat's internal notes),
 its agenda items and their papers (links, and the papers' title, file, hash and public
-flag), attendance, new decisions, the action items' substance (their status and
-completion date stay editable: that is follow-up work), and the names of the people these records name. A
+flag), attendance, the interests declared on agenda items, new decisions, the action
+items' substance (their status and completion date stay editable: that is follow-up
+work), and the names of the people these records name. A
 correction (a new draft version) opens them again until it is approved in turn. The
 approval itself flushes while the minutes are still circulated, so it may mark the
 meeting held.
@@ -32,6 +33,7 @@ from secretariat.model import (
     Dissent,
     Document,
     Meeting,
+    MeetingInterest,
     Minutes,
     MinutesEntry,
     MinutesStatus,
@@ -80,10 +82,19 @@ def _frozen(s: Session, obj, *, is_new: bool) -> bool:
         return not is_new and _decision_chained(s, obj.id)
     if isinstance(obj, (Recusal, Vote, Dissent)):
         return _decision_chained(s, obj.decision_id or getattr(obj.decision, "id", None))
+    if isinstance(obj, MeetingInterest):  # it made recusals in the item's decisions
+        return _item_decision_chained(s, _original(obj, "agenda_item_id"))
     return False
 
 
-_GUARDED = (Minutes, MinutesEntry, Decision, Recusal, Vote, Dissent)
+def _item_decision_chained(s: Session, agenda_item_id: int | None) -> bool:
+    if agenda_item_id is None:
+        return False
+    return any(_decision_chained(s, decision_id) for decision_id in s.scalars(
+        select(Decision.id).where(Decision.agenda_item_id == agenda_item_id)))
+
+
+_GUARDED = (Minutes, MinutesEntry, Decision, Recusal, Vote, Dissent, MeetingInterest)
 
 RECORDED_BY_MINUTES = N_(
     "The minutes of this meeting are approved, so what they record cannot change: {what}. "
@@ -108,6 +119,7 @@ _WHAT = {
     ActionItem: N_("the action items"),
     Document: N_("the papers"),
     Decision: N_("the decisions"),
+    MeetingInterest: N_("the interests declared at the meeting"),
 }
 _PERSON_FIELDS = {"name", "name_en"}
 
@@ -178,7 +190,7 @@ def _refuse_record_changes(s: Session) -> None:
     changed_documents: list[Document] = []
     for obj in list(s.new) + list(s.dirty) + list(s.deleted):
         kind = type(obj)
-        if kind in (Meeting, AgendaItem, Attendance, ActionItem):
+        if kind in (Meeting, AgendaItem, Attendance, ActionItem, MeetingInterest):
             if obj in s.new and kind is Meeting:
                 continue
             if obj in s.dirty and not _changed(obj, _FREE_BY_TYPE.get(kind, _FREE)):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from secretariat.i18n import _, current_language, format_date, localized, roc_years
 from ui import errors
 from ui.changes import MEETING_RECORD, ChangeKind, Changes
+from ui.interests.meeting_tab import MeetingInterestsTab
 from ui.meeting_editor.agenda_tab import AgendaTab
 from ui.meeting_editor.attendance_tab import AttendanceTab
 from ui.meeting_editor.data import load_editor_data
@@ -66,10 +67,12 @@ class MeetingEditor(QMainWindow):
         self.attendance = AttendanceTab(self)
         self.minutes = MinutesTab(self)
         self.decisions = DecisionsTab(self)
+        self.interests = MeetingInterestsTab(self)
         for tab, title in ((self.details, _("&1 Details")), (self.agenda, _("&2 Agenda")),
                            (self.attendance, _("&3 Attendance")),
                            (self.minutes, _("&4 Minutes")),
-                           (self.decisions, _("&5 Decisions and actions"))):
+                           (self.decisions, _("&5 Decisions and actions")),
+                           (self.interests, _("&6 Conflicts of interest"))):
             self.tabs.addTab(tab, title)
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -146,6 +149,7 @@ class MeetingEditor(QMainWindow):
         self.attendance.show_data(data.attendees, data.summary, data.people)
         self.minutes.show_data(data.minutes, data.agenda, d.time_zone)
         self.decisions.show_data(data)
+        self.interests.reload()
         self.loaded.emit()
 
     def show_record(self, kind: str, record_id: int, agenda_item_id: int | None = None) -> None:

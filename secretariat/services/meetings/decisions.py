@@ -44,6 +44,8 @@ from secretariat.model import (
     Dissent,
     Forum,
     Meeting,
+    MeetingInterest,
+    MeetingInterestAction,
     MeetingStatus,
     Membership,
     Minutes,
@@ -158,6 +160,36 @@ def _validate_people(s, recused, entitled, dissents):
             raise SecretariatError(N_("There is no person with id {id}."), id=person_id)
 
 
+def _declared_at_meeting(s: Session, agenda_item_id: int | None) -> dict:
+    """Person id → (action, nature) of the interests declared on the agenda item."""
+    if agenda_item_id is None:
+        return {}
+    return {d.person_id: (d.action, d.nature) for d in s.scalars(
+        select(MeetingInterest).where(MeetingInterest.agenda_item_id == agenda_item_id))}
+
+
+def _apply_declarations(s, declared, named, entitled, recused, reasons):
+    """A member who declared an interest on the item and was recused is recused from
+    its decisions (if entitled to vote at all) and cannot be recorded as voting; one who
+    declared they abstain can only be recorded as abstaining."""
+    for person_id, choice in named.items():
+        action, _nature = declared.get(person_id, (None, ""))
+        if action == MeetingInterestAction.RECUSED:
+            raise SecretariatError(N_(
+                "{name} declared a conflict of interest on this agenda item and is "
+                "recused from it, so a vote by them cannot be recorded."),
+                name=_person_name(s, person_id))
+        if action == MeetingInterestAction.ABSTAINED and choice != VoteChoice.ABSTAIN:
+            raise SecretariatError(N_(
+                "{name} declared a conflict of interest on this agenda item and abstains "
+                "on it, so their vote can only be recorded as an abstention."),
+                name=_person_name(s, person_id))
+    for person_id, (action, nature) in declared.items():
+        if action == MeetingInterestAction.RECUSED and person_id in entitled:
+            recused.add(person_id)
+            reasons.setdefault(person_id, nature)
+
+
 def _number(s: Session, meeting: Meeting) -> str:
     numbers = [parts for parts in map(number_parts, s.scalars(
         select(Decision.number).where(Decision.meeting_id == meeting.id))) if parts]
@@ -221,10 +253,12 @@ def record_decision(
     recused = set(recused_person_ids)
     dissents = [(person_id, statement) for person_id, statement in dissents]
     entitled = entitled_voters(s, meeting_id)
+    reasons = dict(recusal_reasons or {})
+    _apply_declarations(s, _declared_at_meeting(s, agenda_item_id), named, entitled,
+                        recused, reasons)
     _validate_people(s, recused, entitled, dissents)
     counts = _validate_votes(s, method, (votes_for, votes_against, votes_abstain), named,
                              entitled, recused)
-    reasons = recusal_reasons or {}
     # Numbers are unique within the forum: decisions recorded at the same time from
     # elsewhere wait for this one (its number committed) before taking theirs.
     lock_for_change(s, Forum, meeting.forum_id, N_("forum"))

@@ -1,0 +1,1 @@
+"""The Conflicts of interest page: declarations, the overdue list, the register."""
