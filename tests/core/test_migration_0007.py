@@ -54,7 +54,8 @@ def test_upgrade_keeps_seats_and_people_with_nothing_recorded(db_url):
     assert "label_en" not in _columns(db_url, "seat")
     store = open_store(db_url)
     try:
-        assert store.upgraded_from == BEFORE and store.schema_revision == AFTER
+        assert store.upgraded_from == BEFORE
+        assert store.schema_revision == migrations.head_revision()  # through 0007 and on
         with store.engine.connect() as conn:
             assert migrations.schema_differences(conn) == []
         assert _rows(db_url, "SELECT label, label_en FROM seat") == [("公民社會席次 1", "")]
