@@ -1,8 +1,8 @@
 """What a package will hold, and what it holds back, before it is written.
 
 ``meeting_preview`` and ``irm_preview`` work on the read phase's data (no session);
-``publication_preview`` reads the whole records beside the public ones, because what is
-held back is exactly their difference. Counts always; names only where the name itself
+``secretariat.publication.preview`` reads the whole records beside the public ones,
+because what is held back is exactly their difference. Counts always; names only where the name itself
 may be published (meeting titles, decision numbers, public papers, PDF file names) —
 a restricted paper is "3 restricted papers", never its title.
 
@@ -12,12 +12,8 @@ command line.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from secretariat.i18n import _, format_number, ngettext
 from secretariat.packages.meeting_package import MeetingPackageData, pdf_names
@@ -95,30 +91,11 @@ def irm_preview(data) -> Preview:
                    preview.held_back)
 
 
-def publication_preview(s: Session, documents_dir: Path, *,
-                        today: dt.date | None = None) -> Preview:
-    """The publication's contents, and what of the records it holds back."""
-    from secretariat.publication.build import pdf_jobs, read_publication
-    from secretariat.services.meetings import meeting_record
-    from secretariat.services.members.contacts import people_with_contact_details
-
-    data = read_publication(s, documents_dir, today=today)
-    shown = list(data.site.meetings)
-    whole = [meeting_record(s, record.id) for record in shown]
-    included = (PreviewLine("meetings", len(shown), tuple(meeting_label(r) for r in shown)),
-                _decisions(shown), _papers(shown),
-                PreviewLine("pdfs", len(pdf_jobs(data.site))),
-                PreviewLine("members", len(data.site.members)))
-    held = _held_back(whole, shown) + (
-        PreviewLine("contact_details", people_with_contact_details(s)),)
-    return Preview(included, tuple(line for line in held if line.count))
-
-
 def _preview(meetings: list[MeetingPackageData], kinds: Iterable[str]) -> Preview:
     shown = [m.shown for m in meetings]
     lines = {
         "meetings": PreviewLine("meetings", len(shown), tuple(meeting_label(r) for r in shown)),
-        "decisions": _decisions(shown), "papers": _papers(shown),
+        "decisions": decisions_line(shown), "papers": papers_line(shown),
         "pdfs": PreviewLine("pdfs", sum(len(pdf_names(m)) for m in meetings),
                             tuple(n for m in meetings for n in pdf_names(m))
                             if len(meetings) == 1 else ()),
@@ -126,21 +103,21 @@ def _preview(meetings: list[MeetingPackageData], kinds: Iterable[str]) -> Previe
     included = tuple(lines[kind] for kind in kinds)
     if all(m.include_private for m in meetings):
         return Preview(included, ())
-    held = _held_back([m.record for m in meetings], shown)
+    held = held_back_lines([m.record for m in meetings], shown)
     return Preview(included, tuple(line for line in held if line.count))
 
 
-def _decisions(records: list[MeetingRecord]) -> PreviewLine:
+def decisions_line(records: list[MeetingRecord]) -> PreviewLine:
     numbers = tuple(d.row.number for r in records for d in r.decisions)
     return PreviewLine("decisions", len(numbers), numbers)
 
 
-def _papers(records: list[MeetingRecord]) -> PreviewLine:
+def papers_line(records: list[MeetingRecord]) -> PreviewLine:
     titles = tuple(p.title for r in records for item in r.agenda for p in item.papers)
     return PreviewLine("papers", len(titles), titles)
 
 
-def _held_back(whole: list[MeetingRecord], shown: list[MeetingRecord]
+def held_back_lines(whole: list[MeetingRecord], shown: list[MeetingRecord]
                ) -> tuple[PreviewLine, ...]:
     """The difference between the records and what goes out, counted by kind."""
     restricted = private = 0

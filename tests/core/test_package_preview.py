@@ -7,7 +7,8 @@ import pytest
 
 from secretariat.i18n import language_override
 from secretariat.packages.meeting_package import read_meeting_package
-from secretariat.packages.preview import describe, meeting_preview, publication_preview
+from secretariat.packages.preview import describe, meeting_preview
+from secretariat.publication.preview import publication_preview
 from tests.core.factories import SECRETS, make_full_meeting
 from tests.core.package_helpers import BAGGING_DATE, approve_minutes_of
 
