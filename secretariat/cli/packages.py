@@ -11,7 +11,6 @@ there is none (``SECRETARIAT_KEY_PASSPHRASE``). Progress goes to the terminal.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from secretariat.cli.commands import Commands, opened_store
@@ -65,18 +64,9 @@ def export_meeting(args: argparse.Namespace) -> int:
 
 
 def _terminal_progress():
-    if not sys.stderr.isatty():
-        return None
+    from secretariat.cli.terminal_progress import terminal_progress
 
-    def report(done: int, total: int, label: str) -> None:
-        share = done / total if total else 1.0
-        bar = "#" * int(share * 30)
-        sys.stderr.write(f"\r[{bar:<30}] {share:4.0%}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return report
+    return terminal_progress()
 
 
 def register_irm(commands: Commands) -> None:

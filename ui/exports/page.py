@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QListView, QListWidget, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from secretariat.i18n import _
@@ -88,6 +88,11 @@ class ExportsPage(QWidget):
         self.included.setAccessibleName(_("Will be included"))
         self.held_back = QListWidget()
         self.held_back.setAccessibleName(_("Held back as private"))
+        for listing in (self.included, self.held_back):  # long lists of names wrap
+            listing.setWordWrap(True)
+            listing.setResizeMode(QListView.ResizeMode.Adjust)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setSpacing(2)
         included_box = QGroupBox(_("Will be included"))
         QVBoxLayout(included_box).addWidget(self.included)
         held_box = QGroupBox(_("Held back as private"))
