@@ -66,7 +66,7 @@ class ExportsPage(QWidget):
         today = dt.date.today()
         self.date_from = date_edit(today.replace(month=1, day=1))
         self.date_to = date_edit(today)
-        self.include_private = QCheckBox(_("Include &private content (restricted papers, "
+        self.include_private = QCheckBox(_("Include private c&ontent (restricted papers, "
                                            "private decisions, notice lists) — not for "
                                            "publication"))
         options = QFormLayout()
@@ -107,13 +107,13 @@ class ExportsPage(QWidget):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_where = QLabel("")
         self.key_where.setWordWrap(True)
-        self.unlock_button = QPushButton(_("&Enter passphrase…"))
+        self.unlock_button = QPushButton(_("Unloc&k the signing key…"))
         self.unlock_button.hide()
         key_layout.addRow(_("Fingerprint:"), self.fingerprint)
         key_layout.addRow(_("Kept in:"), self.key_where)
         key_layout.addRow("", self.unlock_button)
 
-        self.export_button = QPushButton(_("&Export…"))
+        self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setDefault(True)
         self.status = QLabel("")
         self.status.setWordWrap(True)
