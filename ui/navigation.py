@@ -39,7 +39,8 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),
     Capability("cocreation", N_("Co-creation records"), None),
     Capability("compliance", N_("Standards compliance"), None),
-    Capability("evidence", N_("Evidence packages and publication"), None),
+    Capability("evidence", N_("Evidence packages and publication"),
+               "ui.exports.page:ExportsPage"),
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

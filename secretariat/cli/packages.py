@@ -1,4 +1,6 @@
-"""``secretariat export meeting ID --out PATH``: a meeting's evidence as a signed package.
+"""``secretariat export meeting ID --out PATH``: a meeting's evidence as a signed package;
+``export irm --from DATE --to DATE --out PATH``: a period's for the IRM; ``export
+publication --out DIR``: the website.
 
 A ZIP by default (``--folder`` for a folder); public content only unless
 ``--include-private`` (for the secretariat's archive or an IRM request). The signing key is
@@ -9,16 +11,17 @@ there is none (``SECRETARIAT_KEY_PASSPHRASE``). Progress goes to the terminal.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.meetings import add_meeting_argument
-from secretariat.i18n import _
+from secretariat.i18n import N_, _, ngettext
+from secretariat.packages.target_folder import check_writable_target
 
 
 def register(commands: Commands) -> None:
     register_meeting(commands)
+    register_irm(commands)
     register_publication(commands)
 
 
@@ -47,8 +50,8 @@ def export_meeting(args: argparse.Namespace) -> int:
     from secretariat.packages.signing import forum_signer
     from secretariat.paths import data_dir
 
-    out = args.out if args.folder or args.out.suffix.lower() == ".zip" else \
-        args.out.with_name(args.out.name + ".zip")
+    out = _zip_name(args)
+    check_writable_target(out)
     signer = forum_signer(data_dir())
     with opened_store(args) as store, store.session() as s:
         path = export_meeting_package(s, store.documents_dir, args.meeting_id, out,
@@ -61,18 +64,62 @@ def export_meeting(args: argparse.Namespace) -> int:
 
 
 def _terminal_progress():
-    if not sys.stderr.isatty():
-        return None
+    from secretariat.cli.terminal_progress import terminal_progress
 
-    def report(done: int, total: int, label: str) -> None:
-        share = done / total if total else 1.0
-        bar = "#" * int(share * 30)
-        sys.stderr.write(f"\r[{bar:<30}] {share:4.0%}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+    return terminal_progress()
 
-    return report
+
+def register_irm(commands: Commands) -> None:
+    export = commands.group("export", help=_("write documents out of the records"))
+    parser = export.add(
+        "irm", handler=export_irm,
+        help=_("write the signed evidence package of a period for the IRM"),
+        description=_("Write the evidence of a period for OGP's Independent Reporting "
+                      "Mechanism as one signed BagIt package: every meeting of the period "
+                      "in its own folder (as in its meeting package), the membership "
+                      "history, and manifest.json listing what is included and what this "
+                      "version cannot include yet. Only public content unless "
+                      "--include-private."))
+    parser.add_argument("--from", dest="date_from", required=True, metavar=_("DATE"),
+                        help=_("the first day of the period (YYYY-MM-DD)"))
+    parser.add_argument("--to", dest="date_to", required=True, metavar=_("DATE"),
+                        help=_("the last day of the period (YYYY-MM-DD)"))
+    parser.add_argument("--out", type=Path, required=True, metavar=_("PATH"),
+                        help=_("the package to write (a .zip file, or a new folder with "
+                               "--folder)"))
+    parser.add_argument("--folder", action="store_true",
+                        help=_("write a folder instead of a ZIP file"))
+    parser.add_argument("--include-private", action="store_true",
+                        help=_("include restricted papers, private decisions and notice "
+                               "recipients (not for publication)"))
+
+
+def export_irm(args: argparse.Namespace) -> int:
+    from secretariat.cli.editing import calendar_date
+    from secretariat.packages.irm_package import read_irm_package, write_irm_package
+    from secretariat.packages.signing import forum_signer
+    from secretariat.paths import data_dir
+
+    date_from = calendar_date(args.date_from, N_("From"))
+    date_to = calendar_date(args.date_to, N_("To"))
+    out = _zip_name(args)
+    check_writable_target(out)
+    signer = forum_signer(data_dir())
+    with opened_store(args) as store, store.session() as s:
+        data = read_irm_package(s, store.documents_dir, date_from, date_to,
+                                include_private=args.include_private)
+    path = write_irm_package(data, out, signer=signer, zipped=not args.folder,
+                             report=_terminal_progress())
+    print(ngettext("Wrote {path} ({count} meeting), signed with the key {fingerprint}.",
+                   "Wrote {path} ({count} meetings), signed with the key {fingerprint}.",
+                   len(data.meetings)).format(path=path, count=len(data.meetings),
+                                              fingerprint=signer.fingerprint))
+    return 0
+
+
+def _zip_name(args: argparse.Namespace) -> Path:
+    return args.out if args.folder or args.out.suffix.lower() == ".zip" else \
+        args.out.with_name(args.out.name + ".zip")
 
 
 def register_publication(commands: Commands) -> None:
@@ -93,6 +140,7 @@ def export_publication(args: argparse.Namespace) -> int:
     from secretariat.paths import data_dir
     from secretariat.publication.build import build_publication
 
+    check_writable_target(args.out)
     signer = forum_signer(data_dir())
     with opened_store(args) as store, store.session() as s:
         path = build_publication(s, store.documents_dir, args.out, signer=signer,

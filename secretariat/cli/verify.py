@@ -5,7 +5,8 @@ would, and that nothing in it could harm the computer it is opened on, naming ev
 problem. ``--fingerprint`` compares the signing key with one published elsewhere (the key
 inside a package proves integrity, not authorship); ``--against-db`` checks that the
 database still holds every audit entry the package recorded. Needs no database otherwise.
-``secretariat signing-key`` shows this forum's key.
+``secretariat signing-key`` shows this forum's key. A big package gets a progress bar on
+a terminal.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from secretariat.cli.commands import Commands, opened_store
 from secretariat.i18n import _, format_number, ngettext
+
+BIG_PACKAGE_BYTES = 16 << 20  # a smaller package is checked before a bar could be read
 
 
 def register(commands: Commands) -> None:
@@ -38,9 +41,10 @@ def register(commands: Commands) -> None:
 
 
 def verify(args: argparse.Namespace) -> int:
+    from secretariat.cli.terminal_progress import terminal_progress
     from secretariat.packages.verify import verify_package
 
-    result = verify_package(args.path)
+    result = verify_package(args.path, report=terminal_progress(min_total=BIG_PACKAGE_BYTES))
     problems = result.messages()
     wanted = " ".join(args.fingerprint.split()) if args.fingerprint else None
     if wanted and result.fingerprint and wanted.lower() != result.fingerprint.lower():

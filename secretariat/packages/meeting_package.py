@@ -5,6 +5,11 @@ Holds the agenda and the approved minutes as PDFs in both languages, attendance
 and ``metadata.json`` in Popolo's shapes. By default only what may be published goes in
 (the public projection); ``include_private`` is for the secretariat's own archive or an
 IRM request, and says so in the README and bag-info.
+
+Two phases, so the application can build a package without holding the one database
+thread: ``read_meeting_package`` (needs the session, returns plain frozen values: the
+records, the PDFs' input data, where the papers are) and ``write_meeting_package`` (no
+session: renders the PDFs and writes the bag, reporting progress).
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from secretariat.export import render_agenda_pdf, render_minutes_pdf
+from secretariat.export.meeting_data import (
+    MeetingData, MinutesRecord, meeting_data, minutes_record,
+)
 from secretariat.i18n import N_, _, language_override
 from secretariat.packages import meeting_contents as contents
 from secretariat.packages.bag_paths import safe_file_name
@@ -24,10 +33,12 @@ from secretariat.packages.bag_writer import BagWriter, Report
 from secretariat.packages.popolo import meeting_popolo
 from secretariat.packages.readme import package_readme
 from secretariat.packages.signing import Signer
+from secretariat.packages.target_folder import check_writable_target, writing_into
 from secretariat.services.audit.package_head import chain_head_now, head_as_json
 from secretariat.services.documents import stored_path
 from secretariat.services.meetings import meeting_record, public_projection
-from secretariat.services.members.views import member_rows
+from secretariat.services.meetings.record_rows import MeetingRecord
+from secretariat.services.members.views import MemberRow, member_rows
 
 LANGUAGES = ("zh_TW", "en")
 DESCRIPTIONS = {
@@ -43,57 +54,131 @@ DESCRIPTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class MeetingPackageData:
+    """Everything a meeting package holds, read from the database: plain values only."""
+
+    record: MeetingRecord  # the whole record (titles; never written as such)
+    shown: MeetingRecord  # what goes in: the public projection unless private was asked
+    roster: tuple[MemberRow, ...]  # members active on the meeting day
+    agendas: Mapping[str, MeetingData]  # the agenda PDF's data, by language
+    minutes: Mapping[str, MinutesRecord]  # the approved minutes PDF's data (empty: none)
+    papers: Mapping[str, Path]  # "papers/<id>-<name>" -> the stored file
+    include_private: bool
+    head: object  # services.audit.package_head.Head at reading time
+
+    @property
+    def meeting_id(self) -> int:
+        return self.record.details.id
+
+
+def read_meeting_package(s: Session, documents_dir: Path, meeting_id: int, *,
+                         include_private: bool = False, head=None) -> MeetingPackageData:
+    """The read phase (database thread). ``head``: the audit head already read, when one
+    package holds several meetings."""
+    record = meeting_record(s, meeting_id)
+    shown = record if include_private else public_projection(record)
+    roster = tuple(m for m in member_rows(s, on=record.details.day) if m.active)
+    version = contents.approved_minutes_version(record)
+    minutes = {}
+    if version is not None:
+        approved = record if record.minutes.current and \
+            record.minutes.current.version_no == version else \
+            meeting_record(s, meeting_id, minutes_version=version)
+        approved = approved if include_private else public_projection(approved)
+        minutes = {language: minutes_record(approved, language, version=version)
+                   for language in LANGUAGES}
+    papers = {f"papers/{paper.id}-{safe_file_name(paper.file_name)}":
+              stored_path(documents_dir, paper.sha256)
+              for item in shown.agenda for paper in item.papers}
+    return MeetingPackageData(
+        record=record, shown=shown, roster=roster,
+        agendas={language: meeting_data(shown, language) for language in LANGUAGES},
+        minutes=minutes, papers=papers, include_private=include_private,
+        head=head if head is not None else chain_head_now(s))
+
+
+def pdf_names(data: MeetingPackageData) -> list[str]:
+    names = [f"agenda-{language}.pdf" for language in data.agendas]
+    return names + [f"minutes-{language}.pdf" for language in data.minutes]
+
+
+def meeting_files(data: MeetingPackageData, scratch: Path,
+                  report: Report | None = None) -> dict[str, Path | bytes]:
+    """The compute phase's first half: render the PDFs into ``scratch`` and build the data
+    files; the result maps each name inside ``data/`` to its bytes or its file."""
+    from secretariat.export import write_agenda_pdf, write_minutes_pdf
+
+    files: dict[str, Path | bytes] = {}
+    jobs = [(f"agenda-{lang}.pdf", write_agenda_pdf, value, lang)
+            for lang, value in data.agendas.items()]
+    jobs += [(f"minutes-{lang}.pdf", write_minutes_pdf, value, lang)
+             for lang, value in data.minutes.items()]
+    scratch.mkdir(parents=True, exist_ok=True)
+    for done, (name, write, value, language) in enumerate(jobs):
+        if report is not None:
+            report(done, len(jobs), name)
+        write(value, scratch / name, language=language)
+        files[name] = scratch / name
+    shown = data.shown
+    files["attendance.csv"] = contents.attendance_csv(shown)
+    files["decisions.json"] = contents.decisions_json(shown)
+    files["notice.json"] = contents.notice_json(shown)
+    files["metadata.json"] = contents.to_json(meeting_popolo(shown, list(data.roster)))
+    files.update(data.papers)
+    return files
+
+
+def file_size(value: Path | bytes) -> int:
+    return len(value) if isinstance(value, bytes) else value.stat().st_size
+
+
+def add_files(bag: BagWriter, files: Mapping[str, Path | bytes], prefix: str = "") -> None:
+    for name in sorted(files):
+        value = files[name]
+        if isinstance(value, bytes):
+            bag.add_bytes(prefix + name, value)
+        else:
+            bag.add_file(prefix + name, value)
+
+
+def write_meeting_package(data: MeetingPackageData, target: Path, *, signer: Signer,
+                          zipped: bool = True, today: dt.date | None = None,
+                          report: Report | None = None) -> Path:
+    """The compute phase (any thread, no session): the PDFs, then the bag."""
+    target = Path(target)
+    check_writable_target(target)
+    with tempfile.TemporaryDirectory(prefix="secretariat-package-") as scratch:
+        files = meeting_files(data, Path(scratch), report)
+        total = sum(file_size(v) for v in files.values())
+        root = target.stem if zipped else target.name
+        head = data.head
+        with writing_into(target), BagWriter(
+                target, zipped=zipped, bagging_date=today or dt.date.today(), report=report,
+                total_bytes=total) as bag:
+            add_files(bag, files)
+            bag.add_tag_bytes("audit-head.json", json.dumps(head_as_json(head)).encode())
+            bag.add_tag_bytes("README.txt", package_readme(
+                title=_titles(data.record), contents=_listing(sorted(files)), root=root,
+                fingerprint=signer.fingerprint, audit_entries=head.count,
+                private=data.include_private))
+            details = data.record.details
+            return bag.finish(signer, {
+                "Source-Organization": details.forum_name,
+                "External-Identifier": f"meeting-{details.id}",
+                "External-Description": f"{details.title} ({details.day})",
+                "Audience": "internal" if data.include_private else "public",
+                "Audit-Log-Entries": str(head.count),
+                "Audit-Log-Head": head.entry_hash})
+
+
 def export_meeting_package(s: Session, documents_dir: Path, meeting_id: int, target: Path, *,
                            signer: Signer, zipped: bool = True, include_private: bool = False,
                            today: dt.date | None = None, report: Report | None = None) -> Path:
-    record = meeting_record(s, meeting_id)
-    shown = record if include_private else public_projection(record)
-    roster = [m for m in member_rows(s, on=record.details.day) if m.active]
-    head = chain_head_now(s)
-    public = not include_private
-    files: dict[str, Path | bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="secretariat-package-") as scratch:
-        minutes_version = contents.approved_minutes_version(record)
-        for language in LANGUAGES:
-            agenda = Path(scratch) / f"agenda-{language}.pdf"
-            render_agenda_pdf(s, meeting_id, agenda, language=language, public=public)
-            files[agenda.name] = agenda
-            if minutes_version is not None:
-                minutes = Path(scratch) / f"minutes-{language}.pdf"
-                render_minutes_pdf(s, meeting_id, minutes, language=language, public=public,
-                                   minutes_version=minutes_version)
-                files[minutes.name] = minutes
-        files["attendance.csv"] = contents.attendance_csv(shown)
-        files["decisions.json"] = contents.decisions_json(shown)
-        files["notice.json"] = contents.notice_json(shown)
-        files["metadata.json"] = contents.to_json(meeting_popolo(shown, roster))
-        for item in shown.agenda:
-            for paper in item.papers:
-                name = f"papers/{paper.id}-{safe_file_name(paper.file_name)}"
-                files[name] = stored_path(documents_dir, paper.sha256)
-        total = sum(len(v) if isinstance(v, bytes) else v.stat().st_size
-                    for v in files.values())
-        root = target.stem if zipped else target.name
-        with BagWriter(target, zipped=zipped, bagging_date=today or dt.date.today(),
-                       report=report, total_bytes=total) as bag:
-            for name in sorted(files):
-                value = files[name]
-                if isinstance(value, bytes):
-                    bag.add_bytes(name, value)
-                else:
-                    bag.add_file(name, value)
-            bag.add_tag_bytes("audit-head.json", json.dumps(head_as_json(head)).encode())
-            bag.add_tag_bytes("README.txt", package_readme(
-                title=_titles(record), contents=_listing(sorted(files)), root=root,
-                fingerprint=signer.fingerprint, audit_entries=head.count,
-                private=include_private))
-            return bag.finish(signer, {
-                "Source-Organization": record.details.forum_name,
-                "External-Identifier": f"meeting-{meeting_id}",
-                "External-Description": f"{record.details.title} ({record.details.day})",
-                "Audience": "internal" if include_private else "public",
-                "Audit-Log-Entries": str(head.count),
-                "Audit-Log-Head": head.entry_hash})
+    """Both phases at once (the command line)."""
+    data = read_meeting_package(s, documents_dir, meeting_id, include_private=include_private)
+    return write_meeting_package(data, target, signer=signer, zipped=zipped, today=today,
+                                 report=report)
 
 
 def _titles(record) -> dict[str, str]:
@@ -107,13 +192,15 @@ def _titles(record) -> dict[str, str]:
     return titles
 
 
+def describe(name: str) -> dict[str, str]:
+    """The README's description of one file of a meeting's evidence, by language."""
+    key = "papers" if name.startswith("papers/") else name
+    descriptions = {}
+    for language in LANGUAGES:
+        with language_override(language):
+            descriptions[language] = _(DESCRIPTIONS[key])
+    return descriptions
+
+
 def _listing(names: list[str]) -> list[tuple[str, dict[str, str]]]:
-    listing = []
-    for name in names:
-        key = "papers" if name.startswith("papers/") else name
-        descriptions = {}
-        for language in LANGUAGES:
-            with language_override(language):
-                descriptions[language] = _(DESCRIPTIONS[key])
-        listing.append((f"data/{name}", descriptions))
-    return listing
+    return [(f"data/{name}", describe(name)) for name in names]

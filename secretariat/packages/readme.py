@@ -17,18 +17,21 @@ VERIFY_STEPS = """\
 
 
 def package_readme(*, title: dict[str, str], contents: list[tuple[str, dict[str, str]]],
-                   root: str, fingerprint: str, audit_entries: int, private: bool) -> bytes:
+                   root: str, fingerprint: str, audit_entries: int, private: bool,
+                   missing: list[dict[str, str]] | None = None) -> bytes:
     """``title`` and each content description by language; ``contents`` as
-    (path, {language: description}) in the order listed."""
+    (path, {language: description}) in the order listed; ``missing``: what such a
+    package should hold but this version cannot make yet, each by language."""
     parts = []
     for language in ("zh_TW", "en"):
         with language_override(language):
             parts.append(_section(language, title[language], contents, root, fingerprint,
-                                  audit_entries, private))
+                                  audit_entries, private, missing or []))
     return ("\n\n".join(parts) + "\n").encode("utf-8")
 
 
-def _section(language, title, contents, root, fingerprint, audit_entries, private) -> str:
+def _section(language, title, contents, root, fingerprint, audit_entries, private,
+             missing) -> str:
     lines = [title, "=" * 40, "",
              _("This package is a BagIt bag (RFC 8493). Every file under data/ is listed "
                "with its SHA-256 and SHA-512 checksums in manifest-sha256.txt and "
@@ -40,6 +43,10 @@ def _section(language, title, contents, root, fingerprint, audit_entries, privat
                  _("Audience: public — only what the forum publishes is included."))
     lines += ["", _("Contents:")]
     lines += [f"  {path} — {descriptions[language]}" for path, descriptions in contents]
+    if missing:
+        lines += ["", _("Not in this package: this version of the program cannot make these "
+                        "parts yet (ask the secretariat for them):")]
+        lines += [f"  - {descriptions[language]}" for descriptions in missing]
     lines += ["", _("How to check it with standard tools:"),
               VERIFY_STEPS.format(root=root, fingerprint=fingerprint),
               _("The signing key's fingerprint is {fingerprint}. A key inside a package proves "

@@ -37,6 +37,12 @@ PASSPHRASE_ENV = "SECRETARIAT_KEY_PASSPHRASE"
 MIN_PASSPHRASE_CHARS = 8
 
 
+class PassphraseNeeded(SecretariatError):
+    """No keyring, so the key lives in a passphrase-protected file, and no passphrase was
+    given: the application asks for one (never keeping it); the command line says how
+    to give it."""
+
+
 @dataclass(frozen=True)
 class Signer:
     """Signs with the private key; ``where`` says where the key is kept."""
@@ -103,6 +109,11 @@ def forum_signer(key_folder: Path, *, passphrase: str | None = None,
                           passphrase or os.environ.get(PASSPHRASE_ENV))
 
 
+def key_file_path(key_folder: Path) -> Path:
+    """Where the key is kept when there is no keyring."""
+    return Path(key_folder) / KEY_FILE_NAME
+
+
 def _usable_keyring():
     try:
         import keyring
@@ -140,7 +151,7 @@ def _from_keyring() -> Signer | None:
 
 def _from_key_file(path: Path, passphrase: str | None) -> Signer:
     if not passphrase:
-        raise SecretariatError(N_(
+        raise PassphraseNeeded(N_(
             "No keyring is available to keep the signing key, so it is kept in a key file "
             "protected by a passphrase ({path}). Give the passphrase in the environment "
             "variable {variable} (at least {minimum} characters)."),

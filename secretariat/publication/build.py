@@ -1,6 +1,10 @@
 """``build_publication``: the publication package — the website, open data and PDFs — as a
 signed bag folder whose ``data/`` is the site (open ``data/index.html``, or serve ``data/``).
 
+Two phases, so the application can build it without holding the one database thread:
+``read_publication`` (the session: public site data, where the papers are, the audit
+head) and ``write_publication`` (no session: PDFs, pages, open data, the bag).
+
 Built from the public site data only, so nothing private can reach it (the tests plant a
 marker in every private field and search every byte, PDF text included).
 """
@@ -10,15 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from secretariat.export import render_agenda_pdf, render_minutes_pdf
+from secretariat.export.meeting_data import meeting_data, minutes_record
 from secretariat.i18n import N_, _, language_override, localized
 from secretariat.packages.bag_writer import BagWriter, Report
 from secretariat.packages.readme import package_readme
 from secretariat.packages.signing import Signer
+from secretariat.packages.target_folder import check_writable_target, writing_into
 from secretariat.publication import open_data
 from secretariat.publication.pages import (
     TEMPLATES, PageWriter, environment, meeting_pdf_name, paper_path,
@@ -34,13 +41,58 @@ CONTENTS = (("data/index.html", N_("the website: open it in a browser, or serve 
             ("data/papers/", N_("the public meeting papers")))
 
 
-def build_publication(s: Session, documents_dir: Path, target: Path, *, signer: Signer,
-                      today: dt.date | None = None, report: Report | None = None) -> Path:
-    today = today or dt.date.today()
-    site = read_site_data(s, on=today)
-    head = chain_head_now(s)
+@dataclass(frozen=True)
+class PublicationData:
+    """What the publication holds, read from the database: plain values only."""
+
+    site: SiteData  # public projections and public fields only
+    papers: Mapping[str, Path]  # "papers/<id>-<name>" -> the stored file
+    head: object  # services.audit.package_head.Head at reading time
+
+
+def read_publication(s: Session, documents_dir: Path, *,
+                     today: dt.date | None = None) -> PublicationData:
+    """The read phase (database thread)."""
+    site = read_site_data(s, on=today or dt.date.today())
+    papers = {paper_path(paper): stored_path(documents_dir, paper.sha256)
+              for record in site.meetings for item in record.agenda for paper in item.papers}
+    return PublicationData(site, papers, chain_head_now(s))
+
+
+def pdf_jobs(site: SiteData) -> list[tuple[str, Callable, object, str]]:
+    """(file name, writer, its data, language) of every PDF the site links to. The
+    records are already the public projections, the minutes the approved version, so
+    the PDFs' data is made from them without the database."""
+    from secretariat.export import write_agenda_pdf, write_minutes_pdf
+
+    jobs = []
+    for record in site.meetings:
+        for language in LANGUAGES:
+            if record.agenda:
+                jobs.append((meeting_pdf_name(record.id, "agenda", language), write_agenda_pdf,
+                             meeting_data(record, language), language))
+            if SiteData.minutes_published(record):
+                version = record.minutes.current.version_no
+                jobs.append((meeting_pdf_name(record.id, "minutes", language),
+                             write_minutes_pdf,
+                             minutes_record(record, language, version=version), language))
+    return jobs
+
+
+def write_publication(data: PublicationData, target: Path, *, signer: Signer,
+                      report: Report | None = None) -> Path:
+    """The compute phase (any thread, no session): PDFs, pages, open data, then the bag."""
+    target = Path(target)
+    check_writable_target(target)
+    site, head = data.site, data.head
     with tempfile.TemporaryDirectory(prefix="secretariat-site-") as scratch:
-        pdfs = _render_pdfs(s, site, Path(scratch))
+        jobs = pdf_jobs(site)
+        pdfs = []
+        for done, (name, write, value, language) in enumerate(jobs):
+            if report is not None:
+                report(done, len(jobs), name)
+            write(value, Path(scratch) / name, language=language)
+            pdfs.append(Path(scratch) / name)
         files: dict[str, bytes | Path] = {f"pdf/{p.name}": p for p in pdfs}
         env = environment()
         files["index.html"] = env.get_template("choose.html.j2").render(
@@ -51,15 +103,12 @@ def build_publication(s: Session, documents_dir: Path, target: Path, *, signer: 
                 writer = PageWriter(env, site, language, {p.name for p in pdfs})
                 for path, html in writer.pages().items():
                     files[f"{language}/{path}"] = html.encode()
-        for name, data in open_data.table_files(site).items():
-            files[f"opendata/{name}"] = data
-        for record in site.meetings:
-            for item in record.agenda:
-                for paper in item.papers:
-                    files[paper_path(paper)] = stored_path(documents_dir, paper.sha256)
+        for name, table in open_data.table_files(site).items():
+            files[f"opendata/{name}"] = table
+        files.update(data.papers)
         total = sum(len(v) if isinstance(v, bytes) else v.stat().st_size for v in files.values())
-        with BagWriter(target, zipped=False, bagging_date=today, report=report,
-                       total_bytes=total) as bag:
+        with writing_into(target), BagWriter(target, zipped=False, bagging_date=site.built_on,
+                                             report=report, total_bytes=total) as bag:
             for name in sorted(files):
                 value = files[name]
                 (bag.add_bytes if isinstance(value, bytes) else bag.add_file)(name, value)
@@ -74,20 +123,11 @@ def build_publication(s: Session, documents_dir: Path, target: Path, *, signer: 
                                        "Audit-Log-Head": head.entry_hash})
 
 
-def _render_pdfs(s: Session, site: SiteData, folder: Path) -> list[Path]:
-    written = []
-    for record in site.meetings:
-        for language in LANGUAGES:
-            if record.agenda:
-                out = folder / meeting_pdf_name(record.id, "agenda", language)
-                render_agenda_pdf(s, record.id, out, language=language, public=True)
-                written.append(out)
-            if SiteData.minutes_published(record):
-                out = folder / meeting_pdf_name(record.id, "minutes", language)
-                render_minutes_pdf(s, record.id, out, language=language, public=True,
-                                   minutes_version=record.minutes.current.version_no)
-                written.append(out)
-    return written
+def build_publication(s: Session, documents_dir: Path, target: Path, *, signer: Signer,
+                      today: dt.date | None = None, report: Report | None = None) -> Path:
+    """Both phases at once (the command line)."""
+    data = read_publication(s, documents_dir, today=today)
+    return write_publication(data, target, signer=signer, report=report)
 
 
 def _titles(site: SiteData) -> dict[str, str]:

@@ -116,3 +116,32 @@ def test_the_scan_finds_a_marker_when_private_content_is_asked_for(tmp_path, pla
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     assert any("NOTICE" in m.upper() for m in _scan(out, scratch))
+
+
+def test_the_public_irm_package_holds_no_planted_marker_and_verifies(tmp_path, planted):
+    db, restricted, env = planted
+    out = tmp_path / "irm.zip"
+    result = run("--db", str(db), "export", "irm", "--from", "2000-01-01", "--to",
+                 "2100-12-31", "--out", str(out), **env)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"\(1\d meetings\)", result.stdout), result.stdout  # every meeting
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert _scan(out, scratch) == []
+    with zipfile.ZipFile(out) as z:
+        digests = {hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}
+    assert not digests & restricted
+    verified = run("verify", str(out), **env)
+    assert verified.returncode == 0, verified.stderr
+
+
+def test_the_irm_package_with_private_content_does_carry_the_markers(tmp_path, planted):
+    db, _, env = planted
+    out = tmp_path / "irm-internal.zip"
+    result = run("--db", str(db), "export", "irm", "--from", "2000-01-01", "--to",
+                 "2100-12-31", "--out", str(out), "--include-private", **env)
+    assert result.returncode == 0, result.stderr
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    found = " ".join(_scan(out, scratch)).upper()
+    assert "NOTICE" in found and "RESTRICTED" in found

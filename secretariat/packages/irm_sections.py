@@ -1,0 +1,108 @@
+"""The sections of an IRM package, each a reader (database thread) and a writer (no
+session): the extension point the later capabilities plug into.
+
+A section whose ``read`` is None is not available in this version: the package's README
+and ``manifest.json`` name it as missing, so an IRM researcher knows what to ask for
+instead of assuming the forum has no terms of reference or no selection rounds. A branch
+that builds one of them replaces its entry in ``SECTIONS`` with a reader and a writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from secretariat.i18n import N_
+from secretariat.packages.meeting_contents import to_json
+from secretariat.services.members.views import MemberRow, member_rows
+
+
+@dataclass(frozen=True)
+class Period:
+    date_from: dt.date
+    date_to: dt.date
+
+    def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
+        return start <= self.date_to and (end is None or end >= self.date_from)
+
+
+Files = dict[str, "Path | bytes"]  # names inside data/ -> content
+# read(session, period, include_private) -> plain data; write(data, scratch) -> files
+Reader = Callable[[Session, Period, bool], object]
+Writer = Callable[[object, Path], Files]
+
+
+@dataclass(frozen=True)
+class IrmSection:
+    key: str
+    title: str  # msgid: what the section holds, for the README and the preview
+    read: Reader | None = None  # None: not available yet in this version
+    write: Writer | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.read is not None
+
+
+# --- membership history ----------------------------------------------------------------
+
+MEMBERSHIP_COLUMNS = ("membership_id", "person_number", "name", "name_en", "organisation",
+                      "sector", "side", "seat", "role", "high_level", "term_start",
+                      "term_end", "ended_on")
+
+
+def read_membership(s: Session, period: Period, _include_private: bool
+                    ) -> tuple[MemberRow, ...]:
+    """Every term that overlapped the period (public fields: never contact details)."""
+    rows = member_rows(s, on=period.date_to, include_past=True)
+    return tuple(m for m in rows if period.overlaps(m.term_start, _term_end(m)))
+
+
+def _term_end(m: MemberRow) -> dt.date | None:
+    ends = [day for day in (m.ended_on, m.term_end) if day is not None]
+    return min(ends) if ends else None
+
+
+def _membership_values(m: MemberRow) -> dict:
+    return {"membership_id": m.membership_id, "person_number": m.person_id, "name": m.name,
+            "name_en": m.name_en, "organisation": m.organisation, "sector": m.sector_code,
+            "side": m.side.value, "seat": m.seat_label, "role": m.role.value,
+            "high_level": m.high_level, "term_start": m.term_start.isoformat(),
+            "term_end": m.term_end.isoformat() if m.term_end else None,
+            "ended_on": m.ended_on.isoformat() if m.ended_on else None}
+
+
+def write_membership(rows: tuple[MemberRow, ...], _scratch: Path) -> Files:
+    values = [_membership_values(m) for m in rows]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(MEMBERSHIP_COLUMNS)
+    for row in values:
+        writer.writerow(["" if row[c] is None else
+                         ("yes" if row[c] is True else "no" if row[c] is False else row[c])
+                         for c in MEMBERSHIP_COLUMNS])
+    return {"membership/membership-history.csv": "\ufeff".encode() + out.getvalue().encode(),
+            "membership/membership-history.json": to_json({"memberships": values})}
+
+
+# The order is the README's. Meetings are not a section here: every meeting's evidence is
+# built by the meeting package's own code (``irm_package``).
+SECTIONS: list[IrmSection] = [
+    IrmSection("membership", N_("membership history: every term that overlapped the "
+                                "period (CSV and JSON)"), read_membership, write_membership),
+    IrmSection("terms_of_reference", N_("all versions of the terms of reference")),
+    IrmSection("selection_rounds", N_("selection rounds, with everything needed to re-check "
+                                      "them")),
+    IrmSection("register_of_interests", N_("the register of interests (public part; the "
+                                           "private part only when included explicitly)")),
+    IrmSection("cocreation", N_("co-creation records: contributions and responses, "
+                                "consultations, communications log")),
+    IrmSection("compliance_report", N_("the compliance report (PDF and JSON), each entry "
+                                       "pointing to the files that support it")),
+]
