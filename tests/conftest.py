@@ -17,6 +17,32 @@ from secretariat import i18n
 PG_ENV = "SECRETARIAT_TEST_PG_URL"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_folder_and_no_keyring(tmp_path_factory):
+    """No test touches the user's data folder or keyring: the data and cache folders
+    (platformdirs reads XDG_*) point into the session's temporary folder, for this
+    process and every CLI subprocess, and the keyring is the one that has none, so a
+    package signing key is made only where a test asks for it (a memory keyring, or a
+    passphrase file in a temporary folder)."""
+    import keyring
+    from keyring.backends import fail
+
+    home = tmp_path_factory.mktemp("user-folders")
+    saved = {name: os.environ.get(name) for name in
+             ("XDG_DATA_HOME", "XDG_CACHE_HOME", "PYTHON_KEYRING_BACKEND")}
+    os.environ.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+                      PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
 def _english_messages():
     """Tests read English messages unless they switch language themselves."""
