@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from secretariat.export.meeting_data import meeting_data, minutes_record
+from secretariat.export.pdf_cache import PdfCache
 from secretariat.i18n import N_, _, language_override, localized
 from secretariat.packages.bag_writer import BagWriter, Report
 from secretariat.packages.readme import package_readme
@@ -32,6 +32,7 @@ from secretariat.publication.pages import (
 )
 from secretariat.publication.site_data import SiteData, read_site_data
 from secretariat.services.audit.package_head import chain_head_now, head_as_json
+from secretariat.paths import cache_dir
 from secretariat.services.documents import stored_path
 
 LANGUAGES = ("zh_TW", "en")
@@ -80,47 +81,50 @@ def pdf_jobs(site: SiteData) -> list[tuple[str, Callable, object, str]]:
 
 
 def write_publication(data: PublicationData, target: Path, *, signer: Signer,
-                      report: Report | None = None) -> Path:
-    """The compute phase (any thread, no session): PDFs, pages, open data, then the bag."""
+                      report: Report | None = None, pdf_cache: PdfCache | None = None) -> Path:
+    """The compute phase (any thread, no session): PDFs, pages, open data, then the bag.
+    PDFs come from ``pdf_cache`` (the user's cache folder by default), rendered only when
+    their record, the language or the program changed since they were kept."""
     target = Path(target)
     check_writable_target(target)
     site, head = data.site, data.head
-    with tempfile.TemporaryDirectory(prefix="secretariat-site-") as scratch:
-        jobs = pdf_jobs(site)
-        pdfs = []
-        for done, (name, write, value, language) in enumerate(jobs):
-            if report is not None:
-                report(done, len(jobs), name)
-            write(value, Path(scratch) / name, language=language)
-            pdfs.append(Path(scratch) / name)
-        files: dict[str, bytes | Path] = {f"pdf/{p.name}": p for p in pdfs}
-        env = environment()
-        files["index.html"] = env.get_template("choose.html.j2").render(
-            name_zh=site.forum.name, name_en=site.forum.name_en).encode()
-        files["style.css"] = (TEMPLATES / "style.css").read_bytes()
-        for language in LANGUAGES:
-            with language_override(language):
-                writer = PageWriter(env, site, language, {p.name for p in pdfs})
-                for path, html in writer.pages().items():
-                    files[f"{language}/{path}"] = html.encode()
-        for name, table in open_data.table_files(site).items():
-            files[f"opendata/{name}"] = table
-        files.update(data.papers)
-        total = sum(len(v) if isinstance(v, bytes) else v.stat().st_size for v in files.values())
-        with writing_into(target), BagWriter(target, zipped=False, bagging_date=site.built_on,
-                                             report=report, total_bytes=total) as bag:
-            for name in sorted(files):
-                value = files[name]
-                (bag.add_bytes if isinstance(value, bytes) else bag.add_file)(name, value)
-            bag.add_tag_bytes("audit-head.json", json.dumps(head_as_json(head)).encode())
-            bag.add_tag_bytes("README.txt", package_readme(
-                title=_titles(site), contents=_contents(), root=target.name,
-                fingerprint=signer.fingerprint, audit_entries=head.count, private=False))
-            return bag.finish(signer, {"Source-Organization": site.forum.name,
-                                       "External-Description": "Publication package",
-                                       "Audience": "public",
-                                       "Audit-Log-Entries": str(head.count),
-                                       "Audit-Log-Head": head.entry_hash})
+    cache = pdf_cache or PdfCache(cache_dir() / "publication-pdfs")
+    jobs = pdf_jobs(site)
+    files: dict[str, bytes | Path] = {}
+    for done, (name, write, value, language) in enumerate(jobs):
+        if report is not None:
+            report(done, len(jobs), name)
+        files[f"pdf/{name}"] = cache.pdf(write, value, language)
+    pdfs = [Path(name) for name in files]
+    env = environment()
+    files["index.html"] = env.get_template("choose.html.j2").render(
+        name_zh=site.forum.name, name_en=site.forum.name_en).encode()
+    files["style.css"] = (TEMPLATES / "style.css").read_bytes()
+    for language in LANGUAGES:
+        with language_override(language):
+            writer = PageWriter(env, site, language, {p.name for p in pdfs})
+            for path, html in writer.pages().items():
+                files[f"{language}/{path}"] = html.encode()
+    for name, table in open_data.table_files(site).items():
+        files[f"opendata/{name}"] = table
+    files.update(data.papers)
+    total = sum(len(v) if isinstance(v, bytes) else v.stat().st_size for v in files.values())
+    with writing_into(target), BagWriter(target, zipped=False, bagging_date=site.built_on,
+                                         report=report, total_bytes=total) as bag:
+        for name in sorted(files):
+            value = files[name]
+            (bag.add_bytes if isinstance(value, bytes) else bag.add_file)(name, value)
+        bag.add_tag_bytes("audit-head.json", json.dumps(head_as_json(head)).encode())
+        bag.add_tag_bytes("README.txt", package_readme(
+            title=_titles(site), contents=_contents(), root=target.name,
+            fingerprint=signer.fingerprint, audit_entries=head.count, private=False))
+        written = bag.finish(signer, {"Source-Organization": site.forum.name,
+                                      "External-Description": "Publication package",
+                                      "Audience": "public",
+                                      "Audit-Log-Entries": str(head.count),
+                                      "Audit-Log-Head": head.entry_hash})
+    cache.prune()
+    return written
 
 
 def build_publication(s: Session, documents_dir: Path, target: Path, *, signer: Signer,

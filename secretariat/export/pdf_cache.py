@@ -1,0 +1,70 @@
+"""Rendered PDFs kept between publications, so republishing renders only what changed.
+
+A publication holds the agenda and approved minutes of every meeting in both languages:
+thousands of PDFs for a forum ten years old, at a tenth of a second each. Almost all of
+them are of approved, frozen records, identical from one publication to the next. Each
+PDF is stored under the SHA-256 of everything that decides its bytes — the writer, the
+data it is given (its ``repr``: frozen dataclasses, every field), the language, and the
+source of the export modules — so a changed record, a translation or a program change
+gives a new key, and a stale PDF can never be served. Rendering is deterministic (the
+PDF's dates are the record's), so a cached file is byte for byte the one rendering would
+give. ``prune`` keeps only what the last build used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from secretariat import __version__, i18n
+from secretariat.atomic_files import atomic_file
+
+
+@cache
+def _renderer_fingerprint() -> str:
+    """The export code and the compiled catalogs: any change to either renders anew."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder, pattern in ((Path(__file__).parent, "*.py"), (i18n.catalog_dir(), "*/*/*.mo")):
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class PdfCache:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.used: set[Path] = set()
+        self.rendered = 0  # how many were not in the cache (for reports and tests)
+
+    def key(self, write: Callable, value: object, language: str) -> str:
+        digest = hashlib.sha256(_renderer_fingerprint().encode())
+        digest.update(f"{write.__module__}.{write.__qualname__}|{language}|".encode())
+        digest.update(repr(value).encode())
+        return digest.hexdigest()
+
+    def pdf(self, write: Callable, value: object, language: str) -> Path:
+        """The PDF ``write(value, out, language=language)`` makes, rendered if not kept."""
+        key = self.key(write, value, language)
+        path = self.folder / key[:2] / f"{key}.pdf"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = path.with_name(f"{key}.rendering.pdf")
+            write(value, scratch, language=language)
+            with atomic_file(path, mode=0o644) as handle:
+                handle.write(scratch.read_bytes())
+            scratch.unlink(missing_ok=True)
+            self.rendered += 1
+        self.used.add(path)
+        return path
+
+    def prune(self) -> int:
+        """Remove every kept PDF the last build did not use; returns how many went."""
+        removed = 0
+        for path in self.folder.glob("*/*.pdf"):
+            if path not in self.used:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
