@@ -91,6 +91,37 @@ def write_membership(rows: tuple[MemberRow, ...], _scratch: Path) -> Files:
             "membership/membership-history.json": to_json({"memberships": values})}
 
 
+# --- register of interests ---------------------------------------------------------------
+
+def read_register(s: Session, period: Period, include_private: bool):
+    """The public register as it stands, and, only when the secretariat includes the
+    private part, every declaration made in the period with its private items."""
+    from secretariat.services.interests.listing import declaration_rows
+    from secretariat.services.interests.register import register_rows
+
+    private = ()
+    if include_private:
+        private = tuple(d for d in declaration_rows(s)
+                        if period.date_from <= d.declared_on <= period.date_to)
+    return tuple(register_rows(s)), private
+
+
+def write_register(data, _scratch: Path) -> Files:
+    from secretariat.services.interests.register import register_csv
+
+    public, private = data
+    files: Files = {"interests/register-of-interests.csv": register_csv(list(public))}
+    if private:
+        files["interests/declarations-with-private-items.json"] = to_json({"declarations": [
+            {"person_number": d.person_id, "name": d.person_name, "name_en": d.person_name_en,
+             "declared_on": d.declared_on.isoformat(), "occasion": d.occasion.value,
+             "items": [{"kind": i.kind.value, "description": i.description,
+                        "description_en": i.description_en, "organisation": i.organisation,
+                        "organisation_en": i.organisation_en, "public": i.is_public}
+                       for i in d.items]} for d in private]})
+    return files
+
+
 # The order is the README's. Meetings are not a section here: every meeting's evidence is
 # built by the meeting package's own code (``irm_package``).
 SECTIONS: list[IrmSection] = [
@@ -100,7 +131,8 @@ SECTIONS: list[IrmSection] = [
     IrmSection("selection_rounds", N_("selection rounds, with everything needed to re-check "
                                       "them")),
     IrmSection("register_of_interests", N_("the register of interests (public part; the "
-                                           "private part only when included explicitly)")),
+                                           "private part only when included explicitly)"),
+               read_register, write_register),
     IrmSection("cocreation", N_("co-creation records: contributions and responses, "
                                 "consultations, communications log")),
     IrmSection("compliance_report", N_("the compliance report (PDF and JSON), each entry "

@@ -72,6 +72,21 @@ def notice_json(record: MeetingRecord) -> bytes:
     return to_json(notice)
 
 
+def declarations_json(declarations, *, with_nature: bool) -> bytes:
+    """Who declared an interest on which item, and what they did (recused, abstained,
+    declared only): public, as the minutes record recusals. What the interest is
+    (``nature``) is the member's own account and goes only into the internal package."""
+    rows = []
+    for d in declarations:
+        row = {"agenda_item": d.item_position, "agenda_item_title": d.item_title,
+               "person_number": d.person_id, "name": d.person_name,
+               "name_en": d.person_name_en, "action": d.action.value}
+        if with_nature:
+            row["nature"] = d.nature
+        rows.append(row)
+    return to_json({"declarations": rows})
+
+
 def approved_minutes_version(record: MeetingRecord) -> int | None:
     """The newest approved (or locked) version: only approved minutes are evidence."""
     approved = [v for v in record.minutes.versions

@@ -48,6 +48,8 @@ DESCRIPTIONS = {
     "attendance.csv": N_("attendance: who was expected and who came (UTF-8 CSV)"),
     "decisions.json": N_("decisions with their votes, recusals and dissents"),
     "notice.json": N_("when the notice of the meeting was sent"),
+    "declarations.json": N_("interests declared on agenda items, and whether the member "
+                            "was recused, abstained or only declared"),
     "metadata.json": N_("the meeting in Popolo's JSON shapes (organisation, seats, members, "
                         "event, motions, votes)"),
     "papers": N_("a meeting paper"),
@@ -66,6 +68,8 @@ class MeetingPackageData:
     papers: Mapping[str, Path]  # "papers/<id>-<name>" -> the stored file
     include_private: bool
     head: object  # services.audit.package_head.Head at reading time
+    # Interests declared on agenda items (services.interests.meeting_declare rows).
+    declarations: tuple = ()
 
     @property
     def meeting_id(self) -> int:
@@ -91,7 +95,10 @@ def read_meeting_package(s: Session, documents_dir: Path, meeting_id: int, *,
     papers = {f"papers/{paper.id}-{safe_file_name(paper.file_name)}":
               stored_path(documents_dir, paper.sha256)
               for item in shown.agenda for paper in item.papers}
+    from secretariat.services.interests.meeting_declare import meeting_declarations
+
     return MeetingPackageData(
+        declarations=tuple(meeting_declarations(s, meeting_id)),
         record=record, shown=shown, roster=roster,
         agendas={language: meeting_data(shown, language) for language in LANGUAGES},
         minutes=minutes, papers=papers, include_private=include_private,
@@ -124,6 +131,8 @@ def meeting_files(data: MeetingPackageData, scratch: Path,
     files["attendance.csv"] = contents.attendance_csv(shown)
     files["decisions.json"] = contents.decisions_json(shown)
     files["notice.json"] = contents.notice_json(shown)
+    files["declarations.json"] = contents.declarations_json(data.declarations,
+                                                           with_nature=data.include_private)
     files["metadata.json"] = contents.to_json(meeting_popolo(shown, list(data.roster)))
     files.update(data.papers)
     return files

@@ -35,6 +35,14 @@ PLANTS = (
     "(SELECT id FROM decision WHERE is_public = 0)",
     f"UPDATE action_item SET description = '{MARK}-ACTION-' || id WHERE decision_id IN "
     "(SELECT id FROM decision WHERE is_public = 0)",
+    # Conflicts of interest: private declaration items, what a member said at a meeting
+    # about their interest, and the breaches log.
+    f"UPDATE interest_item SET description = '{MARK}-INTEREST-' || id, "
+    f"description_en = '{MARK}-INTEREST-EN-' || id, organisation_name = '{MARK}-ORG-' || id "
+    "WHERE is_public = 0",
+    f"UPDATE meeting_interest SET nature = '{MARK}-NATURE-' || id",
+    f"UPDATE interest_breach SET description = '{MARK}-BREACH-' || id, "
+    f"sanction = '{MARK}-SANCTION-' || id",
 )
 
 
@@ -48,7 +56,11 @@ def planted(tmp_path_factory):
         private = connection.execute("SELECT count(*) FROM decision WHERE is_public = 0").fetchone()
         restricted = connection.execute(
             "SELECT sha256 FROM document WHERE is_public = 0").fetchall()
-    assert private[0] > 0 and restricted  # the demo has private records to hide
+        declared = connection.execute("SELECT count(*) FROM meeting_interest").fetchone()
+        private_items = connection.execute(
+            "SELECT count(*) FROM interest_item WHERE is_public = 0").fetchone()
+    # The demo has private records of every kind to hide.
+    assert private[0] > 0 and restricted and declared[0] > 0 and private_items[0] > 0
     return db, {sha for (sha,) in restricted}, {**KEY_ENV, "XDG_DATA_HOME": str(folder / "data")}
 
 
