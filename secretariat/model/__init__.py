@@ -26,6 +26,7 @@ from secretariat.model.minutes import Minutes, MinutesEntry
 from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_item_document
 from secretariat.model.people import Organisation, Person, PersonContact
 from secretariat.model.seats import Membership, Seat
+from secretariat.model.terms import EthicsSignature, TermsClause, TermsOfReference, TermsSeats
 
 __all__ = [
     "ActionItem", "ActionStatus", "AuditEntry", "Decision", "DecisionMethod", "Dissent",
@@ -35,4 +36,5 @@ __all__ = [
     "Membership", "Modality", "Organisation", "Person", "PersonContact", "Phase",
     "ProposedBy", "Role", "Seat", "Sector", "Side", "UTCDateTime", "agenda_item_document",
     "utcnow",
+    "EthicsSignature", "TermsClause", "TermsOfReference", "TermsSeats",
 ]

@@ -7,11 +7,11 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert
+from sqlalchemy import MetaData, Table, create_engine, insert
 from sqlalchemy.pool import NullPool
 
 from secretariat.store import migrations
-from secretariat.model import Forum, Person
+from secretariat.model import Person
 from secretariat.model.base import utcnow
 
 
@@ -19,7 +19,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def database_at(url: str, revision: str, *, forum: str | None = None, people: int = 0) -> None:
+def database_at(url: str, revision: str, *, forum: str | None = None, people: int = 0,
+                quorum_percent: int = 50, notice_days: int = 14) -> None:
     """Build a database at ``revision`` the way that program version would have, with an
     optional forum and ``people`` people in it (tables that exist since 0001)."""
     engine = create_engine(url, poolclass=NullPool)
@@ -28,12 +29,14 @@ def database_at(url: str, revision: str, *, forum: str | None = None, people: in
             migrations.upgrade(conn, revision)
             stamp = {"version": 1, "created_at": utcnow(), "updated_at": utcnow()}
             if forum:
-                conn.execute(
-                    insert(Forum.__table__),
-                    [{"name_zh_tw": forum, "name_en": forum, "jurisdiction": "",
-                      "languages": "zh_TW,en", "time_zone": "Asia/Taipei", "website": "",
-                      "contact_point": "", "quorum_percent": 50, "notice_days": 14, **stamp}],
-                )
+                # The forum table as it is at ``revision``: before 0008 it also held the
+                # meeting rules (quorum, notice period).
+                table = Table("forum", MetaData(), autoload_with=conn)
+                row = {"name_zh_tw": forum, "name_en": forum, "jurisdiction": "",
+                       "languages": "zh_TW,en", "time_zone": "Asia/Taipei", "website": "",
+                       "contact_point": "", "quorum_percent": quorum_percent,
+                       "notice_days": notice_days, **stamp}
+                conn.execute(insert(table), [{k: v for k, v in row.items() if k in table.c}])
             if people:
                 conn.execute(
                     insert(Person.__table__),
