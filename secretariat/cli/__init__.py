@@ -43,6 +43,8 @@ COMMAND_MODULES = (
     "secretariat.cli.export",
     "secretariat.cli.search",
     "secretariat.cli.audit",
+    "secretariat.cli.terms",
+    "secretariat.cli.ethics",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

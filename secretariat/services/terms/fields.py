@@ -90,3 +90,10 @@ def shown_value(field: Field, value: object) -> str:
     if field.kind == "enum":
         return _(field.enum(value).label)  # type: ignore[misc]
     return _(field.unit).format(n=format_number(value)) if field.unit else str(value)
+
+
+def rules_shown(topic: str, rules: dict[str, object]) -> list[tuple[Field, object]]:
+    """The rules of ``topic`` worth showing: an optional rule without a value (the share
+    of a qualified majority under consensus) is left out."""
+    return [(f, rules[f.key]) for f in fields_of(topic)
+            if not (f.optional and rules[f.key] is None)]
