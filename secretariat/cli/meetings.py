@@ -205,6 +205,12 @@ def _print_attendance(summary) -> None:
             attending=format_number(summary.members_attending),
             entitled=format_number(summary.members_entitled))),
         (_("Quorum"), quorum),
+        # Which rules judged the meeting: the terms of reference in force on its date.
+        (_("Rules"), (_("terms of reference version {version}: quorum {percent} %").format(
+            version=summary.terms_version, percent=summary.quorum_percent)
+            if summary.terms_version is not None else
+            _("no terms of reference adopted yet: quorum {percent} %").format(
+                percent=summary.quorum_percent))),
         (_("Government / non-government"), f"{format_number(summary.government)} / "
                                             f"{format_number(summary.non_government)}"),
     ]])

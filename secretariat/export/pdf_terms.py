@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from sqlalchemy.orm import Session
 
 from secretariat import dates, i18n
@@ -96,9 +96,9 @@ def _topic(styles: Styles, terms: TermsView, topic: str, msgid: str,
     story: list[Flowable] = [styles.para(_heading(msgid, languages), styles.heading)]
     rules = [(_(f.label), shown_value(f, value)) for f, value in rules_shown(topic, terms.rules)]
     if rules:
-        story.append(info_table(styles, rules, label_width=70 * mm))
+        story += [info_table(styles, rules, label_width=70 * mm), Spacer(1, 1.5 * mm)]
     if topic == "composition":
-        story.append(_seats_table(styles, terms))
+        story += [_seats_table(styles, terms), Spacer(1, 1.5 * mm)]
     texts = [(language, terms.text(topic, language)) for language in languages]
     written = [(language, text) for language, text in texts if text.strip()]
     if not written and not rules and topic != "composition":
