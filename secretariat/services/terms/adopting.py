@@ -97,3 +97,18 @@ def publish_version(s: Session, version_no: int, *, on: dt.date | str,
     terms.status, terms.published_on = TermsStatus.PUBLISHED, day
     flush(s)
     return terms
+
+
+def adopt_by_decision_number(s: Session, version_no: int, number: str, *,
+                             expected_version: int | None = None) -> TermsOfReference:
+    """``adopt_version`` by the decision a clerk types (``2026-S03-R02``, any case, or
+    the earlier spelling ``2026-03-02``)."""
+    from secretariat.decision_numbers import parse_decision_number
+
+    value = (number or "").strip()
+    decision_id = s.scalar(select(Decision.id).where(
+        Decision.number == (parse_decision_number(value) or value)))
+    if decision_id is None:
+        raise SecretariatError(N_("There is no decision numbered {number}."), number=value)
+    return adopt_version(s, version_no, decision_id=decision_id,
+                         expected_version=expected_version)
