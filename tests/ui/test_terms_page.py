@@ -109,3 +109,19 @@ def test_screenshots_in_both_languages(qtbot, terms_store, window, tmp_path):
         page.tabs.setCurrentIndex(1)
         assert page.grab().save(path.replace(".png", "-changes.png"))
     apply_language("en")
+
+
+def test_the_attendance_panel_names_the_terms_that_judge_the_meeting():
+    from secretariat.services.meetings.agenda import AttendanceSummary
+    from ui.meeting_editor.attendance_tab import summary_texts
+
+    counts = dict(meeting_id=1, present=2, remote=0, apologies=0, proxy=0, absent=0,
+                  observers=0, guests=0, members_entitled=5, members_attending=2,
+                  quorum_required=3, quorum_met=False, government=0, non_government=2)
+    quorum, balance, _met = summary_texts(AttendanceSummary(
+        **counts, terms_version=2, quorum_percent=60, balance_required=1, balance_met=False))
+    assert "terms of reference version 2: quorum 60 %" in quorum
+    assert "not balanced: at least 1 from each side needed" in balance
+    quorum, balance, _met = summary_texts(AttendanceSummary(**counts))
+    assert "no terms of reference adopted yet: quorum 50 %" in quorum
+    assert "balanced" not in balance
