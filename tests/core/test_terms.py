@@ -69,6 +69,17 @@ def test_adopted_by_a_decision_takes_the_decision_meetings_date(session):
     assert versions.view_version(session, 2).adopted_by_decision_number == decision.number
 
 
+def test_a_date_stands_in_for_the_decision_only_before_the_decision_log(session):
+    _adopted_v1(session)
+    meeting = make_meeting(session, starts_at=dt.datetime(2026, 3, 1, 14, tzinfo=TAIPEI))
+    record_decision(session, meeting_id=meeting.id, text="第一個登錄的決議。")
+    drafting.draft_version(session, rules={"quorum_percent": 60})
+    with pytest.raises(SecretariatError, match="records its decisions since 2026-03-01"):
+        adopting.adopt_version(session, 2, on=dt.date(2026, 3, 2))
+    assert adopting.adopt_version(session, 2, on=dt.date(2026, 2, 28)).adopted_on == \
+        dt.date(2026, 2, 28)
+
+
 def test_a_version_cannot_come_into_force_before_an_earlier_one(session):
     _adopted_v1(session, on=dt.date(2026, 2, 1))
     drafting.draft_version(session)

@@ -60,6 +60,7 @@ def adopt_version(s: Session, version_no: int, *, decision_id: int | None = None
         problem = plausible_year_problem(day, N_("Adoption date"))
         if problem is not None:
             raise problem
+        _check_before_the_decision_log(s, terms.forum_id, day)
     if day > (today or dt.date.today()):
         raise SecretariatError(N_("The adoption date {date} is still to come: adopt the "
                                   "version once the forum has decided."), date=day.isoformat())
@@ -77,6 +78,23 @@ def adopt_version(s: Session, version_no: int, *, decision_id: int | None = None
     terms.adopted_by_decision_id = decision_id
     flush(s)
     return terms
+
+
+def _check_before_the_decision_log(s: Session, forum_id: int, day: dt.date) -> None:
+    """A date stands in for the adopting decision only before the forum recorded
+    decisions: from its first recorded decision on, adoption is by a decision."""
+    first = s.execute(select(Decision.decided_at, Meeting.time_zone)
+                      .join(Meeting, Meeting.id == Decision.meeting_id)
+                      .where(Decision.forum_id == forum_id)
+                      .order_by(Decision.decided_at).limit(1)).first()
+    if first is None:
+        return
+    log_starts = first.decided_at.astimezone(ZoneInfo(first.time_zone)).date()
+    if day >= log_starts:
+        raise SecretariatError(N_(
+            "The forum records its decisions since {date}: a version adopted on {day} is "
+            "adopted by its decision (give the decision's number)."),
+            date=log_starts.isoformat(), day=day.isoformat())
 
 
 def publish_version(s: Session, version_no: int, *, on: dt.date | str,
