@@ -130,6 +130,11 @@ def test_each_meeting_is_judged_by_the_terms_in_force_on_its_date(clerk):
     assert "terms of reference version 1: quorum 50 %" in before
     assert re.search(r"Quorum\s+4 needed: not met", after)
     assert "terms of reference version 2: quorum 80 %" in after
+    # Notice: version 1's 7 days (version 2 kept them).
+    assert re.search(r"Notice period\s+7 days required; no notice recorded", before)
+    clerk.ok("meeting", "notice", "2", "--sent-at", "2026-02-25 09:00", "--to", "全體委員")
+    assert re.search(r"Notice period\s+7 days required, 5 given: too short",
+                     clerk.ok("meeting", "show", "2"))
 
 
 def test_adopted_versions_stay_as_they_are(clerk):

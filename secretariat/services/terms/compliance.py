@@ -53,6 +53,13 @@ def notice_check(s: Session, meeting: Meeting) -> NoticeCheck:
     return NoticeCheck(rules.version_no, rules.notice_days, given, given >= rules.notice_days)
 
 
+def notice_check_of(s: Session, meeting_id: int) -> NoticeCheck:
+    from secretariat.i18n import N_
+    from secretariat.services.validation import get_or_error
+
+    return notice_check(s, get_or_error(s, Meeting, meeting_id, N_("meeting")))
+
+
 def meeting_frequency(s: Session, year: int, *, today: dt.date | None = None) -> Frequency:
     """Forum meetings held (or planned, not cancelled) in ``year`` by phase; a meeting
     for the whole cycle counts for both phases."""
