@@ -2,7 +2,7 @@
 forum's terms of reference (職權範圍) as numbered versions.
 
 A clerk drafts a version (``tor draft FILE.toml``: the version in force with the file's
-changes; ``tor draft`` alone: a plain copy to change later), adopts it by a recorded
+changes; ``tor draft`` alone: a plain copy to change later with ``tor edit VERSION FILE``), adopts it by a recorded
 decision (``tor adopt 2 --decision 2026-S03-R02``) or, for terms adopted before the
 decision log was kept, on a date (``--on 2025-01-15``), and publishes it. Adopted
 versions never change; ``tor diff 1 2`` shows what a later version changed.
@@ -44,6 +44,12 @@ def register(commands: Commands) -> None:
                            topics=", ".join(key for key, _label in TOPICS)))
     draft.add_argument("--from", dest="based_on", type=record_number, metavar=_("VERSION"),
                        help=_("copy this version instead of the one in force"))
+
+    edit = tor.add("edit", handler=edit_draft,
+                   help=_("change the draft version with the changes a file gives"))
+    edit.add_argument("terms_version", type=record_number, metavar=_("VERSION"))
+    edit.add_argument("file", type=Path, metavar=_("FILE"),
+                      help=_("a TOML or JSON file, as for “secretariat tor draft”"))
 
     adopt = tor.add("adopt", handler=adopt_version,
                     help=_("adopt the draft version: by a recorded decision, or on a date"))
@@ -137,6 +143,23 @@ def draft_version(args: argparse.Namespace) -> int:
                                        change_note=spec.change_note or "")
         return _("Drafted version {version} of the terms of reference; adopt it with "
                  "“secretariat tor adopt {version} --decision NUMBER”.").format(
+            version=terms.version_no)
+
+    print(change(args, work))
+    return 0
+
+
+def edit_draft(args: argparse.Namespace) -> int:
+    from secretariat.services.terms import drafting
+    from secretariat.services.terms.draft_file import read_draft_file
+
+    spec = read_draft_file(args.file)
+
+    def work(_store, s) -> str:
+        terms = drafting.update_draft(s, args.terms_version, rules=spec.rules,
+                                      texts=spec.texts, seats=spec.seats,
+                                      change_note=spec.change_note)
+        return _("Changed the draft version {version} of the terms of reference.").format(
             version=terms.version_no)
 
     print(change(args, work))

@@ -143,6 +143,11 @@ def test_adopted_versions_stay_as_they_are(clerk):
     assert "no version 9" in clerk.refused("tor", "show", "9")
     clerk.ok("tor", "draft")  # a plain copy of version 2
     assert "still a draft" in clerk.refused("tor", "draft")
+    edits = clerk.db.with_name("edits.toml")
+    edits.write_text('[texts.powers]\nen = "Decide the commitments."\n', encoding="utf-8")
+    assert "Changed the draft version 3" in clerk.ok("tor", "edit", "3", str(edits))
+    assert "Decide the commitments." in clerk.ok("tor", "show", "3")
+    assert "is adopted and cannot change" in clerk.refused("tor", "edit", "2", str(edits))
     assert "Version 2 was adopted on 2026-03-02" in clerk.refused(
         "tor", "adopt", "3", "--on", "2026-01-01")
     clerk.ok("tor", "discard", "3")
