@@ -202,3 +202,4 @@ def test_the_demo_has_two_versions_and_one_member_who_has_not_signed(tmp_path):
     assert "Quorum: 50 % of the members → 60 % of the members" in demo.ok("tor", "diff", "1", "2")
     unsigned = demo.ok("ethics", "unsigned").strip().splitlines()
     assert "version 2" in unsigned[0] and len(unsigned) == 2
+    demo.ok("audit", "verify")  # both versions' adoption and publication are chained

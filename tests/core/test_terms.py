@@ -236,3 +236,25 @@ def test_meetings_are_not_frozen_by_the_terms(session):
     _adopted_v1(session)
     meeting = make_meeting(session)
     assert session.get(Meeting, meeting.id) is not None
+
+
+# --- the audit log -------------------------------------------------------------------------
+
+
+def test_adopting_and_publishing_enter_the_audit_log_and_tampering_shows(session):
+    from sqlalchemy import text
+
+    from secretariat.services import audit
+
+    _adopted_v1(session)
+    terms = versions.get_version(session, 1)
+    assert audit.is_chained(session, "terms_of_reference", terms.id)
+    adopting.publish_version(session, 1, on=dt.date(2025, 12, 5))
+    session.commit()
+    assert audit.verify_chain(session).ok
+    # Behind the program's back (the ORM guard cannot see raw SQL): the chain does.
+    session.execute(text("UPDATE terms_clause SET text_en = 'Rewritten.'"))
+    session.commit()
+    report = audit.verify_chain(session)
+    assert not report.ok and report.first_problem.record_type == "terms_of_reference"
+    assert "Version 1 of the terms of reference" in report.first_problem.message

@@ -4,7 +4,9 @@ A version is adopted by a recorded forum decision (its meeting's date becomes th
 adoption date) or, for terms adopted before the decision log was kept, on a date. From
 then on it is in force until a later version is adopted, and it never changes (see
 ``secretariat.store.terms_guard``). Versions come into force in their order: a version
-cannot be adopted on a date before an earlier version's adoption.
+cannot be adopted on a date before an earlier version's adoption. Adopting and
+publishing enter the version in the audit log (``services.audit.terms_content``), so a
+change made behind the program's back shows in ``audit verify``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from sqlalchemy.orm import Session
 from secretariat.errors import SecretariatError
 from secretariat.i18n import N_
 from secretariat.model import Decision, Forum, Meeting, TermsOfReference
+from secretariat.services.audit.chain import append_entry
+from secretariat.services.audit.terms_content import TERMS
 from secretariat.services.terms.versions import get_version
 from secretariat.services.validation import (
     check_date,
@@ -77,6 +81,7 @@ def adopt_version(s: Session, version_no: int, *, decision_id: int | None = None
     terms.adopted_on = day
     terms.adopted_by_decision_id = decision_id
     flush(s)
+    append_entry(s, TERMS, terms.id, "adopt")
     return terms
 
 
@@ -114,6 +119,7 @@ def publish_version(s: Session, version_no: int, *, on: dt.date | str,
                                   "({date})."), date=terms.adopted_on.isoformat())
     terms.status, terms.published_on = TermsStatus.PUBLISHED, day
     flush(s)
+    append_entry(s, TERMS, terms.id, "publish")
     return terms
 
 
