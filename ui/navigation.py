@@ -31,7 +31,7 @@ class Capability:
 
 
 CAPABILITIES: tuple[Capability, ...] = (
-    Capability("terms", N_("Terms of reference"), None),
+    Capability("terms", N_("Terms of reference"), "ui.terms.page:TermsPage"),
     Capability("members", N_("Members and seats"), "ui.members.page:MembersPage"),
     Capability("selection", N_("Member selection"), None),
     Capability("conflicts", N_("Conflicts of interest"), "ui.interests.page:ConflictsPage"),

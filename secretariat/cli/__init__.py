@@ -54,6 +54,8 @@ COMMAND_MODULES = (
     "secretariat.cli.sortition",
     "secretariat.cli.interests",
     "secretariat.cli.interests_meetings",
+    "secretariat.cli.terms",
+    "secretariat.cli.ethics",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

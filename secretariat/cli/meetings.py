@@ -124,10 +124,13 @@ def show_meeting(args: argparse.Namespace) -> int:
     from secretariat.export.meeting_data import meeting_data
     from secretariat.services.meetings import meeting_record
 
+    from secretariat.services.terms.compliance import notice_check_of
+
     with opened_store(args) as store, store.session() as s:
         record = meeting_record(s, args.meeting_id)  # an unknown id is an error
+        notice = notice_check_of(s, args.meeting_id)
     data = meeting_data(record, current_language())
-    _print_details(record.details, data)
+    _print_details(record.details, data, notice)
     _print_agenda(data)
     _print_attendance(record.summary)
     _print_minutes(record.minutes.versions, ZoneInfo(record.details.time_zone))
@@ -140,7 +143,17 @@ def _yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
 
-def _print_details(meeting, data) -> None:
+def _notice_text(notice) -> str:
+    """The notice given against the period of the terms in force on the meeting's date."""
+    if notice.given_days is None:
+        return _("{required} days required; no notice recorded").format(
+            required=format_number(notice.required_days))
+    return (_("{required} days required, {given} given: met") if notice.met
+            else _("{required} days required, {given} given: too short")).format(
+        required=format_number(notice.required_days), given=format_number(notice.given_days))
+
+
+def _print_details(meeting, data, notice=None) -> None:
     title = pick_title(meeting.title, meeting.title_en)
     other = meeting.title if title != meeting.title else meeting.title_en
     print(f"{title} ({other})" if other.strip() and other != title else title)
@@ -166,6 +179,8 @@ def _print_details(meeting, data) -> None:
             sent = _("{when}, to {recipients}").format(
                 when=sent, recipients=" ".join(meeting.notice_recipients.split()))
         rows.append((_("Notice sent"), sent))
+    if notice is not None:
+        rows.append((_("Notice period"), _notice_text(notice)))
     print_table([("  " + label, value) for label, value in rows])
 
 
@@ -208,6 +223,12 @@ def _print_attendance(summary) -> None:
             attending=format_number(summary.members_attending),
             entitled=format_number(summary.members_entitled))),
         (_("Quorum"), quorum),
+        # Which rules judged the meeting: the terms of reference in force on its date.
+        (_("Rules"), (_("terms of reference version {version}: quorum {percent} %").format(
+            version=summary.terms_version, percent=summary.quorum_percent)
+            if summary.terms_version is not None else
+            _("no terms of reference adopted yet: quorum {percent} %").format(
+                percent=summary.quorum_percent))),
         (_("Government / non-government"), f"{format_number(summary.government)} / "
                                             f"{format_number(summary.non_government)}"),
     ]])

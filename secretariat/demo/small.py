@@ -22,6 +22,7 @@ from secretariat.demo import roster, schedule, texts
 from secretariat.demo.interests import add_interests
 from secretariat.demo.small_records import MeetingContext, add_meeting_records
 from secretariat.demo.steps import Steps
+from secretariat.demo.terms import add_terms
 from secretariat.i18n import N_
 from secretariat.model import (
     AttendanceStatus,
@@ -79,6 +80,7 @@ def build_small(s: Session, documents_dir: Path, *, now: dt.datetime, progress=N
     steps.phase("records", N_("Writing minutes and decisions…"))
     add_meeting_records(MeetingContext(s, rng, now, held, terms), steps)
     add_interests(s, documents_dir, today=today)
+    add_terms(s, rng, now)
     steps.finish()
 
 

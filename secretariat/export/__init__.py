@@ -12,6 +12,7 @@ import importlib
 _HOMES = {
     "render_agenda_pdf": "secretariat.export.pdf_agenda",
     "render_minutes_pdf": "secretariat.export.pdf_minutes",
+    "render_terms_pdf": "secretariat.export.pdf_terms",
     "write_agenda_pdf": "secretariat.export.pdf_agenda",
     "write_minutes_pdf": "secretariat.export.pdf_minutes",
     "load_meeting": "secretariat.export.meeting_data",

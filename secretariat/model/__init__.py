@@ -37,6 +37,7 @@ from secretariat.model.minutes import Minutes, MinutesEntry
 from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_item_document
 from secretariat.model.people import Organisation, Person, PersonContact
 from secretariat.model.seats import Membership, Seat
+from secretariat.model.terms import EthicsSignature, TermsClause, TermsOfReference, TermsSeats
 
 __all__ = [
     "ActionItem", "ActionStatus", "AuditEntry", "Decision", "DecisionMethod", "Dissent",
@@ -48,4 +49,5 @@ __all__ = [
     "utcnow",
     "DeclarationOccasion", "InterestBreach", "InterestDeclaration", "InterestItem",
     "InterestKind", "MeetingInterest", "MeetingInterestAction",
+    "EthicsSignature", "TermsClause", "TermsOfReference", "TermsSeats",
 ]

@@ -23,9 +23,8 @@ class Forum(Versioned, Timestamped, Base):
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Taipei")
     website: Mapped[str] = mapped_column(String(500), default="")
     contact_point: Mapped[str] = mapped_column(Text, default="")
-    # Meeting rules kept on the forum until versioned terms of reference exist.
-    quorum_percent: Mapped[int] = mapped_column(Integer, default=50)
-    notice_days: Mapped[int] = mapped_column(Integer, default=14)
+    # The meeting rules (quorum, notice period…) are in the versioned terms of reference
+    # (``model.terms``), read as in force on a meeting's date.
 
 
 class Sector(Base):

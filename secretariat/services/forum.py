@@ -37,8 +37,10 @@ STANDARD_SECTORS: tuple[tuple[str, Side, str, str], ...] = (
 
 _EDITABLE = (
     "name_zh_tw", "name_en", "languages", "time_zone", "jurisdiction", "website",
-    "contact_point", "quorum_percent", "notice_days",
+    "contact_point",
 )
+# The meeting rules (quorum, notice period…) are edited as a new version of the terms of
+# reference (``services.terms``), not here.
 
 
 def ensure_standard_sectors(s: Session) -> None:
@@ -107,10 +109,6 @@ def update_forum(s: Session, *, expected_version: int | None = None, **fields: o
         values["languages"] = _check_languages(values["languages"])  # type: ignore[arg-type]
     if "time_zone" in values:
         values["time_zone"] = check_time_zone(values["time_zone"])  # type: ignore[arg-type]
-    if "quorum_percent" in values:
-        values["quorum_percent"] = _check_int(values["quorum_percent"], 1, 100, N_("Quorum"))
-    if "notice_days" in values:
-        values["notice_days"] = _check_int(values["notice_days"], 0, 365, N_("Notice period"))
     for key in ("jurisdiction", "website", "contact_point"):
         if key in values:
             values[key] = optional_text(values[key])  # type: ignore[arg-type]
@@ -150,11 +148,3 @@ def _check_languages(languages: Iterable[str] | str) -> str:
             )
     return ",".join(dict.fromkeys(codes))  # keeps order, drops repeats
 
-
-def _check_int(value: object, low: int, high: int, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SecretariatError(
-            N_("{field} must be a whole number from {low} to {high}."),
-            field=label(field), low=low, high=high,
-        )
-    return value

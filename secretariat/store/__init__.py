@@ -39,6 +39,7 @@ from secretariat.store import transactions
 # Installing the guard here means no code path that opens a store can edit approved
 # minutes or chained decisions in place, even one that never imports those services.
 from secretariat.store import guards as _guards  # noqa: F401
+from secretariat.store import terms_guard as _terms_guard  # noqa: F401
 from secretariat.store import audit_head
 from secretariat.errors import StoreError
 from secretariat.i18n import N_

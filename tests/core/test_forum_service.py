@@ -85,13 +85,19 @@ def test_unknown_sector_code_is_a_clear_error(session):
 def test_update_forum_validates_before_changing_anything(session):
     create_forum(session, name_zh_tw="論壇", name_en="Forum")
     session.commit()
-    with pytest.raises(SecretariatError, match="Quorum must be a whole number from 1 to 100"):
-        update_forum(session, name_en="Renamed", quorum_percent=150)
+    with pytest.raises(SecretariatError, match="“Mars/Olympus” is not"):
+        update_forum(session, name_en="Renamed", time_zone="Mars/Olympus")
     assert require_forum(session).name_en == "Forum"
-    forum = update_forum(session, name_en="Renamed", quorum_percent=60, time_zone="Europe/London")
+    forum = update_forum(session, name_en="Renamed", time_zone="Europe/London")
     session.commit()
-    assert (forum.name_en, forum.quorum_percent, forum.time_zone) == ("Renamed", 60,
-                                                                     "Europe/London")
+    assert (forum.name_en, forum.time_zone) == ("Renamed", "Europe/London")
+
+
+def test_the_meeting_rules_are_not_forum_settings_any_more(session):
+    """Quorum and notice period are rules of the terms of reference (a new version)."""
+    create_forum(session, name_zh_tw="論壇", name_en="Forum")
+    with pytest.raises(TypeError):
+        update_forum(session, quorum_percent=60)
 
 
 def test_update_forum_with_stale_version_is_a_conflict(session):

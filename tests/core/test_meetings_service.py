@@ -18,7 +18,7 @@ from secretariat.model import (
     Modality,
 )
 from secretariat.services.meetings.decisions import record_decision
-from secretariat.services.forum import create_forum, update_forum
+from secretariat.services.forum import create_forum
 from secretariat.services.meetings import (
     add_agenda_item,
     attendance_summary,
@@ -232,7 +232,7 @@ def test_delete_meeting_only_without_minutes(session, forum):
 
 
 def test_attendance_upsert_quorum_and_balance(session, forum):
-    update_forum(session, quorum_percent=50)
+    # No terms of reference adopted: the default quorum of 50 %.
     start = dt.date(2026, 1, 1)
     gov = [add_member(session, name=n, sector_code="government_agency", role="member",
                       term_start=start) for n in ("張家豪", "李雅婷")]

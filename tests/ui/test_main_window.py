@@ -22,8 +22,8 @@ def test_navigation_lists_every_capability_and_disables_unbuilt_ones(window):
     assert nav.titles() == ENGLISH_TITLES
     enabled = {cap.key for cap in CAPABILITIES
                if nav.item(CAPABILITIES.index(cap)).flags() & Qt.ItemFlag.ItemIsEnabled}
-    assert enabled == {"members", "conflicts", "meetings", "minutes", "evidence"}
-    assert "later version" in nav.item(0).toolTip()
+    assert enabled == {"terms", "members", "conflicts", "meetings", "minutes", "evidence"}
+    assert "later version" in nav.item(2).toolTip()  # member selection
 
 
 def test_ctrl_number_switches_pages(qtbot, window):
@@ -33,7 +33,9 @@ def test_ctrl_number_switches_pages(qtbot, window):
     assert window.actions["page_meetings"].shortcut().toString() == "Ctrl+5"
     window.actions["page_members"].trigger()
     assert window.stack.currentWidget() is window.page("members")
-    assert not window.actions["page_terms"].isEnabled()
+    window.actions["page_terms"].trigger()
+    assert window.stack.currentWidget() is window.page("terms")
+    assert not window.actions["page_selection"].isEnabled()
 
 
 def test_status_bar_shows_forum_and_database(window):
@@ -124,7 +126,8 @@ def test_the_window_shows_before_the_database_opens(qtbot, tmp_path, forum_store
     assert isinstance(window.stack.currentWidget(), OpeningPage)
     assert not window.navigation.isEnabled()
     assert not window.search_panel.box.isEnabled()
-    for key in (*DATABASE_ACTIONS, "page_members", "page_meetings", "page_minutes"):
+    for key in (*DATABASE_ACTIONS, "page_terms", "page_members", "page_meetings",
+                "page_minutes"):
         assert not window.actions[key].isEnabled(), key
     assert window.actions["quit"].isEnabled() and window.actions["preferences"].isEnabled()
 
@@ -136,9 +139,10 @@ def test_the_window_shows_before_the_database_opens(qtbot, tmp_path, forum_store
     assert window.stack.currentWidget() is window.page("members")
     assert window.stack.findChildren(OpeningPage) == []
     assert window.navigation.isEnabled() and window.search_panel.box.isEnabled()
-    for key in (*DATABASE_ACTIONS, "page_members", "page_meetings", "page_minutes"):
+    for key in (*DATABASE_ACTIONS, "page_terms", "page_members", "page_meetings",
+                "page_minutes"):
         assert window.actions[key].isEnabled(), key
-    assert not window.actions["page_terms"].isEnabled()
+    assert not window.actions["page_selection"].isEnabled()
     assert window.forum_label.text() == "Test Forum"
     assert "gui.db" in window.database_label.text()
     window.close()

@@ -73,12 +73,23 @@ def summary_texts(summary) -> tuple[str, str, bool]:
                "{required} required").format(state=met, attending=summary.members_attending,
                                              entitled=summary.members_entitled,
                                              required=summary.quorum_required)
+    # The rules come from the terms of reference in force on the meeting's date.
+    rules = (_("terms of reference version {version}: quorum {percent} %").format(
+        version=summary.terms_version, percent=summary.quorum_percent)
+        if summary.terms_version is not None else
+        _("no terms of reference adopted yet: quorum {percent} %").format(
+            percent=summary.quorum_percent))
+    quorum = _("{quorum} ({rules})").format(quorum=quorum, rules=rules)
     # Two lines: the side balance counts members only, the statuses count every record
     # (alternates, observers and guests too). One line headed "Attending members" read
     # as if 10 members were present when 9 were.
     balance = _("Members attending by side: government {government}, non-government "
                 "{non_government}").format(government=summary.government,
                                            non_government=summary.non_government)
+    if summary.balance_required:
+        balance += "; " + (_("balanced: at least {count} from each side") if summary.balance_met
+                           else _("not balanced: at least {count} from each side needed")
+                           ).format(count=summary.balance_required)
     records = _("Everyone recorded: present {present}, remote {remote}, by proxy {proxy}, "
                 "apologies {apologies}, absent {absent}; observers {observers}, guests "
                 "{guests}").format(

@@ -32,3 +32,4 @@ from secretariat.store.audit_head import (  # noqa: F401
     read_head,
     write_head,
 )
+

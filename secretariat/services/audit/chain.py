@@ -34,6 +34,8 @@ from secretariat.i18n import N_, _
 from secretariat.model import AuditEntry, Decision, Minutes, MinutesStatus, utcnow
 from secretariat.store import guards  # noqa: F401  (installs the ORM immutability guard)
 from secretariat.store import audit_head as chain_head
+from secretariat.services.audit.terms_content import CHANGED_MSGID as TERMS_CHANGED
+from secretariat.services.audit.terms_content import TERMS, load_terms, terms_label
 from secretariat.services.audit.content import (  # noqa: F401  (re-exported)
     canonical_json,
     content_hash,
@@ -97,6 +99,7 @@ register_record_type(MINUTES, RecordType(
     _minutes_label,
     earlier=(load_minutes_v1, load_minutes_0005),
 ))
+register_record_type(TERMS, RecordType(load_terms, TERMS_CHANGED, terms_label))
 register_record_type(DECISION, RecordType(
     load_decisions,
     N_("Decision {number} (record {record_id}) no longer matches the content recorded in "

@@ -17,7 +17,6 @@ from secretariat.model import (
     AttendanceStatus,
     AttendeeCapacity,
     Decision,
-    Forum,
     ItemPurpose,
     Meeting,
     MeetingStatus,
@@ -30,6 +29,7 @@ from secretariat.model import (
     Side,
 )
 from secretariat.services.members.views import VOTING_ROLES, active_on
+from secretariat.services.terms.in_force import rules_for_meeting
 from secretariat.services.validation import (
     CONFLICT_MESSAGE,
     check_version,
@@ -65,6 +65,11 @@ class AttendanceSummary:
     quorum_met: bool
     government: int
     non_government: int
+    # The terms of reference in force on the meeting's date set the rules it is judged by.
+    terms_version: int | None = None
+    quorum_percent: int = 50
+    balance_required: int = 0  # members needed from each side
+    balance_met: bool = True
 
 
 def add_agenda_item(
@@ -204,7 +209,7 @@ def remove_attendance(s: Session, attendance_id: int, *,
 
 def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
     meeting = get_or_error(s, Meeting, meeting_id, N_("meeting"))
-    forum = s.get(Forum, meeting.forum_id)
+    rules = rules_for_meeting(s, meeting)
     day = meeting_local_date(meeting)
     # person -> side of the seat they hold on the meeting day (voting roles only)
     holders: dict[int, Side] = dict(s.execute(  # type: ignore[arg-type]
@@ -217,7 +222,9 @@ def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
     attending_sides = [holders[r.person_id] for r in rows
                        if r.person_id in holders and r.status in ATTENDING]
     entitled = len(holders)
-    required = math.ceil(entitled * (forum.quorum_percent if forum else 50) / 100)
+    required = math.ceil(entitled * rules.quorum_percent / 100)
+    government = sum(1 for side in attending_sides if side == Side.GOVERNMENT)
+    non_government = sum(1 for side in attending_sides if side == Side.NON_GOVERNMENT)
     return AttendanceSummary(
         meeting_id=meeting.id,
         present=by_status[AttendanceStatus.PRESENT],
@@ -232,8 +239,12 @@ def attendance_summary(s: Session, meeting_id: int) -> AttendanceSummary:
         members_attending=len(attending_sides),
         quorum_required=required,
         quorum_met=entitled > 0 and len(attending_sides) >= required,
-        government=sum(1 for side in attending_sides if side == Side.GOVERNMENT),
-        non_government=sum(1 for side in attending_sides if side == Side.NON_GOVERNMENT),
+        government=government,
+        non_government=non_government,
+        terms_version=rules.version_no,
+        quorum_percent=rules.quorum_percent,
+        balance_required=rules.min_attending_per_side,
+        balance_met=min(government, non_government) >= rules.min_attending_per_side,
     )
 
 

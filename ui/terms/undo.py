@@ -1,0 +1,40 @@
+"""Undo commands of the Terms of reference page: a draft made from the page can be
+taken back while it is a draft (adoption cannot: it is never undone)."""
+
+from __future__ import annotations
+
+from secretariat.i18n import _
+from ui.terms.actions import discard, redraft
+from ui.undo import CommandContext, WorkerCommand
+
+
+class DraftVersion(WorkerCommand):
+    """A new draft copying the version in force; undo discards it, redo drafts it again
+    (with the same version number: the draft is always the newest version)."""
+
+    def __init__(self, context: CommandContext, version_no: int):
+        super().__init__(context, _("Draft version {version} of the terms of reference")
+                         .format(version=version_no))
+        self.version_no = version_no
+
+    def apply(self, session):
+        return redraft(session)
+
+    def revert(self, session):
+        return discard(session, self.version_no)
+
+
+class DiscardDraft(WorkerCommand):
+    """Discard the draft; undo drafts it again with what it held (``content``, the
+    draft as the page showed it)."""
+
+    def __init__(self, context: CommandContext, content):
+        super().__init__(context, _("Discard draft version {version} of the terms of "
+                                    "reference").format(version=content.version_no))
+        self.content = content
+
+    def apply(self, session):
+        return discard(session, self.content.version_no)
+
+    def revert(self, session):
+        return redraft(session, self.content)
