@@ -91,6 +91,50 @@ def write_membership(rows: tuple[MemberRow, ...], _scratch: Path) -> Files:
             "membership/membership-history.json": to_json({"memberships": values})}
 
 
+# --- terms of reference ------------------------------------------------------------------
+
+def read_terms(s: Session, _period: Period, include_private: bool):
+    """Every version (drafts only in the internal package: a draft is not yet the forum's
+    rule), the forum's names, and who signed each version's ethics statement."""
+    from secretariat.services.forum import require_forum
+    from secretariat.services.terms.ethics import signatures
+    from secretariat.services.terms.versions import list_views
+    from secretariat.terms_vocabulary import TermsStatus
+
+    forum = require_forum(s)
+    views = [v for v in list_views(s) if include_private or v.status != TermsStatus.DRAFT]
+    signed = {v.version_no: tuple(signatures(s, v.version_no)) for v in views}
+    return (forum.name_zh_tw, forum.name_en), tuple(views), signed
+
+
+def write_terms(data, scratch: Path) -> Files:
+    from secretariat.export.pdf_terms import write_terms_pdf
+
+    names, views, signed = data
+    files: Files = {}
+    scratch.mkdir(parents=True, exist_ok=True)
+    for terms in views:
+        out = scratch / f"terms-of-reference-v{terms.version_no}.pdf"
+        write_terms_pdf(terms, names, out)
+        files[f"terms_of_reference/{out.name}"] = out
+        files[f"terms_of_reference/terms-of-reference-v{terms.version_no}.json"] = to_json({
+            "version": terms.version_no, "status": terms.status.value,
+            "adopted_on": terms.adopted_on.isoformat() if terms.adopted_on else None,
+            "adopted_by_decision": terms.adopted_by_decision_number,
+            "published_on": terms.published_on.isoformat() if terms.published_on else None,
+            "rules": terms.rules,
+            "texts": {topic: {"zh_TW": zh, "en": en} for topic, (zh, en) in terms.texts.items()},
+            "seats": [vars(row) for row in terms.seats],
+            "ethics_signatures": [_signature(row) for row in signed[terms.version_no]]})
+    return files
+
+
+def _signature(row) -> dict:
+    values = dict(vars(row)) if hasattr(row, "__dict__") else {}
+    return {key: (value.isoformat() if isinstance(value, dt.date) else
+                  getattr(value, "value", value)) for key, value in values.items()}
+
+
 # --- register of interests ---------------------------------------------------------------
 
 def read_register(s: Session, period: Period, include_private: bool):
@@ -127,7 +171,8 @@ def write_register(data, _scratch: Path) -> Files:
 SECTIONS: list[IrmSection] = [
     IrmSection("membership", N_("membership history: every term that overlapped the "
                                 "period (CSV and JSON)"), read_membership, write_membership),
-    IrmSection("terms_of_reference", N_("all versions of the terms of reference")),
+    IrmSection("terms_of_reference", N_("all versions of the terms of reference"),
+               read_terms, write_terms),
     IrmSection("selection_rounds", N_("selection rounds, with everything needed to re-check "
                                       "them")),
     IrmSection("register_of_interests", N_("the register of interests (public part; the "

@@ -66,7 +66,10 @@ def pdf_jobs(site: SiteData) -> list[tuple[str, Callable, object, str]]:
     the PDFs' data is made from them without the database."""
     from secretariat.export import write_agenda_pdf, write_minutes_pdf
 
-    jobs = []
+    from secretariat.publication.governance_pages import terms_pdf_name, write_terms_for_site
+
+    jobs = [(terms_pdf_name(v.version_no), write_terms_for_site,
+             (v, (site.forum.name, site.forum.name_en)), "zh_TW") for v in site.terms]
     for record in site.meetings:
         for language in LANGUAGES:
             if record.agenda:

@@ -35,14 +35,19 @@ LABELS = {
     "attendance_status": N_("Attendance"),
     "decisions": N_("Decisions"),
     "recused": N_("Recused:"),
+    "terms_versions": N_("Versions of the terms of reference, newest first"),
+    "pdf_both_languages": N_("PDF (Chinese and English)"),
+    "no_terms": N_("No terms of reference have been published yet."),
 }
 
 PAGES = {
     "index": N_("Home"),
+    "terms": N_("Terms of reference"),
     "members": N_("Members"),
     "meetings": N_("Meetings"),
     "decisions": N_("Decisions"),
     "documents": N_("Documents"),
+    "interests": N_("Register of interests"),
     "open-data": N_("Open data"),
 }
 

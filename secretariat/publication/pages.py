@@ -52,6 +52,10 @@ class PageWriter:
         out = {"index.html": self._index(), "members.html": self._members(),
                "meetings.html": self._meetings(), "decisions.html": self._decisions(),
                "documents.html": self._documents()}
+        from secretariat.publication.governance_pages import interests_page, terms_page
+
+        out["terms.html"] = terms_page(self)
+        out["interests.html"] = interests_page(self)
         for record in self.site.meetings:
             out[f"meetings/{record.id}.html"] = self._meeting(record)
         return out

@@ -38,6 +38,8 @@ class SiteData:
     members: tuple[MemberRow, ...]  # current members, by sector and seat
     meetings: tuple[MeetingRecord, ...]  # public projections, newest first
     built_on: dt.date
+    terms: tuple = ()  # published versions of the terms of reference (TermsView), newest first
+    register: tuple = ()  # the public register of interests (RegisterRow)
 
     @staticmethod
     def minutes_published(record: MeetingRecord) -> bool:
@@ -66,7 +68,14 @@ def read_site_data(s: Session, *, on: dt.date, report=None) -> SiteData:
         meetings.append(public_projection(record))
         if report is not None:
             report(done, len(rows), row.title)
-    return SiteData(facts, members, tuple(meetings), on)
+    from secretariat.services.interests.register import register_rows
+    from secretariat.services.terms.versions import list_views
+    from secretariat.terms_vocabulary import TermsStatus
+
+    terms = sorted((v for v in list_views(s) if v.status == TermsStatus.PUBLISHED),
+                   key=lambda v: v.version_no, reverse=True)
+    return SiteData(facts, members, tuple(meetings), on, tuple(terms),
+                    tuple(register_rows(s)))
 
 
 def _approved_version(record: MeetingRecord) -> int | None:

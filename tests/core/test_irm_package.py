@@ -70,7 +70,7 @@ def test_the_manifest_lists_every_file_and_names_the_sections_not_yet_available(
     missing = [s.key for s in SECTIONS if not s.available]
     assert {k for k, v in status.items() if v == "not_available_in_this_version"} == set(missing)
     readme = files["README.txt"].decode()
-    assert "all versions of the terms of reference" in readme
+    assert "selection rounds, with everything needed to re-check them" in readme
     assert "Not in this package" in readme
 
 
