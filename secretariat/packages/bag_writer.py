@@ -21,6 +21,8 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -103,12 +105,17 @@ class BagWriter:
                                       "computers."), name=name, other=self._names[key])
         self._names[key] = name
         hashes = {algorithm: hashlib.new(algorithm) for algorithm in ALGORITHMS}
+        first, *others = hashes.values()
         size = 0
         with self._open(name) as out:
             for chunk in chunks:
-                for h in hashes.values():
-                    h.update(chunk)
+                # SHA-512 on a second core while this one does SHA-256, the ZIP's CRC and
+                # the write: hashlib releases the GIL for buffers this large.
+                pending = [_hasher().submit(h.update, chunk) for h in others]
+                first.update(chunk)
                 out.write(chunk)
+                for future in pending:
+                    future.result()
                 size += len(chunk)
                 self._progress(len(chunk), name)
         entry = BagEntry(name, size, {a: h.hexdigest() for a, h in hashes.items()})
@@ -184,6 +191,11 @@ class BagWriter:
 
     def __exit__(self, *exc) -> None:
         self.abort()
+
+
+@cache
+def _hasher() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-hash")
 
 
 def _chunks_of(data: bytes):
