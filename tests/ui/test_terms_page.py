@@ -125,3 +125,38 @@ def test_the_attendance_panel_names_the_terms_that_judge_the_meeting():
     quorum, balance, _met = summary_texts(AttendanceSummary(**counts))
     assert "no terms of reference adopted yet: quorum 50 %" in quorum
     assert "balanced" not in balance
+
+
+def test_a_signature_is_recorded_from_the_page_and_undone(qtbot, terms_store, window,
+                                                          monkeypatch):
+    from ui.terms.record_dialogs import SignatureDialog
+
+    page = _page(qtbot, window)
+    assert not page.sign_button.isEnabled()  # nobody chosen yet
+    page.unsigned_table.selectRow(0)
+    assert page.sign_button.isEnabled()
+    monkeypatch.setattr(SignatureDialog, "exec", lambda self: SignatureDialog.DialogCode.Accepted)
+    page.record_signature()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert page.unsigned.rowCount() == 0  # Chen has signed now
+    window.context.stack.undo()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert [page.unsigned.row_at(n).name_en for n in range(page.unsigned.rowCount())] == [
+        "Chen Ta-wen"]
+
+
+def test_an_adopted_version_is_published_from_the_page(qtbot, terms_store, window,
+                                                        monkeypatch):
+    from secretariat.terms_vocabulary import TermsStatus
+    from ui.terms.record_dialogs import PublishDialog
+
+    page = _page(qtbot, window)
+    assert page.selected().status == TermsStatus.ADOPTED and page.publish_button.isEnabled()
+    monkeypatch.setattr(PublishDialog, "exec", lambda self: PublishDialog.DialogCode.Accepted)
+    page.publish()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert page.selected().status == TermsStatus.PUBLISHED
+    assert not page.publish_button.isEnabled()  # published once

@@ -80,3 +80,18 @@ def adopt_on(s, version_no: int, day: dt.date) -> Changes:
 def adopt_by_decision(s, version_no: int, number: str) -> Changes:
     adopting.adopt_by_decision_number(s, version_no, number)
     return Changes(TERMS_CHANGE, ids=(version_no,))
+
+
+def publish(s, version_no: int, day: dt.date) -> Changes:
+    adopting.publish_version(s, version_no, on=day)
+    return Changes(TERMS_CHANGE, ids=(version_no,))
+
+
+def sign(s, person_id: int, version_no: int, day: dt.date, method: str) -> Changes:
+    ethics.sign_statement(s, person_id, version_no, on=day, method=method)
+    return Changes(TERMS_CHANGE, ids=(version_no,))
+
+
+def unsign(s, person_id: int, version_no: int) -> Changes:
+    ethics.withdraw_signature(s, person_id, version_no)
+    return Changes(TERMS_CHANGE, ids=(version_no,))

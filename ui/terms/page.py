@@ -44,8 +44,11 @@ class TermsPage(QWidget):
         self.draft_button = QPushButton(_("&New draft"))
         self.adopt_button = QPushButton(_("&Adopt…"))
         self.discard_button = QPushButton(_("Dis&card draft"))
+        self.publish_button = QPushButton(_("&Publish…"))
+        self.sign_button = QPushButton(_("Record &signature…"))
         bar = QHBoxLayout()
-        for button in (self.draft_button, self.adopt_button, self.discard_button):
+        for button in (self.draft_button, self.adopt_button, self.discard_button,
+                       self.publish_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.proxy = make_proxy(self.versions, self)
@@ -62,6 +65,10 @@ class TermsPage(QWidget):
         left_layout.addWidget(self.table, 2)
         left_layout.addWidget(self.unsigned_label)
         left_layout.addWidget(self.unsigned_table, 1)
+        sign_bar = QHBoxLayout()
+        sign_bar.addWidget(self.sign_button)
+        sign_bar.addStretch(1)
+        left_layout.addLayout(sign_bar)
         self.fields = QTextBrowser(self)
         self.fields.setAccessibleName(_("Fields of the version"))
         self.changes = QTextBrowser(self)
@@ -79,6 +86,9 @@ class TermsPage(QWidget):
         self.draft_button.clicked.connect(self.new_draft)
         self.adopt_button.clicked.connect(self.adopt)
         self.discard_button.clicked.connect(self.discard_draft)
+        self.publish_button.clicked.connect(self.publish)
+        self.sign_button.clicked.connect(self.record_signature)
+        self.unsigned_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self._enable()
 
@@ -147,6 +157,13 @@ class TermsPage(QWidget):
         self.draft_button.setEnabled(not has_draft)
         self.adopt_button.setEnabled(is_draft)
         self.discard_button.setEnabled(is_draft)
+        self.publish_button.setEnabled(row is not None and row.status.value == "adopted")
+        self.sign_button.setEnabled(self.selected_unsigned() is not None)
+
+    def selected_unsigned(self):
+        model = self.unsigned_table.selectionModel()
+        rows = model.selectedRows() if model else []
+        return rows[0].data(ROW_ROLE) if rows else None
 
     # -- actions ------------------------------------------------------------------------
     def new_draft(self) -> None:
@@ -184,3 +201,35 @@ class TermsPage(QWidget):
                else (lambda s: ops.adopt_on(s, version_no, value)))
         run_irreversible(self.context, _("Adopt version {version}").format(version=version_no),
                          job, lambda e: show_error(self, e))
+
+    def publish(self) -> None:
+        """Record the day a version was made public (cannot be undone: it happened)."""
+        from ui.terms.record_dialogs import PublishDialog
+
+        row = self.selected()
+        if row is None:
+            return
+        dialog = PublishDialog(row.version_no, self)
+        if dialog.exec() != PublishDialog.DialogCode.Accepted:
+            return
+        day, ops = dialog.chosen_day(), _ops()
+        run_irreversible(self.context, _("Publish version {version}").format(
+            version=row.version_no), lambda s: ops.publish(s, row.version_no, day),
+            lambda e: show_error(self, e))
+
+    def record_signature(self) -> None:
+        from ui.terms.record_dialogs import SignatureDialog
+        from ui.terms.undo import SignStatement
+
+        member, version_no = self.selected_unsigned(), self._data.unsigned.version_no
+        if member is None or version_no is None:
+            return
+        dialog = SignatureDialog(member.name, version_no, self)
+        if dialog.exec() != SignatureDialog.DialogCode.Accepted:
+            return
+        day, method, ops = dialog.chosen_day(), dialog.chosen_method(), _ops()
+        run_then_push(self.context,
+                      lambda s: ops.sign(s, member.person_id, version_no, day, method),
+                      lambda _changes: SignStatement(self.context, member, version_no, day,
+                                                     method),
+                      lambda e: show_error(self, e))

@@ -4,7 +4,7 @@ taken back while it is a draft (adoption cannot: it is never undone)."""
 from __future__ import annotations
 
 from secretariat.i18n import _
-from ui.terms.actions import discard, redraft
+from ui.terms.actions import discard, redraft, sign, unsign
 from ui.undo import CommandContext, WorkerCommand
 
 
@@ -38,3 +38,19 @@ class DiscardDraft(WorkerCommand):
 
     def revert(self, session):
         return redraft(session, self.content)
+
+
+class SignStatement(WorkerCommand):
+    """A member's signature of a version's ethics statement; undo takes it back."""
+
+    def __init__(self, context: CommandContext, member, version_no: int, day, method: str):
+        super().__init__(context, _("Record {name}'s signature of the ethics statement")
+                         .format(name=member.name))
+        self.person_id, self.version_no = member.person_id, version_no
+        self.day, self.method = day, method
+
+    def apply(self, session):
+        return sign(session, self.person_id, self.version_no, self.day, self.method)
+
+    def revert(self, session):
+        return unsign(session, self.person_id, self.version_no)

@@ -101,6 +101,18 @@ def sign_statement(s: Session, person_id: int, version_no: int, *, on: dt.date |
     return signature
 
 
+def withdraw_signature(s: Session, person_id: int, version_no: int) -> None:
+    """Take back a signature recorded by mistake (the undo of ``sign_statement``)."""
+    terms = get_version(s, version_no)
+    signature = s.scalars(select(EthicsSignature).where(
+        EthicsSignature.terms_id == terms.id, EthicsSignature.person_id == person_id)).first()
+    if signature is None:
+        raise SecretariatError(N_("No signature of version {version}'s ethics statement is "
+                                  "on record for this person."), version=terms.version_no)
+    s.delete(signature)
+    flush(s)
+
+
 def signatures(s: Session, version_no: int) -> list[SignatureRow]:
     terms = get_version(s, version_no)
     rows = s.execute(select(EthicsSignature, Person).join(
