@@ -160,3 +160,32 @@ def test_an_adopted_version_is_published_from_the_page(qtbot, terms_store, windo
     settle(qtbot, window)
     assert page.selected().status == TermsStatus.PUBLISHED
     assert not page.publish_button.isEnabled()  # published once
+
+
+def test_a_draft_is_edited_in_the_page_and_the_edit_undone(qtbot, terms_store, window,
+                                                            monkeypatch):
+    from ui.terms.draft_editor import DraftEditor
+
+    page = _page(qtbot, window)
+    page.new_draft()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert page.edit_button.isEnabled() and page.selected().version_no == 3
+
+    def edit(dialog):
+        dialog._rules["quorum_percent"].setValue(75)
+        dialog._texts["mandate"][1].setPlainText("Oversee and co-create the action plan.")
+        return DraftEditor.DialogCode.Accepted
+
+    monkeypatch.setattr(DraftEditor, "exec", edit)
+    page.edit_draft()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    settle(qtbot, window)
+    fields = page.fields.toPlainText()
+    assert "75 % of the members" in fields and "Oversee and co-create" in fields
+    window.context.stack.undo()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert "60 % of the members" in page.fields.toPlainText()

@@ -95,3 +95,8 @@ def sign(s, person_id: int, version_no: int, day: dt.date, method: str) -> Chang
 def unsign(s, person_id: int, version_no: int) -> Changes:
     ethics.withdraw_signature(s, person_id, version_no)
     return Changes(TERMS_CHANGE, ids=(version_no,))
+
+
+def edit_draft(s, version_no: int, rules: dict, texts: dict, change_note: str) -> Changes:
+    drafting.update_draft(s, version_no, rules=rules, texts=texts, change_note=change_note)
+    return Changes(TERMS_CHANGE, ids=(version_no,))

@@ -45,10 +45,11 @@ class TermsPage(QWidget):
         self.adopt_button = QPushButton(_("&Adopt…"))
         self.discard_button = QPushButton(_("Dis&card draft"))
         self.publish_button = QPushButton(_("&Publish…"))
+        self.edit_button = QPushButton(_("&Edit draft…"))
         self.sign_button = QPushButton(_("Record &signature…"))
         bar = QHBoxLayout()
-        for button in (self.draft_button, self.adopt_button, self.discard_button,
-                       self.publish_button):
+        for button in (self.draft_button, self.edit_button, self.adopt_button,
+                       self.discard_button, self.publish_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.proxy = make_proxy(self.versions, self)
@@ -87,6 +88,7 @@ class TermsPage(QWidget):
         self.adopt_button.clicked.connect(self.adopt)
         self.discard_button.clicked.connect(self.discard_draft)
         self.publish_button.clicked.connect(self.publish)
+        self.edit_button.clicked.connect(self.edit_draft)
         self.sign_button.clicked.connect(self.record_signature)
         self.unsigned_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
@@ -157,6 +159,7 @@ class TermsPage(QWidget):
         self.draft_button.setEnabled(not has_draft)
         self.adopt_button.setEnabled(is_draft)
         self.discard_button.setEnabled(is_draft)
+        self.edit_button.setEnabled(is_draft)
         self.publish_button.setEnabled(row is not None and row.status.value == "adopted")
         self.sign_button.setEnabled(self.selected_unsigned() is not None)
 
@@ -232,4 +235,24 @@ class TermsPage(QWidget):
                       lambda s: ops.sign(s, member.person_id, version_no, day, method),
                       lambda _changes: SignStatement(self.context, member, version_no, day,
                                                      method),
+                      lambda e: show_error(self, e))
+
+    def edit_draft(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.context.worker.submit(lambda s: _ops().load_detail(s, row.version_no),
+                                   self._edit_loaded)
+
+    def _edit_loaded(self, detail) -> None:
+        from ui.terms.draft_editor import DraftEditor
+        from ui.terms.undo import EditDraft
+
+        self.draft_editor = DraftEditor(detail.terms, self)
+        if self.draft_editor.exec() != DraftEditor.DialogCode.Accepted:
+            return
+        after, ops, before = self.draft_editor.values(), _ops(), detail.terms
+        run_then_push(self.context,
+                      lambda s: ops.edit_draft(s, before.version_no, *after),
+                      lambda _changes: EditDraft(self.context, before, after),
                       lambda e: show_error(self, e))

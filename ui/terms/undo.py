@@ -4,7 +4,7 @@ taken back while it is a draft (adoption cannot: it is never undone)."""
 from __future__ import annotations
 
 from secretariat.i18n import _
-from ui.terms.actions import discard, redraft, sign, unsign
+from ui.terms.actions import discard, edit_draft, redraft, sign, unsign
 from ui.undo import CommandContext, WorkerCommand
 
 
@@ -54,3 +54,22 @@ class SignStatement(WorkerCommand):
 
     def revert(self, session):
         return unsign(session, self.person_id, self.version_no)
+
+
+class EditDraft(WorkerCommand):
+    """The draft's rules and texts as edited; undo puts back what it held before."""
+
+    def __init__(self, context: CommandContext, before, after: tuple[dict, dict, str]):
+        super().__init__(context, _("Edit draft version {version} of the terms of reference")
+                         .format(version=before.version_no))
+        self.version_no = before.version_no
+        self.before = (dict(before.rules),
+                       {t: {"zh_TW": zh, "en": en} for t, (zh, en) in before.texts.items()},
+                       before.change_note)
+        self.after = after
+
+    def apply(self, session):
+        return edit_draft(session, self.version_no, *self.after)
+
+    def revert(self, session):
+        return edit_draft(session, self.version_no, *self.before)
