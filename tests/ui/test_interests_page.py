@@ -142,3 +142,52 @@ def test_no_two_controls_share_a_mnemonic(qtbot, window, language):
         assert duplicates(mnemonics(page.declare_interest())) == {}
     finally:
         apply_language("en")
+
+
+def test_a_breach_and_its_sanction_are_recorded_and_undone(qtbot, members, window,
+                                                           monkeypatch, qtmodeltester):
+    from ui.interests.breach_dialog import BreachDialog
+
+    page = _page(qtbot, window)
+    qtmodeltester.check(page.breach_model)
+
+    def fill(dialog):
+        dialog.person.setCurrentIndex(dialog.person.findText("陳美玲", Qt.MatchFlag.MatchContains))
+        dialog.description.setPlainText("未申報其擔任董事之基金會")
+        dialog.sanction.setText("書面警告")
+        dialog.decided_set.setChecked(True)
+        return BreachDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BreachDialog, "exec", fill)
+    page.record_breach()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert page.breach_model.rowCount() == 1
+    row = page.breach_model.row_at(0)
+    assert (row.person_name, row.sanction, row.decided_on) == ("陳美玲", "書面警告",
+                                                                dt.date.today())
+    window.context.stack.undo()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert page.breach_model.rowCount() == 0
+
+
+def test_a_sanction_without_who_decided_it_is_refused_and_nothing_saved(
+        qtbot, members, window, monkeypatch):
+    from ui.interests.breach_dialog import BreachDialog
+
+    page = _page(qtbot, window)
+    errors = []
+    monkeypatch.setattr("ui.errors.show_error", lambda parent, error, *a: errors.append(error))
+
+    def fill(dialog):
+        dialog.description.setPlainText("未迴避")
+        dialog.sanction.setText("停權三個月")
+        return BreachDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BreachDialog, "exec", fill)
+    page.record_breach()
+    settle(qtbot, window)
+    settle(qtbot, window)
+    assert errors and "Say who decided the sanction" in str(errors[0])
+    assert page.breach_model.rowCount() == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secretariat.interest_vocabulary import DeclarationOccasion, InterestKind
-from secretariat.services.interests import declare, listing, overdue, register
+from secretariat.services.interests import breaches, declare, listing, overdue, register
 from secretariat.services.members import people as people_service
 from ui.changes import ChangeKind, Changes
 
@@ -38,6 +38,7 @@ class InterestsData:
     rows: list[InterestRow]
     overdue: list  # services.interests.overdue.OverdueDeclaration
     on: dt.date
+    breaches: list = ()  # services.interests.breaches.BreachRow, newest first
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def _rows(declarations) -> list[InterestRow]:
 
 def load_interests(s, *, on: dt.date) -> InterestsData:
     return InterestsData(rows=_rows(listing.declaration_rows(s)),
-                         overdue=overdue.overdue_declarations(s, on), on=on)
+                         overdue=overdue.overdue_declarations(s, on), on=on,
+                         breaches=breaches.breach_rows(s))
 
 
 def person_choices(s) -> list[PersonChoice]:
@@ -118,3 +120,26 @@ def withdraw_interest(s, item_id: int, *, drop_empty_declaration: bool) -> Chang
 
 def export_register(s, out: Path) -> int:
     return register.write_register(s, Path(out))
+
+
+@dataclass(frozen=True)
+class BreachForm:
+    person_id: int
+    occurred_on: dt.date
+    description: str
+    sanction: str = ""
+    decision_number: str = ""
+    decided_on: dt.date | None = None
+
+
+def record_breach(s, form: BreachForm) -> Changes:
+    breach = breaches.record_breach(
+        s, person_id=form.person_id, occurred_on=form.occurred_on,
+        description=form.description, sanction=form.sanction,
+        decision_number=form.decision_number or None, decided_on=form.decided_on)
+    return Changes(ChangeKind.INTEREST, ids=(breach.id,))
+
+
+def remove_breach(s, breach_id: int) -> Changes:
+    breaches.remove_breach(s, breach_id)
+    return Changes(ChangeKind.INTEREST, ids=(breach_id,))

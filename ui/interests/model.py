@@ -47,3 +47,20 @@ class OverdueTableModel(RowTableModel):
         Column(N_("Last declared"), _overdue_since, lambda r: r.last_declared_on or r.appointed_on),
         Column(N_("Due"), lambda r: format_date(r.due_on), lambda r: r.due_on),
     )
+
+
+def _sanction(row) -> str:
+    from secretariat.decision_numbers import decision_label
+
+    by = (decision_label(row.decision_number) if row.decision_number else
+          format_date(row.decided_on) if row.decided_on else "")
+    return f"{row.sanction} ({by})" if row.sanction and by else row.sanction or by
+
+
+class BreachTableModel(RowTableModel):
+    columns = (
+        Column(N_("Date"), lambda r: format_date(r.occurred_on), lambda r: r.occurred_on),
+        Column(N_("Person"), lambda r: r.person_name),
+        Column(N_("Breach"), lambda r: r.description),
+        Column(N_("Sanction"), _sanction),
+    )

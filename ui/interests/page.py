@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.i18n import _, format_number, ngettext
 from ui.changes import ChangeKind
-from ui.interests.model import InterestTableModel, OverdueTableModel
+from ui.interests.model import BreachTableModel, InterestTableModel, OverdueTableModel
 from ui.list_page import RecordListPage
 from ui.records.filters import fit_placeholder
 from ui.table_view import make_proxy, make_table
@@ -37,16 +37,19 @@ class ConflictsPage(RecordListPage):
                          filter_hint=_("Filter by person, interest, organisation… (Ctrl+F)"),
                          new_record=self.declare_interest)
         self.overdue_model = OverdueTableModel(self)
+        self.breach_model = BreachTableModel(self)
         self.last_export: Path | None = None
         self._build()
 
     def _build(self) -> None:
         self.declare_button = QPushButton(_("&Declare interest…"))
         self.export_button = QPushButton(_("E&xport public register…"))
+        self.breach_button = QPushButton(_("Record &breach…"))
         fit_placeholder(self.filter_box)
         bar = QHBoxLayout()
         bar.addWidget(self.declare_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.breach_button)
         bar.addStretch(1)
 
         self.overdue_heading = QLabel()
@@ -56,6 +59,10 @@ class ConflictsPage(RecordListPage):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.overdue_heading)
         column.addWidget(self.overdue_table, 1)
+        column.addWidget(QLabel(_("Breaches and sanctions")))
+        self.breach_table = make_table(make_proxy(self.breach_model, self), self)
+        self.breach_table.setAccessibleName(_("Breaches and sanctions"))
+        column.addWidget(self.breach_table, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -69,6 +76,7 @@ class ConflictsPage(RecordListPage):
 
         self.declare_button.clicked.connect(self.declare_interest)
         self.export_button.clicked.connect(self.ask_and_export)
+        self.breach_button.clicked.connect(self.record_breach)
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------
@@ -81,6 +89,7 @@ class ConflictsPage(RecordListPage):
         self.show_rows(data.rows, _("No declarations of interests yet. Use Declare "
                                     "interest… (Ctrl+N) to record one."))
         self.overdue_model.set_rows(data.overdue)
+        self.breach_model.set_rows(list(data.breaches))
         count = len(data.overdue)
         self.overdue_heading.setText(
             ngettext("{count} declaration of interests is overdue",
@@ -133,3 +142,17 @@ class ConflictsPage(RecordListPage):
 
         self.context.worker.submit(lambda s: ops.export_register(s, path), done,
                                    lambda error: show_error(self, error, _("Export")))
+
+    def record_breach(self) -> None:
+        from ui.errors import show_error
+        from ui.interests.breach_dialog import BreachDialog
+        from ui.interests.undo import RecordBreach
+
+        people = self.context.worker.run_now(_ops().person_choices)
+        self.breach_dialog = BreachDialog(people, self)
+        if self.breach_dialog.exec() != BreachDialog.DialogCode.Accepted:
+            return
+        form, name, ops = self.breach_dialog.form(), self.breach_dialog.person_name(), _ops()
+        run_then_push(self.context, lambda s: ops.record_breach(s, form),
+                      lambda changes: RecordBreach(self.context, form, name, changes.ids[0]),
+                      lambda e: show_error(self, e))

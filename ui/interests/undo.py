@@ -25,3 +25,20 @@ class DeclareInterest(WorkerCommand):
     def revert(self, s):
         return actions.withdraw_interest(s, self.resolve(INTEREST_ITEM, self.item_id),
                                          drop_empty_declaration=self.made_declaration)
+
+
+BREACH = "interest breach"
+
+
+class RecordBreach(WorkerCommand):
+    def __init__(self, context: CommandContext, form, person_name: str, breach_id: int):
+        super().__init__(context, _("Record a breach by {name}").format(name=person_name))
+        self.form, self.breach_id = form, breach_id
+
+    def apply(self, s):
+        changes = actions.record_breach(s, self.form)
+        self.context.ids.renamed(BREACH, self.breach_id, changes.ids[0])
+        return changes
+
+    def revert(self, s):
+        return actions.remove_breach(s, self.resolve(BREACH, self.breach_id))

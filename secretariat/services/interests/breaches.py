@@ -29,9 +29,13 @@ class BreachRow:
 
 def record_breach(s: Session, *, person_id: int, occurred_on: dt.date | str,
                   description: str, sanction: str = "", decision_id: int | None = None,
-                  decided_on: dt.date | str | None = None) -> InterestBreach:
-    """A breach, with the sanction decided by a decision on record or on a day."""
+                  decided_on: dt.date | str | None = None,
+                  decision_number: str | None = None) -> InterestBreach:
+    """A breach, with the sanction decided by a decision on record (by id, or by the number
+    a clerk types, ``2026-S03-R02``) or on a day."""
     get_or_error(s, Person, person_id, N_("person"))
+    if decision_number and decision_number.strip():
+        decision_id = _decision_numbered(s, decision_number.strip())
     day = check_date(occurred_on, N_("Date of the breach"))
     description = optional_text(description, N_("Description"))
     if not description:
@@ -51,6 +55,22 @@ def record_breach(s: Session, *, person_id: int, occurred_on: dt.date | str,
     s.add(breach)
     s.flush()
     return breach
+
+
+def _decision_numbered(s: Session, typed: str) -> int:
+    from secretariat.decision_numbers import parse_decision_number
+
+    found = s.scalar(select(Decision.id).where(
+        Decision.number == (parse_decision_number(typed) or typed)))
+    if found is None:
+        raise SecretariatError(N_("There is no decision numbered {number}."), number=typed)
+    return found
+
+
+def remove_breach(s: Session, breach_id: int) -> None:
+    """Take back a breach recorded by mistake (the undo of ``record_breach``)."""
+    s.delete(get_or_error(s, InterestBreach, breach_id, N_("breach")))
+    s.flush()
 
 
 def breach_rows(s: Session) -> list[BreachRow]:
