@@ -43,7 +43,7 @@ from secretariat.store.guards import frozen_meeting_ids
 # Declared a board seat here; a paper of the next forum meeting names it.
 FLAGGED_ORGANISATION = "臺灣開放資料協會"
 FLAGGED_ORGANISATION_EN = "Taiwan Open Data Association"
-RECUSAL_NATURE = "擔任受補助團體之理事 Sits on the board of the grantee"
+RECUSAL_NATURE = "擔任受補助團體之理事"
 
 
 def add_interests(s: Session, documents_dir: Path, *, today: dt.date) -> None:
@@ -57,9 +57,8 @@ def add_interests(s: Session, documents_dir: Path, *, today: dt.date) -> None:
     _flagged_paper(s, documents_dir, today)
     breaches.record_breach(
         s, person_id=current[1].person_id, occurred_on=today - dt.timedelta(days=120),
-        description="未於討論前揭露受託研究案 Did not disclose a research contract before the "
-                    "discussion",
-        sanction="書面警告 Written warning", decided_on=today - dt.timedelta(days=100))
+        description="未於討論前揭露受託研究案",
+        sanction="書面警告", decided_on=today - dt.timedelta(days=100))
 
 
 def _current_members(s: Session, today: dt.date) -> list[Membership]:
@@ -121,7 +120,7 @@ def _recusal_at_latest_meeting(s: Session, *, recused: int, exclude: set[int]) -
         if others:
             meeting_declare.declare_at_meeting(
                 s, meeting_id=meeting.id, agenda_item_id=item.id, person_id=others[0],
-                nature="曾任該協會顧問 Former adviser to the association",
+                nature="曾任該協會顧問",
                 action=MeetingInterestAction.DECLARED_ONLY)
         decisions.record_decision(
             s, meeting_id=meeting.id, agenda_item_id=item.id,

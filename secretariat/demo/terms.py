@@ -81,7 +81,7 @@ def add_terms(s: Session, rng: random.Random, now: dt.datetime) -> None:
         s, rules={"quorum_percent": 50, "notice_days": 14},
         texts={topic: {"zh_TW": zh, "en": en} for topic, (zh, en) in TEXTS.items()},
         seats={code: (count, count) for code, count in seats.items()},
-        change_note="第一版職權範圍。\nThe first terms of reference.")
+        change_note="第一版職權範圍。")
     adopting.adopt_version(s, 1, on=first_day)
 
     forum_meetings = [m for m in meetings if m.kind == MeetingKind.FORUM
@@ -94,8 +94,7 @@ def add_terms(s: Session, rng: random.Random, now: dt.datetime) -> None:
     drafting.draft_version(
         s, rules={"quorum_percent": 60, "notice_days": 10},
         texts={topic: {"zh_TW": zh, "en": en} for topic, (zh, en) in V2_TEXTS.items()},
-        change_note="法定出席人數 50% → 60%；通知期間 14 日 → 10 日。\n"
-                    "Quorum 50 % → 60 %; notice period 14 → 10 days.")
+        change_note="法定出席人數 50% → 60%；通知期間 14 日 → 10 日。")
     terms = adopting.adopt_version(s, 2, decision_id=decision.id)
     adopting.publish_version(s, 2, on=terms.adopted_on + dt.timedelta(days=3))
     adopting.publish_version(s, 1, on=first_day + dt.timedelta(days=7))

@@ -36,7 +36,7 @@ class BreachDialog(QDialog):
         form.addRow(_("&Date of the breach:"), self.occurred)
         form.addRow(_("&What happened:"), self.description)
         form.addRow(_("&Sanction:"), self.sanction)
-        form.addRow(_("Decided by decision _("Decided by &decision:")number:"), self.decision)
+        form.addRow(_("Decided by decision &number:"), self.decision)
         form.addRow(self.decided_set, self.decided)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
