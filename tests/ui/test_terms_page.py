@@ -175,6 +175,7 @@ def test_a_draft_is_edited_in_the_page_and_the_edit_undone(qtbot, terms_store, w
     def edit(dialog):
         dialog._rules["quorum_percent"].setValue(75)
         dialog._texts["mandate"][1].setPlainText("Oversee and co-create the action plan.")
+        dialog._seats["academia"][0].setValue(2)  # two academic seats, none before
         return DraftEditor.DialogCode.Accepted
 
     monkeypatch.setattr(DraftEditor, "exec", edit)
@@ -184,8 +185,10 @@ def test_a_draft_is_edited_in_the_page_and_the_edit_undone(qtbot, terms_store, w
     settle(qtbot, window)
     fields = page.fields.toPlainText()
     assert "75 % of the members" in fields and "Oversee and co-create" in fields
+    assert "Academia" in fields
     window.context.stack.undo()
     settle(qtbot, window)
     settle(qtbot, window)
     settle(qtbot, window)
     assert "60 % of the members" in page.fields.toPlainText()
+    assert "Academia" not in page.fields.toPlainText()

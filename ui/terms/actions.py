@@ -97,6 +97,30 @@ def unsign(s, person_id: int, version_no: int) -> Changes:
     return Changes(TERMS_CHANGE, ids=(version_no,))
 
 
-def edit_draft(s, version_no: int, rules: dict, texts: dict, change_note: str) -> Changes:
-    drafting.update_draft(s, version_no, rules=rules, texts=texts, change_note=change_note)
+@dataclass(frozen=True)
+class SectorSeats:
+    code: str
+    name_zh_tw: str
+    name_en: str
+    seats: int
+    alternates: int
+
+
+def load_for_editing(s, version_no: int) -> tuple[TermsView, list[SectorSeats]]:
+    """The draft and every sector with the seats the draft gives it (0 for the others)."""
+    from secretariat.services.forum import list_sectors
+
+    terms = versions.view_version(s, version_no)
+    given = {row.sector_code: row for row in terms.seats}
+    sectors = [SectorSeats(x.code, x.name_zh_tw, x.name_en,
+                           given[x.code].seats if x.code in given else 0,
+                           given[x.code].alternates if x.code in given else 0)
+               for x in list_sectors(s)]
+    return terms, sectors
+
+
+def edit_draft(s, version_no: int, rules: dict, texts: dict, change_note: str,
+               seats: dict | None = None) -> Changes:
+    drafting.update_draft(s, version_no, rules=rules, texts=texts, change_note=change_note,
+                          seats=seats)
     return Changes(TERMS_CHANGE, ids=(version_no,))

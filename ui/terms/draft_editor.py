@@ -10,16 +10,18 @@ from PySide6.QtWidgets import (
     QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from secretariat.i18n import _
+from secretariat.i18n import _, localized
 from secretariat.services.terms.fields import fields_of
 from secretariat.terms_vocabulary import TOPICS
 from ui.growing_text import GrowingTextEdit
 
 
 class DraftEditor(QDialog):
-    def __init__(self, terms, parent: QWidget | None = None):
+    def __init__(self, terms, sectors=(), parent: QWidget | None = None):
         super().__init__(parent)
         self.terms = terms
+        self.sectors = list(sectors)  # ui.terms.actions.SectorSeats
+        self._seats: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         self.setWindowTitle(_("Edit draft version {version}").format(version=terms.version_no))
         self._rules: dict[str, QWidget] = {}
         self._texts: dict[str, tuple[GrowingTextEdit, GrowingTextEdit]] = {}
@@ -51,6 +53,10 @@ class DraftEditor(QDialog):
             widget = self._rule_widget(field, self.terms.rules.get(field.key))
             self._rules[field.key] = widget
             form.addRow(_("{label}:").format(label=_(field.label)), widget)
+        if topic == "composition":
+            for sector in self.sectors:
+                form.addRow(_("{label}:").format(label=localized(sector.name_zh_tw, sector.name_en)),
+                            self._seat_row(sector))
         zh_tw, en = self.terms.texts.get(topic, ("", ""))
         # Boxes as tall as their text: the dialog scrolls as a whole (no box in a box).
         texts = (GrowingTextEdit(zh_tw, min_lines=3), GrowingTextEdit(en, min_lines=3))
@@ -63,6 +69,24 @@ class DraftEditor(QDialog):
         form.addRow(row)
         self._texts[topic] = texts
         return box
+
+    def _seat_row(self, sector) -> QWidget:
+        seats, alternates = QSpinBox(), QSpinBox()
+        for box, value, unit in ((seats, sector.seats, _("Seats: {n}")),
+                                 (alternates, sector.alternates, _("Alternates: {n}"))):
+            box.setRange(0, 200)
+            box.setValue(value)
+            before, _n, after = unit.partition("{n}")
+            box.setPrefix(before)
+            box.setSuffix(after)
+        self._seats[sector.code] = (seats, alternates)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(seats)
+        line.addWidget(alternates)
+        line.addStretch(1)
+        return row
 
     @staticmethod
     def _rule_widget(field, value) -> QWidget:
@@ -88,8 +112,9 @@ class DraftEditor(QDialog):
                 widget.setSuffix(after)
         return widget
 
-    def values(self) -> tuple[dict, dict, str]:
-        """(rules, texts by topic and language, change note) as the service takes them."""
+    def values(self) -> tuple[dict, dict, str, dict]:
+        """(rules, texts by topic and language, change note, seats by sector) as the
+        service takes them."""
         from secretariat.services.terms.fields import BY_KEY
 
         rules = {}
@@ -105,4 +130,5 @@ class DraftEditor(QDialog):
                 rules[key] = widget.value()
         texts = {topic: {"zh_TW": zh.toPlainText(), "en": en.toPlainText()}
                  for topic, (zh, en) in self._texts.items()}
-        return rules, texts, self.change_note.text()
+        seats = {code: (a.value(), b.value()) for code, (a, b) in self._seats.items()}
+        return rules, texts, self.change_note.text(), seats

@@ -241,17 +241,18 @@ class TermsPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        self.context.worker.submit(lambda s: _ops().load_detail(s, row.version_no),
+        self.context.worker.submit(lambda s: _ops().load_for_editing(s, row.version_no),
                                    self._edit_loaded)
 
-    def _edit_loaded(self, detail) -> None:
+    def _edit_loaded(self, loaded) -> None:
         from ui.terms.draft_editor import DraftEditor
         from ui.terms.undo import EditDraft
 
-        self.draft_editor = DraftEditor(detail.terms, self)
+        terms, sectors = loaded
+        self.draft_editor = DraftEditor(terms, sectors, self)
         if self.draft_editor.exec() != DraftEditor.DialogCode.Accepted:
             return
-        after, ops, before = self.draft_editor.values(), _ops(), detail.terms
+        after, ops, before = self.draft_editor.values(), _ops(), terms
         run_then_push(self.context,
                       lambda s: ops.edit_draft(s, before.version_no, *after),
                       lambda _changes: EditDraft(self.context, before, after),

@@ -59,13 +59,17 @@ class SignStatement(WorkerCommand):
 class EditDraft(WorkerCommand):
     """The draft's rules and texts as edited; undo puts back what it held before."""
 
-    def __init__(self, context: CommandContext, before, after: tuple[dict, dict, str]):
+    def __init__(self, context: CommandContext, before, after: tuple):
         super().__init__(context, _("Edit draft version {version} of the terms of reference")
                          .format(version=before.version_no))
         self.version_no = before.version_no
         self.before = (dict(before.rules),
                        {t: {"zh_TW": zh, "en": en} for t, (zh, en) in before.texts.items()},
-                       before.change_note)
+                       before.change_note,
+                       # Every sector the edit touched, so undo also removes added seats.
+                       {**{code: (0, 0) for code in (after[3] if len(after) > 3 else {})},
+                        **{row.sector_code: (row.seats, row.alternates)
+                           for row in before.seats}})
         self.after = after
 
     def apply(self, session):
