@@ -26,6 +26,15 @@ from secretariat.model.minutes import Minutes, MinutesEntry
 from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_item_document
 from secretariat.model.people import Organisation, Person, PersonContact
 from secretariat.model.seats import Membership, Seat
+from secretariat.model.selection import (  # noqa: F401  (registers the tables)
+    AssessorScore,
+    CommitteeMember,
+    CommitteeRecusal,
+    EntropySource,
+    SelectionAppointment,
+    SelectionCandidate,
+    SelectionRound,
+)
 
 __all__ = [
     "ActionItem", "ActionStatus", "AuditEntry", "Decision", "DecisionMethod", "Dissent",
