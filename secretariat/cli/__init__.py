@@ -49,6 +49,9 @@ COMMAND_MODULES = (
     "secretariat.cli.stv",
     "secretariat.cli.lottery",
     "secretariat.cli.sortition",
+    "secretariat.cli.rounds",
+    "secretariat.cli.round_inputs",
+    "secretariat.cli.round_report",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

@@ -64,3 +64,13 @@ def _identity(name: str, organisation: str) -> tuple[str, str]:
 
 def features_of(candidate: SelectionCandidate) -> dict[str, str]:
     return json.loads(candidate.features_json or "{}")
+
+
+def candidate_at(s: Session, round_id: int, position: int) -> SelectionCandidate:
+    """A candidate by their number in the round's list of applications."""
+    candidate = s.scalars(select(SelectionCandidate).where(
+        SelectionCandidate.round_id == round_id, SelectionCandidate.position == position)).first()
+    if candidate is None:
+        raise SecretariatError(N_("Round {round} has no candidate number {number}."),
+                               round=round_id, number=position)
+    return candidate

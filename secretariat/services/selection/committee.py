@@ -3,6 +3,7 @@ the candidates they stepped aside for."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
@@ -39,3 +40,11 @@ def step_aside(s: Session, member_id: int, candidate_id: int) -> CommitteeRecusa
     member.recusals.append(recusal)
     flush(s)
     return recusal
+
+
+def committee_member_at(s: Session, round_id: int, position: int) -> CommitteeMember:
+    for member in s.scalars(select(CommitteeMember).where(CommitteeMember.round_id == round_id,
+                                                          CommitteeMember.position == position)):
+        return member
+    raise SecretariatError(N_("Round {round} has no committee member number {number}."),
+                           round=round_id, number=position)

@@ -117,3 +117,24 @@ def _whole(value: object, number: int) -> int:
         raise SecretariatError(N_("Line {number}: “{value}” is not a whole number."),
                                number=number, value=value)
     return result
+
+
+def record_scores(s: Session, round_id: int, rows: Iterable[Mapping[str, str]]) -> int:
+    """Scores from a table: ``assessor`` and ``candidate`` by their numbers in the round,
+    ``criterion`` by name, ``score``. All or nothing: the first bad row stops it, and the
+    caller's transaction is rolled back."""
+    from secretariat.services.selection.candidates import candidate_at
+    from secretariat.services.selection.committee import committee_member_at
+
+    count = 0
+    for number, row in enumerate(rows, start=2):
+        try:
+            member = committee_member_at(s, round_id, _whole(row.get("assessor"), number))
+            candidate = candidate_at(s, round_id, _whole(row.get("candidate"), number))
+            record_score(s, member.id, candidate.id, row.get("criterion", ""),
+                         _whole(row.get("score"), number))
+        except SecretariatError as error:
+            raise SecretariatError(N_("Row {row}: {problem}"), row=number,
+                                   problem=str(error)) from None
+        count += 1
+    return count

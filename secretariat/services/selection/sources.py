@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretariat.errors import SecretariatError
@@ -51,3 +52,11 @@ def _checked_value(value: str) -> str:
         raise SecretariatError(N_("A source's value is its numbers, separated by spaces "
                                   "or commas (got “{value}”)."), value=text)
     return text
+
+
+def source_at(s: Session, round_id: int, position: int) -> EntropySource:
+    for source in s.scalars(select(EntropySource).where(EntropySource.round_id == round_id,
+                                                        EntropySource.position == position)):
+        return source
+    raise SecretariatError(N_("Round {round} has no source number {number}."),
+                           round=round_id, number=position)

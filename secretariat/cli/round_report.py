@@ -1,0 +1,54 @@
+"""``secretariat round report ROUND --out FILE.pdf`` and ``secretariat round open-data
+ROUND --out FOLDER``: the round's report and the open data to re-check it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secretariat.cli.commands import Commands, opened_store, record_number
+from secretariat.i18n import _
+
+
+def register(commands: Commands) -> None:
+    group = commands.group("round", help=_("selection rounds for non-government seats"))
+    report = group.add("report", handler=write_report,
+                       help=_("write the round's report as a PDF"))
+    report.add_argument("round", type=record_number, metavar=_("ROUND"), help=_("round number"))
+    report.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"),
+                        help=_("the PDF file to write"))
+    report.add_argument("--language", choices=("zh_TW", "en"), default="zh_TW",
+                        help=_("the report's language (default: %(default)s)"))
+    data = group.add("open-data", handler=write_data,
+                     help=_("write the round's open data (CSV, JSON, BLT) to a folder"))
+    data.add_argument("round", type=record_number, metavar=_("ROUND"), help=_("round number"))
+    data.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"),
+                      help=_("the folder to write the files in"))
+
+
+def write_report(args: argparse.Namespace) -> int:
+    from secretariat.export.fonts import register_fonts
+    from secretariat.export.pdf_round import write_round_pdf
+    from secretariat.i18n import localized
+    from secretariat.services.forum import require_forum
+    from secretariat.services.selection.open_data import round_open_data
+
+    with opened_store(args) as store, store.session() as s:
+        files = round_open_data(s, args.round)
+        forum = require_forum(s)
+        forum_name = localized(forum.name_zh_tw, forum.name_en, args.language)
+    register_fonts()
+    write_round_pdf(files, args.out.expanduser(), forum_name=forum_name,
+                    language=args.language)
+    print(_("Wrote {path}").format(path=args.out))
+    return 0
+
+
+def write_data(args: argparse.Namespace) -> int:
+    from secretariat.services.selection.open_data import write_open_data
+
+    with opened_store(args) as store, store.session() as s:
+        written = write_open_data(s, args.round, args.out.expanduser())
+    for path in written:
+        print(path)
+    return 0
