@@ -27,19 +27,11 @@ def register(commands: Commands) -> None:
 
 
 def write_report(args: argparse.Namespace) -> int:
-    from secretariat.export.fonts import register_fonts
-    from secretariat.export.pdf_round import write_round_pdf
-    from secretariat.i18n import localized
-    from secretariat.services.forum import require_forum
-    from secretariat.services.selection.open_data import round_open_data
+    from secretariat.services.selection.report import report_data, write_pdf
 
     with opened_store(args) as store, store.session() as s:
-        files = round_open_data(s, args.round)
-        forum = require_forum(s)
-        forum_name = localized(forum.name_zh_tw, forum.name_en, args.language)
-    register_fonts()
-    write_round_pdf(files, args.out.expanduser(), forum_name=forum_name,
-                    language=args.language)
+        data = report_data(s, args.round)
+    write_pdf(data, args.out.expanduser(), args.language)
     print(_("Wrote {path}").format(path=args.out))
     return 0
 

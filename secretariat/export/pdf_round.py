@@ -60,8 +60,9 @@ def _header(styles: Styles, record: dict, forum_name: str, title: str, label: st
         styles.para(title, ParagraphStyle("round", parent=styles.title, **centred)),
         styles.para(label, ParagraphStyle("kind", parent=styles.heading, spaceBefore=0, **centred)),
         info_table(styles, [
-            (_("Seats"), _("{count} seats, sector {sector}").format(
-                count=format_number(r["seats"]), sector=r["sector"])),
+            (_("Seats"), _("{count} seats, sector: {sector}").format(
+                count=format_number(r["seats"]),
+                sector=pick(r["sector_zh"], r["sector_en"], language))),
             (_("Term"), f"{_day(r['term_start'], language)} – {_day(r['term_end'], language)}"),
             (_("Constituency"), r["constituency"]),
             (_("Call for candidates"),
@@ -78,7 +79,7 @@ def _header(styles: Styles, record: dict, forum_name: str, title: str, label: st
 def _grid(styles: Styles, header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
     cells = [[styles.para(h, styles.label) for h in header]]
     cells += [[styles.para(str(v), styles.cell) for v in row] for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", spaceAfter=2 * mm)
     table.setStyle(table_style(styles, ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
                                ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")))
@@ -121,7 +122,7 @@ def _pool(styles: Styles, record: dict) -> list[Flowable]:
         return story + [styles.para(_("No candidate was excluded."))]
     return story + [_grid(styles, [_("Application"), _("Name"), _("Organisation"), _("Reason")],
                           [[e["position"], e["name"], e["organisation"] or "—", e["reason"]]
-                           for e in exclusions], [20 * mm, 35 * mm, 50 * mm, 65 * mm])]
+                           for e in exclusions], [26 * mm, 35 * mm, 50 * mm, 59 * mm])]
 
 
 def _computation(styles: Styles, record: dict) -> list[Flowable]:

@@ -77,7 +77,8 @@ def open_data_files(detail: RoundDetail) -> dict[str, str]:
     selected = [pool[number - 1] | {"number": number} for number in result["selected"]]
     record = {
         "round": {"id": row.id, "title": row.title, "title_en": row.title_en,
-                  "sector": row.sector_code, "seats": row.seats,
+                  "sector": row.sector_code, "sector_zh": row.sector_zh,
+                  "sector_en": row.sector_en, "seats": row.seats,
                   "term_start": str(row.term_start),
                   "term_end": str(row.term_end) if row.term_end else None,
                   "constituency": detail.constituency, "criteria_zh": detail.criteria_zh,
