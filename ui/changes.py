@@ -25,6 +25,7 @@ class ChangeKind(enum.Flag):
     DECISION = enum.auto()
     ACTION_ITEM = enum.auto()
     DOCUMENT = enum.auto()
+    SELECTION = enum.auto()  # selection rounds, their candidates and inputs
 
     @classmethod
     def everything(cls) -> "ChangeKind":

@@ -1,0 +1,91 @@
+"""What the page shows of a round: the inputs and the result as text, and the chart."""
+
+from __future__ import annotations
+
+from html import escape
+
+from secretariat.i18n import _, format_number
+from ui.selection.chart import ChartData
+
+
+def chart_data(detail) -> ChartData | None:
+    result = detail.result
+    if not result:
+        return None
+    names = tuple(member["name"] for member in result["pool"])
+    chosen = frozenset(n - 1 for n in result["selected"])
+    if "probabilities" in result:
+        return ChartData(_("Selection probability of each candidate (%)"), names,
+                         (tuple(p * 100 for p in result["probabilities"]),), selected=chosen,
+                         value_text="{:.1f}")
+    if "stages" in result:
+        order = {name: i for i, name in enumerate(result["candidates"])}
+        series = tuple(tuple(float(st["votes"][order[n]].replace(",", "")) for n in names)
+                       for st in result["stages"])
+        return ChartData(_("Votes at the end of each stage"), names, series,
+                         tuple(_("Stage {number}").format(number=st["number"])
+                               for st in result["stages"]), selected=chosen)
+    if "votes" in result:
+        order = {name: i for i, name in enumerate(result["candidates"])}
+        return ChartData(_("Votes"), names, (tuple(float(result["votes"][order[n]])
+                                                   for n in names),), selected=chosen,
+                         value_text="{:.0f}")
+    if "ranking" in result:
+        averages = {r["candidate"]: float(r["average_decimal"]) for r in result["ranking"]}
+        return ChartData(_("Average weighted score"), names,
+                         (tuple(averages[i + 1] for i in range(len(names))),), selected=chosen,
+                         value_text="{:.2f}")
+    return None
+
+
+def inputs_html(detail) -> str:
+    parts = [f"<h3>{escape(_('Eligibility criteria'))}</h3>",
+             f"<p>{escape(detail.criteria_zh or '—')}</p><p>{escape(detail.criteria_en)}</p>",
+             f"<h3>{escape(_('Selection committee'))}</h3><ul>"]
+    for m in detail.committee:
+        aside = "、".join(m["stepped_aside_for"])
+        parts.append("<li>" + escape(f"{m['name']} ({m['organisation'] or '—'}): "
+                                     f"{m['declaration'] or '—'}") +
+                     (escape(" — " + _("stepped aside for {names}").format(names=aside))
+                      if aside else "") + "</li>")
+    parts.append(f"</ul><h3>{escape(_('Random sources'))}</h3><ol>")
+    parts += [f"<li>{escape(x['description'])}: <b>{escape(x['value'] or '?')}</b></li>"
+              for x in detail.sources]
+    parts.append("</ol>")
+    if detail.quotas:
+        parts.append(f"<h3>{escape(_('Quotas'))}</h3><ul>")
+        parts += [f"<li>{escape(q['category'])} = {escape(q['feature'])}: "
+                  f"{q['min']}–{q['max']}</li>" for q in detail.quotas]
+        parts.append("</ul>")
+    if detail.rubric:
+        parts.append(f"<h3>{escape(_('Rubric'))}</h3><ul>")
+        parts += [f"<li>{escape(c['name'])} × {escape(c['weight'])} ({c['low']}–{c['high']})</li>"
+                  for c in detail.rubric]
+        parts.append("</ul>")
+    if detail.ballots_blt:
+        parts.append(f"<h3>{escape(_('Ballots (BLT)'))}</h3><pre>"
+                     f"{escape(detail.ballots_blt[:4000])}</pre>")
+    return "".join(parts)
+
+
+def result_html(detail) -> str:
+    result = detail.result
+    if not result:
+        return escape(_("No result yet: close the call, then run the method."))
+    pool = result["pool"]
+    parts = [f"<h3>{escape(_('Selected, in order'))}</h3><ol>"]
+    parts += [f"<li>{escape(pool[n - 1]['name'])} ({escape(pool[n - 1]['organisation'])})</li>"
+              for n in result["selected"]]
+    parts.append("</ol>")
+    if result.get("key_string"):
+        parts.append("<p>" + escape(_("Key string (RFC 3797): {key}").format(
+            key=result["key_string"])) + "</p>")
+    if "minimum_probability" in result:
+        parts.append("<p>" + escape(_("Lowest selection probability {p}; {count} panels; "
+                                      "winning ticket {ticket}.").format(
+            p=f"{result['minimum_probability'] * 100:.4f} %",
+            count=format_number(len(result["panels"])),
+            ticket=format_number(result["ticket"]))) + "</p>")
+    if "report" in result:
+        parts.append(f"<pre>{escape(result['report'])}</pre>")
+    return "".join(parts)
