@@ -77,6 +77,9 @@ def build_small(s: Session, documents_dir: Path, *, now: dt.datetime, progress=N
 
     steps.phase("records", N_("Writing minutes and decisions…"))
     add_meeting_records(MeetingContext(s, rng, now, held, terms), steps)
+    from secretariat.demo.selection import add_selection_rounds
+
+    add_selection_rounds(s, today=today)
     steps.finish()
 
 

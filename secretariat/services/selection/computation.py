@@ -59,13 +59,28 @@ def leximin_people(inputs: RoundInputs) -> tuple[list[str], list[list[str]]]:
     return categories, people
 
 
+def complete_quotas(quotas, categories, people, seats: int) -> list[dict]:
+    """The quotas with a row "0 to all seats" for every value someone in the pool has and
+    no quota names: the same lottery, in the form the Sortition Foundation's files (and
+    ``secretariat sortition``) require, where every value of a category has its row."""
+    completed = [dict(q) for q in quotas]
+    named = {(q["category"], q["feature"]) for q in quotas}
+    for column, category in enumerate(categories):
+        for value in dict.fromkeys(row[column] for row in people):
+            if (category, value) not in named:
+                completed.append({"category": category, "feature": value, "min": 0,
+                                  "max": seats})
+    return completed
+
+
 def _leximin(inputs: RoundInputs, say: Progress) -> dict:
     from secretariat.selection.leximin import leximin
     from secretariat.selection.panels import publish
     from secretariat.selection.quotas import Quota, build_problem
 
     categories, people = leximin_people(inputs)
-    quotas = [Quota(q["category"], q["feature"], q["min"], q["max"]) for q in inputs.quotas]
+    completed = complete_quotas(inputs.quotas, categories, people, inputs.seats)
+    quotas = [Quota(q["category"], q["feature"], q["min"], q["max"]) for q in completed]
     problem = build_problem(categories, people, quotas, inputs.seats)
     say(N_("Computing the fairest lottery over the panels that meet the quotas…"))
     lottery = publish(leximin(problem))
@@ -74,7 +89,7 @@ def _leximin(inputs: RoundInputs, say: Progress) -> dict:
     panel = lottery.panel_for_ticket(ticket)
     probabilities = lottery.person_probabilities()
     return {
-        "categories": categories, "quotas": list(inputs.quotas),
+        "categories": categories, "quotas": completed,
         "resolution": lottery.resolution,
         "probabilities": [float(p) for p in probabilities],
         "minimum_probability": float(min(probabilities)),
