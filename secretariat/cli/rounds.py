@@ -110,7 +110,7 @@ def show_round(args: argparse.Namespace) -> int:
     r = d.row
     print(r.title + (f" / {r.title_en}" if r.title_en else ""))
     print_table([
-        (_("Status"), _(r.status.label)), (_("Method"), _(r.method.label)),
+        (_("Status"), _(r.status.label)), (_("Selection method"), _(r.method.label)),
         (_("Sector"), r.sector_code), (_("Seats"), format_number(r.seats)),
         (_("Term"), f"{r.term_start} – {r.term_end or ''}"),
         (_("Call"), f"{d.call_opens or ''} – {d.call_closes or ''}"),

@@ -68,7 +68,7 @@ def _header(styles: Styles, record: dict, forum_name: str, title: str, label: st
             (_("Call for candidates"),
              f"{_day(r['call_opens'], language)} – {_day(r['call_closes'], language)}"),
             (_("Draw or count"), _day(r["decision_date"], language)),
-            (_("Method"), _(method.label)),
+            (_("Selection method"), _(method.label)),
             (_("Status"), _(RoundStatus(r["status"]).label)),
         ], label_width=36 * mm),
         styles.para(_("Eligibility criteria"), styles.heading),

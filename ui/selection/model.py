@@ -25,7 +25,7 @@ def _features(row) -> str:
 class RoundTableModel(RowTableModel):
     columns = (
         Column(N_("Round"), _title),
-        Column(N_("Method"), lambda r: _(r.method.label)),
+        Column(N_("Selection method"), lambda r: _(r.method.label)),
         Column(N_("Status"), lambda r: _(r.status.label)),
         Column(N_("Seats"), lambda r: str(r.seats), lambda r: r.seats, align_right=True),
         Column(N_("Eligible"), lambda r: f"{r.eligible} / {r.candidates}",
