@@ -56,7 +56,8 @@ class BarChart(QWidget):
         painter.drawText(QRectF(0, 0, self.width(), line * 1.4),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, data.title)
         self._legend(painter, data, line)
-        highest = max((v for values in data.series for v in values), default=0) or 1
+        # Headroom above the tallest bar for its value label.
+        highest = (max((v for values in data.series for v in values), default=0) or 1) * 1.12
         group = plot.width() / len(data.labels)
         bar = max(2.0, (group * 0.8) / len(data.series))
         for i, label in enumerate(data.labels):

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from secretariat.i18n import _
+from secretariat.i18n import _, localized
 from secretariat.selection.round_vocabulary import RoundStatus
 from ui.changes import ChangeKind
 from ui.list_page import RecordListPage
 from ui.selection.chart import BarChart
 from ui.selection.model import CandidateTableModel, RoundTableModel
 from ui.table_model import ROW_ROLE
-from ui.table_view import make_proxy, make_table
+from ui.table_view import fit_columns, make_proxy, make_table
 from ui.undo import CommandContext, run_irreversible, run_then_push
 
 
@@ -90,8 +90,9 @@ class SelectionPage(RecordListPage):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 960])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
@@ -149,11 +150,12 @@ class SelectionPage(RecordListPage):
 
         self.detail = detail
         self.candidates.set_rows(list(detail.candidates))
+        fit_columns(self.candidate_table)
         self.inputs.setHtml(inputs_html(detail))
         self.result_text.setHtml(result_html(detail))
         self.chart.set_data(chart_data(detail))
         self.status.setText(_("{title}: {status} · {method}").format(
-            title=detail.row.title, status=_(detail.row.status.label),
+            title=localized(detail.row.title, detail.row.title_en), status=_(detail.row.status.label),
             method=_(detail.row.method.label)))
         self._update_buttons()
 

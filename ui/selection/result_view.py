@@ -8,6 +8,11 @@ from secretariat.i18n import _, format_number
 from ui.selection.chart import ChartData
 
 
+def _heading(text: str) -> str:
+    # Translated outside the f-strings: the message extractor does not look inside them.
+    return f"<h3>{escape(text)}</h3>"
+
+
 def chart_data(detail) -> ChartData | None:
     result = detail.result
     if not result:
@@ -39,32 +44,32 @@ def chart_data(detail) -> ChartData | None:
 
 
 def inputs_html(detail) -> str:
-    parts = [f"<h3>{escape(_('Eligibility criteria'))}</h3>",
+    parts = [_heading(_("Eligibility criteria")),
              f"<p>{escape(detail.criteria_zh or '—')}</p><p>{escape(detail.criteria_en)}</p>",
-             f"<h3>{escape(_('Selection committee'))}</h3><ul>"]
+             _heading(_("Selection committee")), "<ul>"]
     for m in detail.committee:
         aside = "、".join(m["stepped_aside_for"])
         parts.append("<li>" + escape(f"{m['name']} ({m['organisation'] or '—'}): "
                                      f"{m['declaration'] or '—'}") +
                      (escape(" — " + _("stepped aside for {names}").format(names=aside))
                       if aside else "") + "</li>")
-    parts.append(f"</ul><h3>{escape(_('Random sources'))}</h3><ol>")
+    parts += ["</ul>", _heading(_("Random sources")), "<ol>"]
     parts += [f"<li>{escape(x['description'])}: <b>{escape(x['value'] or '?')}</b></li>"
               for x in detail.sources]
     parts.append("</ol>")
     if detail.quotas:
-        parts.append(f"<h3>{escape(_('Quotas'))}</h3><ul>")
+        parts += [_heading(_("Quotas")), "<ul>"]
         parts += [f"<li>{escape(q['category'])} = {escape(q['feature'])}: "
                   f"{q['min']}–{q['max']}</li>" for q in detail.quotas]
         parts.append("</ul>")
     if detail.rubric:
-        parts.append(f"<h3>{escape(_('Rubric'))}</h3><ul>")
+        parts += [_heading(_("Rubric")), "<ul>"]
         parts += [f"<li>{escape(c['name'])} × {escape(c['weight'])} ({c['low']}–{c['high']})</li>"
                   for c in detail.rubric]
         parts.append("</ul>")
     if detail.ballots_blt:
-        parts.append(f"<h3>{escape(_('Ballots (BLT)'))}</h3><pre>"
-                     f"{escape(detail.ballots_blt[:4000])}</pre>")
+        parts += [_heading(_("Ballots (BLT)")),
+                  f"<pre>{escape(detail.ballots_blt[:4000])}</pre>"]
     return "".join(parts)
 
 
@@ -73,7 +78,7 @@ def result_html(detail) -> str:
     if not result:
         return escape(_("No result yet: close the call, then run the method."))
     pool = result["pool"]
-    parts = [f"<h3>{escape(_('Selected, in order'))}</h3><ol>"]
+    parts = [_heading(_("Selected, in order")), "<ol>"]
     parts += [f"<li>{escape(pool[n - 1]['name'])} ({escape(pool[n - 1]['organisation'])})</li>"
               for n in result["selected"]]
     parts.append("</ol>")
