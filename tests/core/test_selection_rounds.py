@@ -148,3 +148,28 @@ def test_draw_date_guard_uses_the_forum_time_zone(session, forum):
     assert DRAW_DAY == dt.date(2026, 11, 20)
     with pytest.raises(SecretariatError, match="late in Taipei"):
         run_round(session, r.id)
+
+
+def test_scored_round_leaves_a_recused_assessor_out_of_that_candidates_average(session, forum):
+    from secretariat.model import CommitteeMember
+    from secretariat.services.selection.committee import step_aside
+    from secretariat.services.selection.inputs import record_score, set_rubric
+
+    r, candidates = make_round(session, "scored", seats=1, exclude=None, close=False)
+    set_rubric(session, r.id, [{"name": "經驗", "weight": "2", "low": 0, "high": 5},
+                               {"name": "計畫", "weight": "1", "low": 0, "high": 5}])
+    zhao, qian = session.query(CommitteeMember).order_by(CommitteeMember.position).all()
+    step_aside(session, zhao.id, candidates[0].id)
+    with pytest.raises(SecretariatError, match="stepped aside"):
+        record_score(session, zhao.id, candidates[0].id, "經驗", 5)
+    for c in candidates:
+        high = 5 if c is candidates[1] else 2
+        for member in (zhao, qian):
+            if (member, c) != (zhao, candidates[0]):
+                record_score(session, member.id, c.id, "經驗", high)
+                record_score(session, member.id, c.id, "計畫", high)
+    move_round(session, r.id, "closed")
+    record = run_round(session, r.id)
+    assert record["selected"] == [2]
+    first = next(x for x in record["ranking"] if x["candidate"] == 1)
+    assert first["assessors"] == 1 and record["recused"] == [[1, 1]]
