@@ -173,3 +173,28 @@ def test_scored_round_leaves_a_recused_assessor_out_of_that_candidates_average(s
     assert record["selected"] == [2]
     first = next(x for x in record["ranking"] if x["candidate"] == 1)
     assert first["assessors"] == 1 and record["recused"] == [[1, 1]]
+
+
+@pytest.mark.parametrize("method", ["approval", "plurality", "stv_meek"])
+def test_other_elections_count_the_same_ballots(session, forum, method):
+    r, candidates = make_round(session, method, exclude=None, close=False)
+    names = [c.name for c in candidates]
+    # Each ballot ranks (approves) candidates by their number in the BLT file.
+    blt_text = "8 2\n5 1 2 0\n4 2 0\n3 3 1 0\n1 8 0\n0\n" + "".join(f'"{n}"\n' for n in names)
+    set_ballots(session, r.id, blt_text)
+    move_round(session, r.id, "closed")
+    record = run_round(session, r.id)
+    if method == "approval":
+        assert record["votes"][:3] == [8, 9, 3] and record["selected"] == [2, 1]
+    elif method == "plurality":
+        assert record["votes"][:3] == [5, 4, 3] and record["selected"] == [1, 2]
+    else:
+        assert sorted(record["selected"]) == [1, 2] and record["stages"]
+
+
+def test_ballots_naming_other_candidates_are_refused(session, forum):
+    r, _ = make_round(session, "plurality", exclude=None, close=False)
+    set_ballots(session, r.id, '2 1\n1 1 0\n0\n"甲"\n"乙"\n')
+    move_round(session, r.id, "closed")
+    with pytest.raises(SecretariatError, match="other candidates"):
+        run_round(session, r.id)
