@@ -198,3 +198,14 @@ def test_ballots_naming_other_candidates_are_refused(session, forum):
     move_round(session, r.id, "closed")
     with pytest.raises(SecretariatError, match="other candidates"):
         run_round(session, r.id)
+
+
+def test_only_a_draft_round_can_be_removed(session, forum):
+    from secretariat.services.selection.removing import delete_round
+
+    r, _ = make_round(session, "rfc3797", close=False)
+    with pytest.raises(SecretariatError, match="Only a draft"):
+        delete_round(session, r.id)
+    move_round(session, r.id, "draft")
+    delete_round(session, r.id)
+    assert session.get(SelectionRound, r.id) is None

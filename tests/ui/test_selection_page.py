@@ -25,11 +25,12 @@ def _select_candidate(page, name):
     raise AssertionError(name)
 
 
-def _open(qtbot, window):
+def _open(qtbot, window, *, has_rounds=True):
     window.show_page("selection")
     page = window.page("selection")
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: page.detail is not None, timeout=10000)
+    if has_rounds:
+        qtbot.waitUntil(lambda: page.detail is not None, timeout=10000)
     return page
 
 
@@ -98,3 +99,64 @@ def test_a_run_can_be_cancelled_and_stores_nothing(qtbot, window, forum_store):
     page.refresh()
     settle(qtbot, window)
     assert page.detail.result is None
+
+
+def test_a_round_built_in_the_application_from_call_to_published(qtbot, window, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from ui.widgets import to_qdate
+
+    page = _open(qtbot, window, has_rounds=False)
+    assert "New round" in page.empty_hint.text()
+    dialog = page.new_round()
+    dialog.title.setText("公民社會席次")
+    dialog.seats.setValue(2)
+    dialog.decision_date.set_value(dt.date.today() + dt.timedelta(days=30))
+    dialog.term_start.setDate(to_qdate(dt.date(2031, 1, 1)))
+    assert dialog.ok_button.isEnabled(), dialog.problems()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.title == "公民社會席次",
+                    timeout=10000)
+    window.undo_stack.undo()  # creating a round is undoable
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10000)
+    window.undo_stack.redo()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.select(page.model.row_at(0).id)
+    qtbot.waitUntil(lambda: page.detail is not None and page.open_call_button.isEnabled(),
+                    timeout=10000)
+
+    page.move_call(page.detail.row.status.__class__.CALL_OPEN)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.detail.row.status == "call_open", timeout=10000)
+    people = tmp_path / "people.csv"
+    people.write_text("name,organisation,gender\n甲,一會,f\n乙,二會,m\n丙,三會,f\n丁,四會,m\n",
+                      encoding="utf-8")
+    page.import_candidates(people)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: len(page.detail.candidates) == 4, timeout=10000)
+    for name in ("甲", "乙", "丙", "丁"):
+        _select_candidate(page, name)
+        page.screen_selected(True)
+        settle(qtbot, window)
+    quotas = tmp_path / "quotas.csv"
+    quotas.write_text("category,feature,min,max\ngender,f,1,1\ngender,m,1,1\n", encoding="utf-8")
+    page.import_inputs(quotas)
+    page.record_source("今彩539", "3 14 15 27 39")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: len(page.detail.sources) == 1 and len(page.detail.quotas) == 2,
+                    timeout=10000)
+    page.move_call(page.detail.row.status.__class__.CLOSED)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.run_button.isEnabled(), timeout=10000)
+    page.run_method()
+    qtbot.waitUntil(lambda: page.detail.result is not None, timeout=30000)
+    assert page.chart.data.series[0] == pytest.approx((50, 50, 50, 50))
+    page.decide()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.publish_button.isEnabled(), timeout=10000)
+    page.publish()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.detail.row.status == "published", timeout=10000)

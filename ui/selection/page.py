@@ -5,11 +5,9 @@ long job on the worker's compute pool (progress and cancel; other edits go on me
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QInputDialog, QLabel, QProgressBar, QPushButton, QSplitter,
+    QHBoxLayout, QInputDialog, QLabel, QProgressBar, QPushButton, QSplitter,
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -21,7 +19,9 @@ from ui.selection.chart import BarChart
 from ui.selection.model import CandidateTableModel, RoundTableModel
 from ui.table_model import ROW_ROLE
 from ui.table_view import fit_columns, make_proxy, make_table
-from ui.undo import CommandContext, run_irreversible, run_then_push
+from ui.selection.building import RoundBuilding
+from ui.selection.lifecycle import RoundLifecycle
+from ui.undo import CommandContext, run_then_push
 
 
 def _ops():
@@ -30,25 +30,26 @@ def _ops():
     return actions
 
 
-class SelectionPage(RecordListPage):
+class SelectionPage(RoundBuilding, RoundLifecycle, RecordListPage):
     kind = ChangeKind.SELECTION
     wants = ChangeKind.SELECTION
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None):
         super().__init__(context, RoundTableModel(), parent,
-                         filter_hint=_("Filter rounds (Ctrl+F)"), new_record=lambda: None)
+                         filter_hint=_("Filter rounds (Ctrl+F)"),
+                         new_record=lambda: self.new_round())
         self.detail = None
         self.run_job = None
         self.last_error: BaseException | None = None
         self._build()
 
     def _build(self) -> None:
-        self.run_button = QPushButton(_("&Run the method"))
+        self.run_button = QPushButton(_("Run the &method"))
         self.cancel_button = QPushButton(_("&Cancel run"))
         self.decide_button = QPushButton(_("&Decide"))
         self.undo_decide_button = QPushButton(_("&Undo decision"))
         self.publish_button = QPushButton(_("&Publish"))
-        self.export_button = QPushButton(_("&Export report…"))
+        self.export_button = QPushButton(_("S&ave report and data…"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
@@ -57,10 +58,11 @@ class SelectionPage(RecordListPage):
                        self.undo_decide_button, self.publish_button, self.export_button):
             bar.addWidget(button)
         bar.addWidget(self.progress, 1)
+        build_bar = self.build_controls()
 
         self.candidates = CandidateTableModel(self)
         self.candidate_table = make_table(make_proxy(self.candidates, self), self)
-        self.eligible_button = QPushButton(_("Mark &eligible"))
+        self.eligible_button = QPushButton(_("Mark eligi&ble"))
         self.exclude_button = QPushButton(_("E&xclude…"))
         candidate_tab = QWidget()
         tab_layout = QVBoxLayout(candidate_tab)
@@ -94,6 +96,7 @@ class SelectionPage(RecordListPage):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([320, 960])
         layout = QVBoxLayout(self)
+        layout.addLayout(build_bar)
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
@@ -116,8 +119,8 @@ class SelectionPage(RecordListPage):
         self.context.worker.submit(_ops().load_rounds, self._show_rounds)
 
     def _show_rounds(self, rows) -> None:
-        self.show_rows(rows, _("No selection rounds yet. Create one with "
-                               "“secretariat round add”."))
+        self.show_rows(rows, _("No selection rounds yet. Use New round… (Ctrl+N) to open "
+                               "one."))
         if self.selected_id() is None and rows:
             self.select(rows[0].id)
         self._load_detail()
@@ -132,6 +135,7 @@ class SelectionPage(RecordListPage):
         self.undo_decide_button.setEnabled(status == RoundStatus.DECIDED)
         self.publish_button.setEnabled(status == RoundStatus.DECIDED)
         self.export_button.setEnabled(has_result)
+        self.update_build_controls(status)
         open_for_screening = status in (RoundStatus.DRAFT, RoundStatus.CALL_OPEN,
                                         RoundStatus.CLOSED)
         chosen = self._selected_candidate() is not None
@@ -188,83 +192,3 @@ class SelectionPage(RecordListPage):
         run_then_push(self.context, lambda s: _ops().screen(s, round_id, new),
                       lambda _c: ScreenCandidate(self.context, round_id, row.name, old, new),
                       self._failed)
-
-    def run_method(self) -> None:
-        if self.detail is None:
-            return
-        ops, round_id = _ops(), self.detail.row.id
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.run_job = self.context.worker.submit_long(
-            lambda s: ops.read_inputs(s, round_id), ops.compute_result,
-            on_progress=self._run_progress, on_done=self._run_done,
-            on_error=self._run_failed, on_cancelled=self._run_cancelled)
-        self._update_buttons()
-
-    def _run_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        if label:
-            self.status.setText(_(label))
-
-    def _run_done(self, computed) -> None:
-        inputs, record = computed
-        self._run_finished()
-        self.context.worker.submit(lambda s: _ops().store_result(s, inputs, record),
-                                   self.context.worker.changed.emit, self._failed)
-
-    def _run_failed(self, error: BaseException) -> None:
-        self._run_finished()
-        self._failed(error)
-
-    def _run_cancelled(self) -> None:
-        self._run_finished()
-        self.status.setText(_("Run cancelled; nothing was stored."))
-
-    def _run_finished(self) -> None:
-        self.run_job = None
-        self.progress.setVisible(False)
-        self._update_buttons()
-
-    def cancel_run(self) -> None:
-        if self.run_job is not None:
-            self.run_job.cancel()
-
-    def decide(self) -> None:
-        from ui.selection.undo import DecideRound
-
-        round_id, title = self.detail.row.id, self.detail.row.title
-        run_then_push(self.context, lambda s: _ops().decide(s, round_id),
-                      lambda _c: DecideRound(self.context, round_id, title), self._failed)
-
-    def undo_decision(self) -> None:
-        from ui.selection.undo import UndoDecision
-
-        round_id, title = self.detail.row.id, self.detail.row.title
-        run_then_push(self.context, lambda s: _ops().undo_decision(s, round_id),
-                      lambda _c: UndoDecision(self.context, round_id, title), self._failed)
-
-    def publish(self) -> None:
-        round_id = self.detail.row.id
-        run_irreversible(self.context, _("Publish round"),
-                         lambda s: _ops().publish(s, round_id), self._failed)
-
-    def export_report(self, folder: Path | None = None, on_done=None) -> None:
-        if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, _("Export the round report to"))
-            if not chosen:
-                return
-            folder = Path(chosen)
-        ops, round_id = _ops(), self.detail.row.id
-
-        def done(written) -> None:
-            self.status.setText(_("Wrote {count} files to {folder}.").format(
-                count=len(written), folder=folder))
-            if on_done:
-                on_done(written)
-
-        self.context.worker.submit_long(lambda s: ops.read_report(s, round_id),
-                                        lambda data, progress: ops.write_report(data, folder,
-                                                                                progress),
-                                        on_done=done, on_error=self._failed)
-

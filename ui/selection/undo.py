@@ -9,6 +9,8 @@ from ui.selection import actions
 from ui.selection.actions import Screening
 from ui.undo import CommandContext, WorkerCommand
 
+ROUND = "selection round"  # RecordIds topic: a round re-created by redo gets a new id
+
 
 class ScreenCandidate(WorkerCommand):
     def __init__(self, context: CommandContext, round_id: int, name: str, old: Screening,
@@ -50,3 +52,39 @@ class UndoDecision(WorkerCommand):
 
     def revert(self, s):
         return actions.decide(s, self.round_id)
+
+
+class CreateRound(WorkerCommand):
+    def __init__(self, context: CommandContext, form, round_id: int):
+        super().__init__(context, _("New selection round {title}").format(title=form.title))
+        self.form, self.round_id = form, round_id
+
+    def apply(self, s):
+        from ui.selection import input_actions
+
+        changes = input_actions.create_round(s, self.form)
+        self.context.ids.renamed(ROUND, self.round_id, changes.ids[0])
+        return changes
+
+    def revert(self, s):
+        from ui.selection import input_actions
+
+        return input_actions.delete_round(s, self.resolve(ROUND, self.round_id))
+
+
+class MoveRound(WorkerCommand):
+    """Opening or closing the call; its undo moves the round back."""
+
+    def __init__(self, context: CommandContext, round_id: int, old: str, new: str, text: str):
+        super().__init__(context, text)
+        self.round_id, self.old, self.new = round_id, old, new
+
+    def apply(self, s):
+        from ui.selection import input_actions
+
+        return input_actions.move(s, self.resolve(ROUND, self.round_id), self.new)
+
+    def revert(self, s):
+        from ui.selection import input_actions
+
+        return input_actions.move(s, self.resolve(ROUND, self.round_id), self.old)
