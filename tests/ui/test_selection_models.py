@@ -52,3 +52,21 @@ def test_chart_paints_grouped_bars(qtbot):
     # Some pixel carries the first series' colour: the bars were drawn.
     colours = {image.pixelColor(x, y).name() for x in range(0, 400, 2) for y in range(0, 240, 2)}
     assert "#1f5f99" in colours and "#5b9bd5" in colours
+
+
+def test_stv_result_shows_every_stage_in_the_page_language():
+    from types import SimpleNamespace
+
+    from ui.selection.result_view import chart_data, result_html
+
+    result = {"pool": [{"name": "甲", "organisation": ""}, {"name": "乙", "organisation": ""}],
+              "selected": [1], "candidates": ["甲", "乙"], "quota": "2.00000", "valid_votes": 3,
+              "stages": [{"number": 1, "votes": ["2.00000", "1.00000"],
+                          "non_transferable": "0.00000"},
+                         {"number": 2, "votes": ["2.00000", "0.00000"],
+                          "non_transferable": "1.00000"}]}
+    detail = SimpleNamespace(result=result)
+    html = result_html(detail)
+    assert "Stage 2" in html and "Non-transferable" in html and "Quota 2.00000" in html
+    chart = chart_data(detail)
+    assert chart.series == ((2.0, 1.0), (2.0, 0.0)) and chart.selected == frozenset({0})

@@ -91,6 +91,24 @@ def result_html(detail) -> str:
             p=f"{result['minimum_probability'] * 100:.4f} %",
             count=format_number(len(result["panels"])),
             ticket=format_number(result["ticket"]))) + "</p>")
-    if "report" in result:
-        parts.append(f"<pre>{escape(result['report'])}</pre>")
+    if "stages" in result:
+        parts.append(_stage_table(result))
     return "".join(parts)
+
+
+def _stage_table(result: dict) -> str:
+    """Votes per candidate at the end of each stage, in the page's language (the stored
+    count sheet is in the language the count ran in)."""
+    stages = result["stages"]
+    stage = _("Stage {number}")
+    head = "".join(f"<th>{escape(stage.format(number=st['number']))}</th>" for st in stages)
+    rows = [f"<tr><th></th>{head}</tr>"]
+    for i, name in enumerate(result["candidates"]):
+        cells = "".join(f"<td align='right'>{escape(st['votes'][i])}</td>" for st in stages)
+        rows.append(f"<tr><td>{escape(name)}</td>{cells}</tr>")
+    cells = "".join(f"<td align='right'>{escape(st['non_transferable'])}</td>" for st in stages)
+    label = _("Non-transferable")
+    rows.append(f"<tr><td>{escape(label)}</td>{cells}</tr>")
+    quota = escape(_("Quota {quota}; {votes} valid votes.").format(
+        quota=result["quota"], votes=format_number(result["valid_votes"])))
+    return f"<p>{quota}</p><table border='1' cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"
