@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Table
 from secretariat import dates
 from secretariat.export.document_language import pick, rendering_language
 from secretariat.export.pdf_common import CONTENT_WIDTH, PageDecor, Styles, build_pdf, info_table, table_style
-from secretariat.i18n import _, format_number
+from secretariat.i18n import N_, _, format_number
 from secretariat.selection.round_vocabulary import RoundStatus, SelectionMethod
 
 _GRID = colors.HexColor("#b0b0b0")
@@ -199,4 +199,20 @@ def _result(styles: Styles, record: dict) -> list[Flowable]:
         story.append(styles.para(_("Anyone can re-check this result with the published open "
                                    "data and the command:"), styles.subheading))
         story.append(styles.para(record["recheck"], styles.small))
+        explained = _RECHECK.get(record["computation"]["method"])
+        if explained:
+            story.append(styles.para(_(explained)))
     return story
+
+
+_RECHECK = {
+    SelectionMethod.DRAW.value: N_("It prints the chosen pool numbers in the order drawn."),
+    SelectionMethod.LEXIMIN.value: N_(
+        "It prints the winning ticket; the selected panel is the one in the published list "
+        "of panels (panels.csv) whose tickets include it. “secretariat sortition” on the "
+        "published pool and quotas recomputes each person's selection probability."),
+    SelectionMethod.STV_SCOTTISH.value: N_("It prints the elected candidates in order of "
+                                           "election."),
+    SelectionMethod.STV_MEEK.value: N_("It prints the elected candidates in order of "
+                                       "election."),
+}

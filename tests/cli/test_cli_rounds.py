@@ -4,6 +4,7 @@ the published result."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shlex
 
@@ -90,9 +91,16 @@ def test_a_published_leximin_lottery_is_rechecked_by_the_sortition_command(db, t
                                     encoding="utf-8")
     _ok("--db", db, "round", "quotas", "1", str(tmp_path / "q.csv"))
     folder, record = _publish_and_export(db, tmp_path)
-    rows = [int(line) for line in _recheck(record, folder).strip().splitlines()[-3:]]
-    assert rows == [r["number"] for r in record["result"]]
-    assert sum(record["computation"]["probabilities"]) == pytest.approx(3)
+    ticket = int(_recheck(record, folder))
+    with (folder / "panels.csv").open(encoding="utf-8") as handle:
+        panel = next(row for row in csv.DictReader(handle)
+                     if int(row["first_ticket"]) <= ticket <= int(row["last_ticket"]))
+    assert [int(m) for m in panel["members"].split()] == [r["number"] for r in record["result"]]
+    # Recomputed from the published pool and quotas, each person's probability is the same.
+    again = run("sortition", "--people", str(folder / "pool.csv"), "--quotas",
+                str(folder / "quotas.csv"), "--seats", "3", "--format", "json")
+    assert json.loads(again.stdout)["probabilities"] == pytest.approx(
+        record["computation"]["probabilities"], abs=1e-9)
 
 
 def test_a_published_stv_election_is_rechecked_by_the_stv_command(db, tmp_path):

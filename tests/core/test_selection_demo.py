@@ -4,10 +4,12 @@ next term (today's balance unchanged), re-checked from its open data by the publ
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import shlex
 
+import pytest
 from sqlalchemy import select
 
 from secretariat.cli import main
@@ -31,9 +33,15 @@ def test_demo_round_is_published_and_rechecks_from_its_open_data(store, tmp_path
     record = json.loads((tmp_path / "round.json").read_text(encoding="utf-8"))
     assert [e["name"] for e in record["exclusions"]] == ["羅志偉"]
     assert record["committee"][0]["stepped_aside_for"] == ["許文華"]
-    args = [str(tmp_path / a) if a in ("pool.csv", "quotas.csv") else a
-            for a in shlex.split(record["recheck"])[1:]]
     capsys.readouterr()
-    assert main(args) == 0
-    rows = [int(line) for line in capsys.readouterr().out.split()[-2:]]
-    assert rows == [r["number"] for r in record["result"]]
+    assert main(shlex.split(record["recheck"])[1:]) == 0
+    ticket = int(capsys.readouterr().out)
+    with (tmp_path / "panels.csv").open(encoding="utf-8") as handle:
+        panel = next(row for row in csv.DictReader(handle)
+                     if int(row["first_ticket"]) <= ticket <= int(row["last_ticket"]))
+    assert [int(m) for m in panel["members"].split()] == [r["number"] for r in record["result"]]
+    # The published pool and quotas are what the public tool reads.
+    assert main(["sortition", "--people", str(tmp_path / "pool.csv"), "--quotas",
+                 str(tmp_path / "quotas.csv"), "--seats", "2", "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)["probabilities"]
+    assert again == pytest.approx(record["computation"]["probabilities"], abs=1e-9)

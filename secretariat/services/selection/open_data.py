@@ -55,8 +55,10 @@ def recheck_command(detail: RoundDetail) -> str:
         words = ["secretariat", "lottery", "--pool-size", str(result["pool_size"]),
                  "--seats", str(detail.row.seats), *sources, *hash_args]
     elif method == SelectionMethod.LEXIMIN:
-        words = ["secretariat", "sortition", "--people", "pool.csv", "--quotas", "quotas.csv",
-                 "--seats", str(detail.row.seats), "--draw", *sources, *hash_args]
+        # The draw is checked against the published list of panels (panels.csv): another
+        # machine's solver may list other panels with the same probabilities per person.
+        words = ["secretariat", "lottery", "--pool-size", str(result["resolution"]),
+                 "--seats", "1", *sources, *hash_args]
     elif method in (SelectionMethod.STV_SCOTTISH, SelectionMethod.STV_MEEK):
         words = ["secretariat", "stv", "--ballots", "ballots.blt", "--method",
                  "meek" if method == SelectionMethod.STV_MEEK else "scottish"]
@@ -65,6 +67,21 @@ def recheck_command(detail: RoundDetail) -> str:
     else:
         return ""
     return shlex.join(words)
+
+
+def _recheck_explained(method: SelectionMethod, seats: int) -> str:
+    """How to read the re-check command's output (English: the open data's README
+    language; the report says it in the report's language)."""
+    if method == SelectionMethod.DRAW:
+        return "The command prints the chosen pool numbers (pool.csv) in the order drawn."
+    if method == SelectionMethod.LEXIMIN:
+        return ("The command prints the winning ticket; the selected panel is the row of "
+                "panels.csv whose first_ticket-last_ticket range holds it. "
+                f"'secretariat sortition --people pool.csv --quotas quotas.csv --seats {seats} "
+                "--format json' recomputes each person's probability (probabilities.csv).")
+    if method in (SelectionMethod.STV_SCOTTISH, SelectionMethod.STV_MEEK):
+        return "The command prints the elected candidates in order of election."
+    return "No command re-counts this method; the files hold every vote or score."
 
 
 def open_data_files(detail: RoundDetail) -> dict[str, str]:
@@ -101,6 +118,7 @@ def open_data_files(detail: RoundDetail) -> dict[str, str]:
                     "name_en": m["name_en"], "organisation": m["organisation"]}
                    for rank, m in enumerate(selected, start=1)],
         "recheck": recheck_command(detail),
+        "recheck_explained": _recheck_explained(row.method, row.seats),
     }
     files = {"round.json": json.dumps(record, ensure_ascii=False, indent=2) + "\n",
              "pool.csv": _csv(["number", "name", "name_en", "organisation", *categories],
@@ -113,7 +131,18 @@ def open_data_files(detail: RoundDetail) -> dict[str, str]:
              "result.csv": _csv(["rank", "number", "name", "name_en", "organisation"],
                                 [list(r.values()) for r in record["result"]])}
     files.update(_method_files(row.method, result))
+    files["README.txt"] = _readme(record, sorted(files))
     return files
+
+
+def _readme(record: dict, names: list[str]) -> str:
+    lines = [f"Selection round: {record['round']['title']}",
+             f"Method: {record['round']['method']}; status: {record['round']['status']}",
+             "", "Files: " + ", ".join(names + ["README.txt"]), ""]
+    if record["recheck"]:
+        lines += ["Re-check the result (in this folder):", "", "    " + record["recheck"], ""]
+    lines += [record["recheck_explained"], ""]
+    return "\n".join(lines)
 
 
 def _method_files(method: SelectionMethod, result: dict) -> dict[str, str]:
