@@ -57,8 +57,10 @@ def _publish_and_export(db, tmp_path):
     _ok("--db", db, "round", "close-call", "1")
     selected = _ok("--db", db, "round", "run", "1")
     _ok("--db", db, "round", "decide", "1")
-    seated = _ok("--db", db, "members", "list", "--date", "2027-06-01")
-    assert all(line.split(". ", 1)[1] in seated for line in selected.splitlines()[1:])
+    seated = json.loads(_ok("--db", db, "members", "list", "--date", "2027-06-01",
+                            "--format", "json"))
+    names = [line.split(". ", 1)[1] for line in selected.splitlines()[1:]]
+    assert sorted(m["name"] for m in seated) == sorted(names)
     _ok("--db", db, "round", "publish", "1")
     out = tmp_path / "data"
     _ok("--db", db, "round", "open-data", "1", "--out", str(out))
