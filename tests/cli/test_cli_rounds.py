@@ -139,3 +139,26 @@ def test_a_big5_file_is_refused_with_the_way_out(db, tmp_path):
     big5.write_bytes("name,organisation\n王小明,台灣開放資料協會\n".encode("big5"))
     result = run("--db", db, "round", "import-candidates", "1", str(big5))
     assert result.returncode == 1 and "Big5" in result.stderr and "CSV UTF-8" in result.stderr
+
+
+def test_a_scored_assessment_from_rubric_and_score_files(db, tmp_path):
+    _round(db, tmp_path, "scored", seats=1)
+    _ok("--db", db, "round", "committee", "1", "--name", "錢委員", "--declaration", "與王小明共事")
+    _ok("--db", db, "round", "step-aside", "1", "2", "1")
+    (tmp_path / "rubric.csv").write_text("name,name_en,weight,low,high\n經驗,Experience,2,0,5\n"
+                                         "計畫,Plan,1,0,5\n", encoding="utf-8")
+    _ok("--db", db, "round", "rubric", "1", str(tmp_path / "rubric.csv"))
+    rows = ["assessor,candidate,criterion,score"]
+    for assessor in (1, 2):
+        for candidate in range(1, 6):
+            if (assessor, candidate) == (2, 1):
+                continue  # stepped aside
+            score = 5 if candidate == 3 else 2
+            rows += [f"{assessor},{candidate},經驗,{score}", f"{assessor},{candidate},計畫,{score}"]
+    (tmp_path / "scores.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert "18" in _ok("--db", db, "round", "scores", "1", str(tmp_path / "scores.csv"))
+    folder, record = _publish_and_export(db, tmp_path)
+    assert [r["name"] for r in record["result"]] == ["陳志強"]
+    ranking = (folder / "ranking.csv").read_text(encoding="utf-8").splitlines()
+    assert ranking[1].startswith("1,3,15,2")  # candidate 3, average 15 from 2 assessors
+    assert record["recheck"] == ""  # no command re-counts it; the scores are published

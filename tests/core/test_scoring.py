@@ -56,3 +56,29 @@ def test_a_tie_for_the_last_seat_is_drawn_by_rfc3797_over_the_tied():
 def test_a_tie_that_decides_nothing_needs_no_draw():
     table = [[(5, 5), (3, 3), (3, 3)]]
     assert assess(RUBRIC, 3, 1, scores(table), set(), seats=1).selected == (0,)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_property_the_selected_score_at_least_as_high_as_everyone_else(data):
+    candidates = data.draw(st.integers(2, 6))
+    assessors = data.draw(st.integers(1, 3))
+    seats = data.draw(st.integers(1, candidates - 1))
+    recused = {(a, c) for a in range(assessors) for c in range(candidates)
+               if a > 0 and data.draw(st.booleans())}
+    table = {(a, c, crit.name): data.draw(st.integers(crit.low, crit.high))
+             for a in range(assessors) for c in range(candidates) for crit in RUBRIC
+             if (a, c) not in recused}
+    result = assess(RUBRIC, candidates, assessors, table, recused, seats,
+                    key=rfc3797.key_string(["7 8 9"]))
+    averages = {r.candidate: r.average for r in result.ranking}
+    chosen = set(result.selected)
+    assert len(chosen) == seats
+    assert min(averages[c] for c in chosen) >= max(averages[c] for c in averages if c not in chosen)
+    # A recused assessor's scores never count: each average uses only the others.
+    for r in result.ranking:
+        assert r.assessors == sum(1 for a in range(assessors) if (a, r.candidate) not in recused)
