@@ -6,6 +6,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secretariat.errors import SecretariatError
 from secretariat.selection import rfc3797
@@ -56,10 +58,6 @@ def test_a_tie_for_the_last_seat_is_drawn_by_rfc3797_over_the_tied():
 def test_a_tie_that_decides_nothing_needs_no_draw():
     table = [[(5, 5), (3, 3), (3, 3)]]
     assert assess(RUBRIC, 3, 1, scores(table), set(), seats=1).selected == (0,)
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None)
