@@ -26,7 +26,7 @@ from secretariat.model.minutes import Minutes, MinutesEntry
 from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_item_document
 from secretariat.model.people import Organisation, Person, PersonContact
 from secretariat.model.seats import Membership, Seat
-from secretariat.model.selection import (  # noqa: F401  (registers the tables)
+from secretariat.model.selection import (
     AssessorScore,
     CommitteeMember,
     CommitteeRecusal,
@@ -44,4 +44,6 @@ __all__ = [
     "Membership", "Modality", "Organisation", "Person", "PersonContact", "Phase",
     "ProposedBy", "Role", "Seat", "Sector", "Side", "UTCDateTime", "agenda_item_document",
     "utcnow",
+    "AssessorScore", "CommitteeMember", "CommitteeRecusal", "EntropySource",
+    "SelectionAppointment", "SelectionCandidate", "SelectionRound",
 ]
