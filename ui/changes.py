@@ -26,6 +26,7 @@ class ChangeKind(enum.Flag):
     ACTION_ITEM = enum.auto()
     DOCUMENT = enum.auto()
     INTEREST = enum.auto()  # declarations of interests, at meetings too, and breaches
+    SELECTION = enum.auto()  # selection rounds, their candidates and inputs
 
     @classmethod
     def everything(cls) -> "ChangeKind":

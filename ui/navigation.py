@@ -33,7 +33,7 @@ class Capability:
 CAPABILITIES: tuple[Capability, ...] = (
     Capability("terms", N_("Terms of reference"), "ui.terms.page:TermsPage"),
     Capability("members", N_("Members and seats"), "ui.members.page:MembersPage"),
-    Capability("selection", N_("Member selection"), None),
+    Capability("selection", N_("Member selection"), "ui.selection.page:SelectionPage"),
     Capability("conflicts", N_("Conflicts of interest"), "ui.interests.page:ConflictsPage"),
     Capability("meetings", N_("Meetings"), "ui.meetings.page:MeetingsPage"),
     Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),

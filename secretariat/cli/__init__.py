@@ -56,6 +56,9 @@ COMMAND_MODULES = (
     "secretariat.cli.interests_meetings",
     "secretariat.cli.terms",
     "secretariat.cli.ethics",
+    "secretariat.cli.rounds",
+    "secretariat.cli.round_inputs",
+    "secretariat.cli.round_report",
 )
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 EXIT_USER_ERROR = 1

@@ -22,6 +22,7 @@ from secretariat.demo import roster, schedule, texts
 from secretariat.demo.interests import add_interests
 from secretariat.demo.small_records import MeetingContext, add_meeting_records
 from secretariat.demo.steps import Steps
+from secretariat.demo.selection import add_selection_rounds
 from secretariat.demo.terms import add_terms
 from secretariat.i18n import N_
 from secretariat.model import (
@@ -81,6 +82,7 @@ def build_small(s: Session, documents_dir: Path, *, now: dt.datetime, progress=N
     add_meeting_records(MeetingContext(s, rng, now, held, terms), steps)
     add_interests(s, documents_dir, today=today)
     add_terms(s, rng, now)
+    add_selection_rounds(s, today=today)
     steps.finish()
 
 

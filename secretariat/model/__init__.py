@@ -38,6 +38,15 @@ from secretariat.model.meetings import AgendaItem, Attendance, Meeting, agenda_i
 from secretariat.model.people import Organisation, Person, PersonContact
 from secretariat.model.seats import Membership, Seat
 from secretariat.model.terms import EthicsSignature, TermsClause, TermsOfReference, TermsSeats
+from secretariat.model.selection import (
+    AssessorScore,
+    CommitteeMember,
+    CommitteeRecusal,
+    EntropySource,
+    SelectionAppointment,
+    SelectionCandidate,
+    SelectionRound,
+)
 
 __all__ = [
     "ActionItem", "ActionStatus", "AuditEntry", "Decision", "DecisionMethod", "Dissent",
@@ -50,4 +59,6 @@ __all__ = [
     "DeclarationOccasion", "InterestBreach", "InterestDeclaration", "InterestItem",
     "InterestKind", "MeetingInterest", "MeetingInterestAction",
     "EthicsSignature", "TermsClause", "TermsOfReference", "TermsSeats",
+    "AssessorScore", "CommitteeMember", "CommitteeRecusal", "EntropySource",
+    "SelectionAppointment", "SelectionCandidate", "SelectionRound",
 ]

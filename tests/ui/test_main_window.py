@@ -22,8 +22,9 @@ def test_navigation_lists_every_capability_and_disables_unbuilt_ones(window):
     assert nav.titles() == ENGLISH_TITLES
     enabled = {cap.key for cap in CAPABILITIES
                if nav.item(CAPABILITIES.index(cap)).flags() & Qt.ItemFlag.ItemIsEnabled}
-    assert enabled == {"terms", "members", "conflicts", "meetings", "minutes", "evidence"}
-    assert "later version" in nav.item(2).toolTip()  # member selection
+    assert enabled == {"terms", "members", "selection", "conflicts", "meetings", "minutes",
+                       "evidence"}
+    assert "later version" in nav.item(6).toolTip()  # co-creation records
 
 
 def test_ctrl_number_switches_pages(qtbot, window):

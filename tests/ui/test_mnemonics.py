@@ -21,7 +21,7 @@ def language(request, qtbot, window):
     apply_language("en")
 
 
-@pytest.mark.parametrize("page", ["members", "meetings", "evidence"])
+@pytest.mark.parametrize("page", ["members", "meetings", "evidence", "selection"])
 def test_main_window_pages(qtbot, window, language, page):
     window.show_page(page)
     settle(qtbot, window)
