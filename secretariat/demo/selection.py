@@ -25,6 +25,16 @@ CSO_APPLICANTS = (
     ("洪建國", "Hung Chien-kuo", "屏東農村青年聯盟", "south", "m", "18-34"),
     ("曾淑惠", "Tseng Shu-hui", "台東偏鄉教育協會", "east", "f", "50+"),
 )
+ORGANISATIONS_EN = {
+    "台灣透明組織協會": "Transparency Taiwan Association",
+    "零時政府社群": "g0v Community", "台南社區營造協會": "Tainan Community Building Association",
+    "花蓮原住民族發展協會": "Hualien Indigenous Development Association",
+    "台中婦女權益促進會": "Taichung Women's Rights Association",
+    "高雄環境資訊中心": "Kaohsiung Environmental Information Centre",
+    "新竹開放資料社群": "Hsinchu Open Data Community",
+    "屏東農村青年聯盟": "Pingtung Rural Youth Alliance",
+    "台東偏鄉教育協會": "Taitung Rural Education Association",
+}
 EXCLUDED = ("羅志偉", "Lo Chih-wei", "某顧問有限公司", "north", "m", "35-49",
             "申請單位為營利事業，不符公民社會組織之資格")
 ACADEMIC_CANDIDATES = ("林教授", "陳教授", "王副教授", "張助理教授")
@@ -81,6 +91,11 @@ def _cso_lottery(s: Session, today: dt.date) -> None:
                                 announced_at=_announced(draw - dt.timedelta(days=14)))
     rounds.move_round(s, r.id, "closed")
     running.run_round(s, r.id)
+    # The selected candidates become members: their organisations get English names too.
+    from secretariat.services.members.people import get_or_create_organisation
+
+    for _name, _en, org, *_rest in CSO_APPLICANTS:
+        get_or_create_organisation(s, org, name_en=ORGANISATIONS_EN[org])
     deciding.decide_round(s, r.id)
     publishing.publish_round(s, r.id)
 

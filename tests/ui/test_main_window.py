@@ -36,7 +36,7 @@ def test_ctrl_number_switches_pages(qtbot, window):
     assert window.stack.currentWidget() is window.page("members")
     window.actions["page_terms"].trigger()
     assert window.stack.currentWidget() is window.page("terms")
-    assert not window.actions["page_selection"].isEnabled()
+    assert not window.actions["page_cocreation"].isEnabled()  # not built yet
 
 
 def test_status_bar_shows_forum_and_database(window):
@@ -143,7 +143,7 @@ def test_the_window_shows_before_the_database_opens(qtbot, tmp_path, forum_store
     for key in (*DATABASE_ACTIONS, "page_terms", "page_members", "page_meetings",
                 "page_minutes"):
         assert window.actions[key].isEnabled(), key
-    assert not window.actions["page_selection"].isEnabled()
+    assert not window.actions["page_cocreation"].isEnabled()  # not built yet
     assert window.forum_label.text() == "Test Forum"
     assert "gui.db" in window.database_label.text()
     window.close()
