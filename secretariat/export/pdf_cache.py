@@ -14,12 +14,26 @@ give. ``prune`` keeps only what the last build used.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import cache
 from pathlib import Path
 
 from secretariat import __version__, i18n
 from secretariat.atomic_files import atomic_file
+
+
+def _render_to(write: Callable, value: object, language: str, path: Path) -> None:
+    """In a pool process: render, then put the file in place atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.with_name(f"{path.stem}.{os.getpid()}.rendering.pdf")
+    try:
+        write(value, scratch, language=language)
+        os.replace(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 @cache
@@ -59,6 +73,39 @@ class PdfCache:
             self.rendered += 1
         self.used.add(path)
         return path
+
+    def render_all(self, jobs, report=None, *, processes: int | None = None) -> list[Path]:
+        """The PDF of every ``(write, value, language)`` job, in order; those not kept are
+        rendered by a pool of processes (one per core: reportlab is pure Python, so
+        threads would not run in parallel). ``report(done, total, label)`` may raise to
+        cancel: the pool is stopped and nothing half-written is kept."""
+        keys = [self.key(write, value, language) for write, value, language in jobs]
+        paths = [self.folder / key[:2] / f"{key}.pdf" for key in keys]
+        missing = [n for n, path in enumerate(paths) if not path.exists()]
+        workers = min(processes or os.cpu_count() or 1, len(missing))
+        if workers > 1 and len(missing) >= 8:
+            self._render_in_pool(jobs, paths, missing, workers, report)
+        else:
+            for done, n in enumerate(missing):
+                if report is not None:
+                    report(done, len(missing), paths[n].name)
+                self.pdf(*jobs[n])
+        self.used.update(paths)
+        return paths
+
+    def _render_in_pool(self, jobs, paths, missing, workers, report) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = {pool.submit(_render_to, *jobs[n], paths[n]): n for n in missing}
+            try:
+                for done, future in enumerate(as_completed(futures), start=1):
+                    future.result()
+                    self.rendered += 1
+                    if report is not None:
+                        report(done, len(missing), paths[futures[future]].name)
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
 
     def prune(self) -> int:
         """Remove every kept PDF the last build did not use; returns how many went."""

@@ -93,11 +93,10 @@ def write_publication(data: PublicationData, target: Path, *, signer: Signer,
     site, head = data.site, data.head
     cache = pdf_cache or PdfCache(cache_dir() / "publication-pdfs")
     jobs = pdf_jobs(site)
-    files: dict[str, bytes | Path] = {}
-    for done, (name, write, value, language) in enumerate(jobs):
-        if report is not None:
-            report(done, len(jobs), name)
-        files[f"pdf/{name}"] = cache.pdf(write, value, language)
+    rendered = cache.render_all([(write, value, language) for _n, write, value, language in jobs],
+                                report)
+    files: dict[str, bytes | Path] = {f"pdf/{name}": path
+                                      for (name, *_job), path in zip(jobs, rendered)}
     pdfs = [Path(name) for name in files]
     env = environment()
     files["index.html"] = env.get_template("choose.html.j2").render(
