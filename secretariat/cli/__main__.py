@@ -4,4 +4,7 @@ import sys
 
 from secretariat.cli import main
 
-sys.exit(main())
+# Guarded: the publication's PDF renderer starts worker processes that import the main
+# module again (multiprocessing "spawn"); they must not run the command a second time.
+if __name__ == "__main__":
+    sys.exit(main())

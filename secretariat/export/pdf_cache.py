@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import cache
@@ -83,6 +84,8 @@ class PdfCache:
         paths = [self.folder / key[:2] / f"{key}.pdf" for key in keys]
         missing = [n for n, path in enumerate(paths) if not path.exists()]
         workers = min(processes or os.cpu_count() or 1, len(missing))
+        if getattr(sys, "frozen", False):
+            workers = 1  # an installed (frozen) program cannot re-launch itself as a worker
         if workers > 1 and len(missing) >= 8:
             self._render_in_pool(jobs, paths, missing, workers, report)
         else:
