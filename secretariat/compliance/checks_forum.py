@@ -110,7 +110,7 @@ def sector_diversity(params, facts: Facts, day: dt.date) -> Outcome:
 def high_level_member(params, facts: Facts, day: dt.date) -> Outcome:
     side, minimum = params["side"], params["min_count"]
     found = [m for m in _voting_on(facts, day) if m.side == side and m.high_level]
-    explanation = Message(N_("{count} high-level members from the side “{side}” (at least "
+    explanation = Message(N_("High-level members from the side “{side}”: {count} (at least "
                              "{min} needed)."), {"count": len(found),
                                                  "side": Label(Side(side).label),
                                                  "min": minimum})

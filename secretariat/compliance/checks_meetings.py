@@ -57,7 +57,7 @@ def meeting_interval(params, facts: Facts, day: dt.date) -> Outcome:
     if too_long:
         start, end, gap = max(too_long, key=lambda found: found[2])
         return Outcome.of(Status.NOT_MET, Message(N_(
-            "{count} gaps between meetings ({kinds}) were longer than {max} days; the "
+            "Gaps of more than {max} days between meetings ({kinds}): {count}; the "
             "longest was {gap} days, from {start} to {end}."),
             {"count": len(too_long), "kinds": kinds, "max": limit, "gap": gap,
              "start": start, "end": end}), remedy=remedy, evidence=_evidence(meetings),
@@ -67,7 +67,7 @@ def meeting_interval(params, facts: Facts, day: dt.date) -> Outcome:
             "No meeting ({kinds}) held yet; the first is due by {due}."),
             {"kinds": kinds, "due": due_on}), remedy=remedy, due_on=due_on)
     return Outcome.of(Status.MET, Message(N_(
-        "{count} meetings ({kinds}) held, never more than {max} days apart (the longest "
+        "Meetings ({kinds}) held: {count}, never more than {max} days apart (the longest "
         "gap: {gap} days)."), {"count": len(meetings), "kinds": kinds, "max": limit,
                                "gap": max(gaps)}), evidence=_evidence(meetings),
         due_on=due_on)
@@ -90,7 +90,7 @@ def _count_outcome(found: list[MeetingFact], minimum: int, span: Period, kinds,
                    remedy: Message) -> Outcome:
     if len(found) >= minimum:
         return Outcome.of(Status.MET, Message(N_(
-            "{count} meetings ({kinds}) held in the phase; at least {min} needed."),
+            "Meetings ({kinds}) held in the phase: {count}; at least {min} needed."),
             {"count": len(found), "kinds": kinds, "min": minimum}), evidence=_evidence(found))
     if not span.ended:
         return Outcome.of(Status.NOT_YET_DUE, Message(N_(

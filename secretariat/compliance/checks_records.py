@@ -13,7 +13,7 @@ from secretariat.cocreation_vocabulary import (
 )
 from secretariat.compliance.facts import Facts
 from secretariat.compliance.periods import before_start, period, share_outcome
-from secretariat.compliance.result import Evidence, Label, Message, Outcome, Status
+from secretariat.compliance.result import Evidence, Label, Message, Outcome, Phrases, Status
 from secretariat.i18n import N_
 from secretariat.vocabulary import Phase
 
@@ -35,7 +35,7 @@ def _gaps_outcome(days: list[tuple[dt.date, Evidence]], span, limit: int, what: 
     if longest > limit:
         late = [gap for gap in gaps if gap > limit]
         return Outcome.of(Status.PARTLY_MET if days else Status.NOT_MET, Message(N_(
-            "{what}: {count} gaps longer than {max} days (the longest: {gap} days)."),
+            "{what}: gaps of more than {max} days: {count} (the longest: {gap} days)."),
             {"what": what, "count": len(late), "max": limit, "gap": longest}),
             remedy=remedy, evidence=evidence, due_on=due_on)
     if not days:
@@ -43,7 +43,7 @@ def _gaps_outcome(days: list[tuple[dt.date, Evidence]], span, limit: int, what: 
             "{what}: nothing yet; the first is due by {due}."), {"what": what, "due": due_on}),
             remedy=remedy, due_on=due_on)
     return Outcome.of(Status.MET, Message(N_(
-        "{what}: {count} times, never more than {max} days apart."),
+        "{what}: entries: {count}, never more than {max} days apart."),
         {"what": what, "count": len(days), "max": limit}), evidence=evidence, due_on=due_on)
 
 
@@ -65,7 +65,7 @@ def publication(params, facts: Facts, day: dt.date) -> Outcome:
             "Publish “{what}” at least every {max} days."),
             {"what": what, "max": params["max_days"]}))
     if found:
-        return Outcome.of(Status.MET, Message(N_("“{what}” published ({count} times)."),
+        return Outcome.of(Status.MET, Message(N_("“{what}” published; entries in the log: {count}."),
                                               {"what": what, "count": len(found)}),
                           evidence=[e for _d, e in found])
     if subject in _AT_PHASE_END and not span.ended:
@@ -101,7 +101,7 @@ def commitment_progress(params, facts: Facts, day: dt.date) -> Outcome:
                                  "Publish progress updates at least every {max} days."),
                                  {"max": params["max_days"]}))
     if published:
-        return Outcome.of(Status.MET, Message(N_("{count} progress updates published."),
+        return Outcome.of(Status.MET, Message(N_("Progress updates published: {count}."),
                                               {"count": len(published)}),
                           evidence=[Evidence("progress_update", u.id, u.published_on)
                                     for u in published])
@@ -266,11 +266,14 @@ def outreach_activities(params, facts: Facts, day: dt.date) -> Outcome:
             "{count} outreach activities through {channels} channels ({targeted} "
             "targeted)."), {"count": len(found), "channels": len(channels),
                             "targeted": len(targeted)}), evidence=evidence)
-    remedy = Message(N_("Record outreach: at least {min} activities through at least "
-                        "{channels} channels, targeted ones naming their audience."),
-                     {"min": minimum, "channels": min_channels or 1})
+    needs = [Message(N_("at least {min} activities"), {"min": minimum})]
+    if min_channels:
+        needs.append(Message(N_("through at least {min} channels"), {"min": min_channels}))
+    if params.get("targeted"):
+        needs.append(Message(N_("targeted ones naming their audience")))
+    remedy = Message(N_("Record outreach: {needs}."), {"needs": Phrases(needs)})
     shortfall = Message(N_("Outreach so far: {shortfalls}."),
-                        {"shortfalls": tuple(shortfalls)})
+                        {"shortfalls": Phrases(shortfalls)})
     if not span.ended and not found:
         return Outcome.of(Status.NOT_YET_DUE, shortfall, remedy=remedy, due_on=span.last)
     return Outcome.of(Status.PARTLY_MET if found else Status.NOT_MET, shortfall,

@@ -59,6 +59,11 @@ class Label:
     msgid: str
 
 
+class Phrases(tuple):
+    """Messages shown as one list ("A, B"); a plain tuple of messages reads as
+    sentences one after another."""
+
+
 def _shown(value: Any) -> Any:
     if isinstance(value, Message):  # a sentence inside a sentence
         return value._render()
@@ -66,6 +71,10 @@ def _shown(value: Any) -> Any:
         return i18n.format_date(value)
     if isinstance(value, Label):
         return i18n._(value.msgid)
+    if isinstance(value, Phrases):
+        return i18n._(", ").join(item._render() for item in value)
+    if isinstance(value, tuple) and all(isinstance(item, Message) for item in value):
+        return " ".join(dict.fromkeys(item._render() for item in value))  # sentences
     if isinstance(value, tuple):  # labels listed: 論壇會議、公開會議 / forum meeting, open meeting
         return i18n._(", ").join(str(_shown(item)) for item in value)
     if isinstance(value, int) and not isinstance(value, bool):

@@ -121,6 +121,6 @@ def due_soon(facts: Facts, results, day: dt.date, *, within: int = SOON_DAYS) ->
     overdue = sum(1 for c in facts.contributions if c.responded_on is None
                   and (day - c.received_on).days > 20)
     if overdue:
-        lines.append(Message(N_("{count} contributions are waiting for a response past "
-                                "their 20 days."), {"count": overdue}))
+        lines.append(Message(N_("Contributions waiting for a response past their 20 "
+                                "days: {count}."), {"count": overdue}))
     return lines

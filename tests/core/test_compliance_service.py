@@ -103,7 +103,7 @@ def test_due_soon_says_how_long_since_the_forum_met(session, forum):
     lines = [line.text("en") for line in due_soon(report.facts, report.results, day)]
     assert "The forum has not met for 80 days; the requirement seed.cycle.spaces.b1 falls " \
            "due in 12 days." in lines
-    assert "1 contributions are waiting for a response past their 20 days." in lines
+    assert "Contributions waiting for a response past their 20 days: 1." in lines
     triggers = {t.key: t for t in early_warning(report.facts, report.results, day)}
     assert not triggers["action_plan"].reached
     assert triggers["action_plan"].days_left == (D(2026, 8, 31) - day).days
