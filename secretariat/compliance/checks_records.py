@@ -13,7 +13,15 @@ from secretariat.cocreation_vocabulary import (
 )
 from secretariat.compliance.facts import Facts
 from secretariat.compliance.periods import before_start, period, share_outcome
-from secretariat.compliance.result import Evidence, Label, Message, Outcome, Phrases, Status
+from secretariat.compliance.result import (
+    MAX_EVIDENCE,
+    Evidence,
+    Label,
+    Message,
+    Outcome,
+    Phrases,
+    Status,
+)
 from secretariat.i18n import N_
 from secretariat.vocabulary import Phase
 
@@ -189,17 +197,24 @@ def contributions_answered(params, facts: Facts, day: dt.date) -> Outcome:
     20 days counts for neither side. ``published``: contributions and responses are in
     the publication log too."""
     good, bad = [], []
+    late_from = day - dt.timedelta(days=RESPONSE_DAYS)  # received before: past its time
     for c in facts.contributions:
-        if c.received_on > day:
+        received, responded = c.received_on, c.responded_on
+        if received > day:
             continue
-        if c.responded_on is not None and c.responded_on <= day and c.has_response:
-            good.append(Evidence("contribution", c.id, c.received_on))
-        elif (day - c.received_on).days > RESPONSE_DAYS:
-            bad.append(Evidence("contribution", c.id, c.received_on, False))
+        if responded is not None and responded <= day and c.has_response:
+            good.append(c)
+        elif received < late_from:
+            bad.append(c)
+    # Only the records that will be listed become evidence (failures first).
+    counts = (len(good), len(bad))
+    bad = [Evidence("contribution", c.id, c.received_on, False) for c in bad[:MAX_EVIDENCE]]
+    good = [Evidence("contribution", c.id, c.received_on)
+            for c in good[:MAX_EVIDENCE - len(bad)]]
     outcome = share_outcome(good, bad, what=Message(N_(
         "{good} of {total} contributions have the government's reasoned response.")),
         remedy=Message(N_("Respond to every contribution, giving reasons.")),
-        nothing=Message(N_("No contribution to judge yet.")))
+        nothing=Message(N_("No contribution to judge yet.")), counts=counts)
     if not params.get("published") or outcome.status == Status.NOT_YET_DUE:
         return outcome
     published = [p for p in facts.publications if p.subject == "contributions" and p.day <= day]
@@ -278,4 +293,5 @@ def outreach_activities(params, facts: Facts, day: dt.date) -> Outcome:
         return Outcome.of(Status.NOT_YET_DUE, shortfall, remedy=remedy, due_on=span.last)
     return Outcome.of(Status.PARTLY_MET if found else Status.NOT_MET, shortfall,
                       remedy=remedy, evidence=evidence)
+
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from secretariat.vocabulary import Phase
 
@@ -60,8 +61,10 @@ class ConsultationFact:
         return (self.closes_on - self.opens_on).days + 1
 
 
-@dataclass(frozen=True)
-class ContributionFact:
+class ContributionFact(NamedTuple):
+    """A named tuple, not a dataclass: a cycle may hold 50,000 of them, built from rows as
+    they come."""
+
     id: int
     received_on: dt.date
     responded_on: dt.date | None

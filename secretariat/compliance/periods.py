@@ -50,18 +50,19 @@ def before_start(span: Period, *, due_on: dt.date | None = None) -> Outcome | No
 
 
 def share_outcome(good: list[Evidence], bad: list[Evidence], *, what: Message,
-                  remedy: Message, nothing: Message, due_on: dt.date | None = None
-                  ) -> Outcome:
+                  remedy: Message, nothing: Message, due_on: dt.date | None = None,
+                  counts: tuple[int, int] | None = None) -> Outcome:
     """Every record in order: met; some: partly met; none: not met; no records at all:
     not yet due (``nothing`` says what is awaited). ``what`` may use {good} and
-    {total}."""
-    total = len(good) + len(bad)
+    {total}. ``counts`` (good, bad) when the lists hold only the evidence to show."""
+    n_good, n_bad = counts or (len(good), len(bad))
+    total = n_good + n_bad
     if total == 0:
         return Outcome.of(Status.NOT_YET_DUE, nothing, remedy=remedy, due_on=due_on)
-    explanation = Message(what.msgid, {**what.params, "good": len(good), "total": total})
-    status = Status.MET if not bad else Status.PARTLY_MET if good else Status.NOT_MET
-    return Outcome.of(status, explanation, remedy=None if not bad else remedy,
-                      evidence=[*bad, *good], due_on=due_on)
+    explanation = Message(what.msgid, {**what.params, "good": n_good, "total": total})
+    status = Status.MET if not n_bad else Status.PARTLY_MET if n_good else Status.NOT_MET
+    return Outcome.of(status, explanation, remedy=None if not n_bad else remedy,
+                      evidence=[*bad, *good], due_on=due_on, total=total)
 
 
 def kinds_label(kinds) -> tuple[Label, ...]:

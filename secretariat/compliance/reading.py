@@ -94,12 +94,11 @@ def read_facts(s: Session, cycle: ActionPlanCycle, day: dt.date) -> f.Facts:
                                tuple(ch.value for ch in c.channel_list()))
             for c in s.scalars(select(Consultation).where(Consultation.cycle_id == cid))),
         # Only the columns the checks need: a cycle may hold 50,000 contributions.
-        contributions=tuple(
-            f.ContributionFact(row.id, row.received_on, row.responded_on, row.has_response)
-            for row in s.execute(select(
-                Contribution.id, Contribution.received_on, Contribution.responded_on,
-                (Contribution.response != "").label("has_response"))
-                .where(Contribution.cycle_id == cid))),
+        # Only the columns the checks need, straight into tuples: a cycle may hold
+        # 50,000 contributions.
+        contributions=tuple(map(f.ContributionFact._make, s.execute(select(
+            Contribution.id, Contribution.received_on, Contribution.responded_on,
+            Contribution.response != "").where(Contribution.cycle_id == cid)).tuples())),
         proposals=tuple(f.ProposalFact(p.id, p.outcome.value, bool(p.reason.strip()),
                                        p.decided_on)
                         for p in s.scalars(select(CommitmentProposal)

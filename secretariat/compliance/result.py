@@ -126,10 +126,11 @@ class Outcome:
     @staticmethod
     def of(status: Status, explanation: Message, *, remedy: Message | None = None,
            evidence: list[Evidence] | tuple[Evidence, ...] = (),
-           due_on: dt.date | None = None) -> Outcome:
+           due_on: dt.date | None = None, total: int | None = None) -> Outcome:
+        """``total``: how many records decide it, when ``evidence`` lists only some."""
         evidence = tuple(evidence)
-        return Outcome(status, explanation, remedy, evidence[:MAX_EVIDENCE], len(evidence),
-                       due_on)
+        return Outcome(status, explanation, remedy, evidence[:MAX_EVIDENCE],
+                       len(evidence) if total is None else total, due_on)
 
 
 @dataclass(frozen=True)

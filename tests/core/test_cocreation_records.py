@@ -194,3 +194,22 @@ def test_web_page_and_publications(session, cycle):
     with pytest.raises(SecretariatError, match="not a valid choice for Subject"):
         web.record_publication(session, subject="gossip", published_on=D(2025, 2, 1),
                                title="x")
+
+
+def test_contributions_list_newest_first_and_search_finds_substrings(session, cycle):
+    for day, text, topic in ((D(2025, 3, 1), "請公開預算資料", "預算"),
+                             (D(2025, 3, 5), "100% 開放", "Open Data"),
+                             (D(2025, 3, 3), "增加說明會", "參與")):
+        contributions.record_contribution(session, cycle.id, values(received_on=day,
+                                                                    text=text, topic=topic))
+    rows = contributions.contribution_rows(session, cycle.id)
+    assert [r.received_on.day for r in rows] == [5, 3, 1]
+    assert [r.text for r in contributions.contribution_rows(session, cycle.id,
+                                                            search="預算")] == ["請公開預算資料"]
+    assert [r.topic for r in contributions.contribution_rows(session, cycle.id,
+                                                             search="open data")] \
+        == ["Open Data"]
+    # A percent sign is a character searched for, not a wildcard.
+    assert [r.text for r in contributions.contribution_rows(session, cycle.id,
+                                                            search="0%")] == ["100% 開放"]
+    assert contributions.contribution_count(session, cycle.id) == 3

@@ -132,10 +132,14 @@ def contribution_rows(s: Session, cycle_id: int, *, search: str = "",
     query = (select(Contribution).where(Contribution.cycle_id == cycle_id)
              .order_by(Contribution.received_on.desc(), Contribution.id.desc()))
     if search.strip():
-        pattern = f"%{search.strip()}%"
-        query = query.where(or_(*(column.ilike(pattern) for column in (
-            Contribution.text, Contribution.topic, Contribution.region,
-            Contribution.contributor))))
+        # SQLite's LIKE already ignores ASCII case and is about twice as fast as the
+        # lower() ILIKE becomes there; PostgreSQL's LIKE does not, so it gets ILIKE.
+        insensitive = s.get_bind().dialect.name != "sqlite"
+        query = query.where(or_(*(
+            (column.icontains if insensitive else column.contains)(search.strip(),
+                                                                     autoescape=True)
+            for column in (Contribution.text, Contribution.topic, Contribution.region,
+                           Contribution.contributor))))
     if limit is not None:
         query = query.limit(limit)
     return list(s.scalars(query))
