@@ -98,7 +98,7 @@ def read_facts(s: Session, cycle: ActionPlanCycle, day: dt.date) -> f.Facts:
         # 50,000 contributions.
         contributions=tuple(map(f.ContributionFact._make, s.execute(select(
             Contribution.id, Contribution.received_on, Contribution.responded_on,
-            Contribution.response != "").where(Contribution.cycle_id == cid)).tuples())),
+            Contribution.response != "").where(Contribution.cycle_id == cid)))),
         proposals=tuple(f.ProposalFact(p.id, p.outcome.value, bool(p.reason.strip()),
                                        p.decided_on)
                         for p in s.scalars(select(CommitmentProposal)
