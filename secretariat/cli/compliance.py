@@ -51,7 +51,7 @@ def check_standards(args: argparse.Namespace) -> int:
 
 
 def _print_text(report, triggers, soon) -> None:
-    from secretariat.compliance.result import Status
+    from secretariat.compliance.result import EVIDENCE_KINDS, Status
 
     from secretariat.i18n import current_language
 
@@ -68,7 +68,8 @@ def _print_text(report, triggers, soon) -> None:
         if outcome.remedy is not None:
             print("    " + _("To meet it: {remedy}").format(remedy=outcome.remedy.text()))
         if outcome.evidence:
-            shown = ", ".join(f"{e.kind} {e.id}" for e in outcome.evidence[:8])
+            shown = _(", ").join(f"{_(EVIDENCE_KINDS[e.kind])} {e.id}"
+                                 for e in outcome.evidence[:8])
             more = outcome.evidence_total - min(8, len(outcome.evidence))
             if more > 0:
                 shown += " " + _("(and {count} more)").format(count=more)

@@ -18,6 +18,18 @@ from secretariat.vocabulary import LabelledEnum
 MAX_EVIDENCE = 50
 
 
+# The kinds of evidence record, with the words a reader sees for each.
+EVIDENCE_KINDS: dict[str, str] = {
+    "meeting": N_("Meeting"), "publication": N_("Publication"),
+    "web_page": N_("National OGP web page"), "forum": N_("Forum record"),
+    "consultation": N_("Consultation"), "contribution": N_("Contribution"),
+    "proposal": N_("Commitment proposal"), "commitment": N_("Commitment"),
+    "progress_update": N_("Progress update"), "outreach": N_("Outreach activity"),
+    "question": N_("Question"), "attestation": N_("Attestation"),
+    "membership": N_("Membership"), "document": N_("Document"),
+}
+
+
 class Status(LabelledEnum):
     MET = "met", N_("Met")
     PARTLY_MET = "partly_met", N_("Partly met")
