@@ -27,26 +27,70 @@ def register(commands: Commands) -> None:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help=_("text for reading (default), or json for other programs"))
 
+    export = commands.group("export", help=_("write documents out of the records"))
+    report = export.add("compliance", handler=export_compliance, help=_(
+        "write the standards compliance report as PDF or JSON"))
+    report.add_argument("--out", required=True, metavar=_("FILE"),
+                        help=_("the file to write: .pdf or .json"))
+    report.add_argument("--cycle", dest="cycle_id", type=record_number, metavar=_("ID"),
+                        help=_("the cycle (default: the one running on the day)"))
+    report.add_argument("--date", metavar=_("DATE"), help=_("the day judged (today)"))
 
-def check_standards(args: argparse.Namespace) -> int:
+
+def _judged(args: argparse.Namespace):
     from secretariat.compliance.service import check_cycle
     from secretariat.compliance.warnings import due_soon, early_warning
+    from secretariat.services.forum import require_forum
 
     day = calendar_date(args.date, N_("Date")) if args.date else dt.date.today()
     with opened_store(args) as store, store.session() as s:
         report = check_cycle(s, cycle_id=args.cycle_id, day=day)
-    triggers = early_warning(report.facts, report.results, day)
-    soon = due_soon(report.facts, report.results, day)
+        forum = require_forum(s)
+        names = {"zh_TW": forum.name_zh_tw, "en": forum.name_en or forum.name_zh_tw}
+    return (report, early_warning(report.facts, report.results, day),
+            due_soon(report.facts, report.results, day), names)
+
+
+def _json(report, triggers, soon) -> dict:
+    data = report.to_dict()
+    data["early_warning"] = [{"trigger": t.key, "reached": t.reached,
+                              "days_left": t.days_left,
+                              "message": t.message.to_dict()} for t in triggers]
+    data["due_soon"] = [line.to_dict() for line in soon]
+    return data
+
+
+def check_standards(args: argparse.Namespace) -> int:
+    report, triggers, soon, _names = _judged(args)
     if args.format == "json":
-        data = report.to_dict()
-        data["early_warning"] = [{"trigger": t.key, "reached": t.reached,
-                                  "days_left": t.days_left,
-                                  "message": t.message.to_dict()} for t in triggers]
-        data["due_soon"] = [line.to_dict() for line in soon]
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_json(report, triggers, soon), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     _print_text(report, triggers, soon)
+    return 0
+
+
+def export_compliance(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from secretariat.atomic_files import write_atomically
+    from secretariat.errors import SecretariatError
+    from secretariat.i18n import current_language
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".json"):
+        raise SecretariatError(N_("Name the report file .pdf or .json."))
+    report, triggers, soon, names = _judged(args)
+    if out.suffix.lower() == ".json":
+        write_atomically(out, json.dumps(_json(report, triggers, soon), ensure_ascii=False,
+                                         indent=2).encode("utf-8"))
+    else:
+        from secretariat.export.pdf_compliance import write_compliance_pdf
+
+        language = current_language()
+        write_compliance_pdf(report, triggers, out, language=language,
+                             forum_name=names[language])
+    print(_("Wrote {path}.").format(path=out))
     return 0
 
 

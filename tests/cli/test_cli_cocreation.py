@@ -97,3 +97,30 @@ def test_check_without_a_cycle_says_so(tmp_path):
     run("--db", path, "init", "--name", "論壇", "--name-en", "Forum")
     refused = run("--db", path, "check")
     assert refused.returncode == 1 and "No action-plan cycle" in refused.stderr
+
+
+def test_export_compliance_report_pdf_in_both_languages_and_json(db, tmp_path):
+    from tests.core.export_helpers import pdf_fonts, pdf_text
+
+    english = tmp_path / "report.pdf"
+    done = run("--db", db, "--lang", "en", "export", "compliance", "--out", str(english),
+               "--date", "2025-07-01")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(english)
+    assert "Standards compliance report" in text and "seed.cycle.info.b3" in text
+    assert "Attested" in text and "Acting contrary to process" in text
+    chinese = tmp_path / "報告.pdf"
+    assert run("--db", db, "--lang", "zh_TW", "export", "compliance", "--out", str(chinese),
+               "--date", "2025-07-01").returncode == 0
+    from secretariat.standards.catalogue import load
+
+    first = load("seed").entry("seed.cycle.info.b1").text_zh_TW
+    assert first[:6] in pdf_text(chinese).replace("\n", "")  # the requirement, verbatim
+    assert all(font[-5] == "yes" for font in pdf_fonts(chinese))  # every font embedded
+    data_file = tmp_path / "report.json"
+    assert run("--db", db, "export", "compliance", "--out", str(data_file),
+               "--date", "2025-07-01").returncode == 0
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    assert len(data["results"]) == 60 and data["date"] == "2025-07-01"
+    refused = run("--db", db, "export", "compliance", "--out", str(tmp_path / "r.txt"))
+    assert refused.returncode == 1 and ".pdf or .json" in refused.stderr
