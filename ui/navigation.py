@@ -38,7 +38,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("meetings", N_("Meetings"), "ui.meetings.page:MeetingsPage"),
     Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),
     Capability("cocreation", N_("Co-creation records"), None),
-    Capability("compliance", N_("Standards compliance"), None),
+    Capability("compliance", N_("Standards compliance"), "ui.compliance.page:CompliancePage"),
     Capability("evidence", N_("Evidence packages and publication"), None),
 )
 

@@ -39,6 +39,14 @@ class Status(LabelledEnum):
     CANNOT_TELL = "cannot_tell", N_("Cannot tell")
 
 
+# Light grounds that dark text reads on, one per status: the report and the dashboard
+# print the status word on them (never colour alone).
+STATUS_GROUNDS = {
+    Status.MET: "#d8f0dc", Status.ATTESTED: "#dbe8f7", Status.PARTLY_MET: "#fbefc8",
+    Status.NOT_MET: "#f7d6d6", Status.NOT_YET_DUE: "#eeeeee", Status.CANNOT_TELL: "#e6e0f0",
+}
+
+
 @dataclass(frozen=True)
 class Message:
     """An untranslated msgid with its ``str.format`` parameters; dates are formatted in

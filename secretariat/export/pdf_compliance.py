@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
-from secretariat.compliance.result import EVIDENCE_KINDS, Status
+from secretariat.compliance.result import EVIDENCE_KINDS, STATUS_GROUNDS, Status
 from secretariat.export.document_language import rendering_language
 from secretariat.export.pdf_common import (
     CONTENT_WIDTH,
@@ -26,11 +26,6 @@ from secretariat.i18n import _, format_date
 from secretariat.standards.catalogue import Element, Level
 from secretariat.vocabulary import Phase
 
-# Light grounds dark text reads on; the status word is printed on each.
-STATUS_COLOURS = {
-    Status.MET: "#d8f0dc", Status.ATTESTED: "#dbe8f7", Status.PARTLY_MET: "#fbefc8",
-    Status.NOT_MET: "#f7d6d6", Status.NOT_YET_DUE: "#eeeeee", Status.CANNOT_TELL: "#e6e0f0",
-}
 _COLUMNS = [26 * mm, CONTENT_WIDTH - 26 * mm]
 _GRID = colors.HexColor("#b0b0b0")
 
@@ -94,7 +89,7 @@ def _entries(styles: Styles, report, language: str) -> list[Flowable]:
                                               styles.small))
                 rows.append([styles.para(_(outcome.status.label), styles.item_title), detail])
                 grounds.append(("BACKGROUND", (0, row), (0, row),
-                                colors.HexColor(STATUS_COLOURS[outcome.status])))
+                                colors.HexColor(STATUS_GROUNDS[outcome.status])))
             table = Table(rows, colWidths=_COLUMNS, hAlign="LEFT", repeatRows=0)
             table.setStyle(table_style(
                 styles, ("VALIGN", (0, 0), (-1, -1), "TOP"),
