@@ -29,7 +29,7 @@ def forum_details(params, facts: Facts, day: dt.date) -> Outcome:
             "website": bool(facts.website.strip())}
     missing = [field for field in params["fields"] if not have[field]]
     evidence = [Evidence("web_page", facts.web_page_id)] if facts.web_page_id else []
-    evidence.append(Evidence("forum", 1))
+    evidence.append(Evidence("forum", facts.forum_id))
     if not missing:
         return Outcome.of(Status.MET, Message(N_("The forum's record names its {fields}."),
                                               {"fields": tuple(Label(_FIELD_LABELS[f])

@@ -18,6 +18,8 @@ class CycleFacts:
     development: tuple[dt.date, dt.date]
     implementation: tuple[dt.date, dt.date]
     plan_submitted_on: dt.date | None = None
+    # The last day of the previous cycle's implementation, if one is recorded.
+    previous_end: dt.date | None = None
 
     def period(self, phase: str | Phase) -> tuple[dt.date, dt.date]:
         """First and last day of a phase (the whole cycle: both phases)."""
@@ -145,6 +147,7 @@ class Facts:
     """Everything known about one cycle on the day it is judged."""
 
     cycle: CycleFacts
+    forum_id: int = 1
     notice_days: int = 14
     website: str = ""
     contact_point: str = ""

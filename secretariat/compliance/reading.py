@@ -44,12 +44,16 @@ def _local_day(moment: dt.datetime, zone: str) -> dt.date:
     return moment.astimezone(ZoneInfo(zone)).date()
 
 
-def cycle_facts(cycle: ActionPlanCycle) -> f.CycleFacts:
+def cycle_facts(s: Session, cycle: ActionPlanCycle) -> f.CycleFacts:
+    previous = s.scalar(select(ActionPlanCycle.implementation_ends_on)
+                        .where(ActionPlanCycle.implementation_ends_on
+                               < cycle.development_starts_on)
+                        .order_by(ActionPlanCycle.implementation_ends_on.desc()).limit(1))
     return f.CycleFacts(
         id=cycle.id, name=cycle.name, catalogue=cycle.catalogue,
         development=(cycle.development_starts_on, cycle.development_ends_on),
         implementation=(cycle.implementation_starts_on, cycle.implementation_ends_on),
-        plan_submitted_on=cycle.plan_submitted_on)
+        plan_submitted_on=cycle.plan_submitted_on, previous_end=previous)
 
 
 def _meetings(s: Session) -> tuple[f.MeetingFact, ...]:
@@ -80,7 +84,7 @@ def read_facts(s: Session, cycle: ActionPlanCycle, day: dt.date) -> f.Facts:
     commitments = list(s.scalars(select(Commitment).where(Commitment.cycle_id == cid)))
     commitment_ids = [c.id for c in commitments]
     return f.Facts(
-        cycle=cycle_facts(cycle), notice_days=notice_days_on(s, day),
+        cycle=cycle_facts(s, cycle), forum_id=forum.id, notice_days=notice_days_on(s, day),
         website=(page.address if page else "") or forum.website,
         contact_point=(page.contact_point if page else "") or forum.contact_point,
         web_page_id=page.id if page else None,

@@ -42,13 +42,12 @@ def _months_later(day: dt.date, months: int) -> dt.date:
     raise AssertionError
 
 
-def plan_trigger(facts: Facts, day: dt.date,
-                 previous_end: dt.date | None = None) -> Trigger:
+def plan_trigger(facts: Facts, day: dt.date) -> Trigger:
     """An action plan is published within 12 months after the previous one ended: the
-    previous cycle's end if known, else this cycle's development end counts as the due
-    day of its plan."""
+    previous cycle's end if one is recorded, else this cycle's development end counts as
+    the due day of its plan."""
     cycle = facts.cycle
-    due = previous_end or cycle.development[1]
+    due = cycle.previous_end or cycle.development[1]
     deadline = _months_later(due, PLAN_GRACE_MONTHS)
     submitted = cycle.plan_submitted_on
     if submitted is not None and submitted <= day:
@@ -86,9 +85,8 @@ def progress_trigger(facts: Facts, day: dt.date) -> Trigger:
         {"moving": len(moving), "total": total}), None)
 
 
-def early_warning(facts: Facts, results, day: dt.date,
-                  previous_end: dt.date | None = None) -> list[Trigger]:
-    return [plan_trigger(facts, day, previous_end), minimum_trigger(results),
+def early_warning(facts: Facts, results, day: dt.date) -> list[Trigger]:
+    return [plan_trigger(facts, day), minimum_trigger(results),
             progress_trigger(facts, day)]
 
 

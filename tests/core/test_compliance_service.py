@@ -109,3 +109,14 @@ def test_due_soon_says_how_long_since_the_forum_met(session, forum):
     assert triggers["action_plan"].days_left == (D(2026, 8, 31) - day).days
     assert triggers["minimum_requirements"].reached
     assert not triggers["commitment_progress"].reached  # implementation not begun
+
+
+def test_the_previous_cycle_sets_the_action_plan_deadline(session, forum):
+    make_cycle(session, development=(D(2021, 1, 1), D(2021, 8, 31)),
+               implementation=(D(2021, 9, 1), D(2023, 8, 31)))
+    later = make_cycle(session)  # development from 2025-01-01
+    report = check_cycle(session, cycle_id=later.id, day=D(2024, 9, 1))
+    assert report.facts.cycle.previous_end == D(2023, 8, 31)
+    trigger = {t.key: t for t in early_warning(report.facts, report.results,
+                                               D(2024, 9, 1))}["action_plan"]
+    assert trigger.reached  # 12 months after 2023-08-31 have passed
