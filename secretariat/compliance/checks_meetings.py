@@ -158,7 +158,9 @@ def remote_participation(params, facts: Facts, day: dt.date) -> Outcome:
     found = _held(facts, span, kinds, REMOTE)
     remedy = Message(N_("Offer remote participation (remote or hybrid) in at least {min} "
                         "meetings."), {"min": params["min_count"]})
-    return _count_outcome(found, params["min_count"], span, kinds_label(kinds), remedy)
+    shown = kinds_label(kinds) if params.get("meeting_kinds") else (
+        Label(N_("remote or hybrid, of any kind")),)
+    return _count_outcome(found, params["min_count"], span, shown, remedy)
 
 
 def advance_notice(params, facts: Facts, day: dt.date) -> Outcome:
