@@ -114,10 +114,12 @@ def load_demo(store, *, scale: str = "small", progress: ProgressCallback | None 
                 build_cocreation,
             )
 
-            # The co-creation records of one action-plan cycle (DESIGN §7-8).
+            # The co-creation records of one action-plan cycle (DESIGN §7-8); a large
+            # demo scaled down by ``spec`` (tests) gets a few hundred contributions.
             build_cocreation(s, today=now.astimezone(schedule.ZONE).date(),
                              contributions=SMALL_CONTRIBUTIONS if scale == "small"
-                             else LARGE_CONTRIBUTIONS)
+                             else LARGE_CONTRIBUTIONS if spec is None
+                             else 10 * SMALL_CONTRIBUTIONS)
             s.commit()
         except BaseException:
             s.rollback()
