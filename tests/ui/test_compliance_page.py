@@ -23,16 +23,9 @@ from ui.compliance.requirements_model import RequirementModel
 from ui.language import apply_language
 from ui.records.runner import SessionRunner
 
-NOW = dt.datetime(2026, 6, 15, 3, 0, tzinfo=dt.timezone.utc)
+from tests.ui.cocreation_helpers import DEMO_NOW as NOW
+
 DAY = NOW.date()
-
-
-@pytest.fixture
-def demo_store(gui_store):
-    from secretariat.demo import load_demo
-
-    load_demo(gui_store, scale="small", now=NOW)
-    return gui_store
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def test_navigation_lists_every_capability_and_disables_unbuilt_ones(window):
     assert nav.titles() == ENGLISH_TITLES
     enabled = {cap.key for cap in CAPABILITIES
                if nav.item(CAPABILITIES.index(cap)).flags() & Qt.ItemFlag.ItemIsEnabled}
-    assert enabled == {"members", "meetings", "minutes", "compliance"}
+    assert enabled == {"members", "meetings", "minutes", "cocreation", "compliance"}
     assert "later version" in nav.item(0).toolTip()
 
 

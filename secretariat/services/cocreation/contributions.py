@@ -131,18 +131,62 @@ def contribution_rows(s: Session, cycle_id: int, *, search: str = "",
     contributor containing it."""
     query = (select(Contribution).where(Contribution.cycle_id == cycle_id)
              .order_by(Contribution.received_on.desc(), Contribution.id.desc()))
-    if search.strip():
-        # SQLite's LIKE already ignores ASCII case and is about twice as fast as the
-        # lower() ILIKE becomes there; PostgreSQL's LIKE does not, so it gets ILIKE.
-        insensitive = s.get_bind().dialect.name != "sqlite"
-        query = query.where(or_(*(
-            (column.icontains if insensitive else column.contains)(search.strip(),
-                                                                     autoescape=True)
-            for column in (Contribution.text, Contribution.topic, Contribution.region,
-                           Contribution.contributor))))
+    query = _matching(s, query, search)
     if limit is not None:
         query = query.limit(limit)
     return list(s.scalars(query))
+
+
+def _matching(s: Session, query, search: str):
+    """``query`` kept to contributions whose text, topic, region or contributor contains
+    ``search`` (as typed: % and _ are characters, not wildcards)."""
+    if not search.strip():
+        return query
+    # SQLite's LIKE already ignores ASCII case and is about twice as fast as the lower()
+    # ILIKE becomes there; PostgreSQL's LIKE does not, so it gets ILIKE.
+    insensitive = s.get_bind().dialect.name != "sqlite"
+    return query.where(or_(*(
+        (column.icontains if insensitive else column.contains)(search.strip(),
+                                                                 autoescape=True)
+        for column in (Contribution.text, Contribution.topic, Contribution.region,
+                       Contribution.contributor))))
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    """A contribution as lists show it (plain values, no ORM object)."""
+
+    id: int
+    received_on: dt.date
+    stakeholder_kind: StakeholderKind
+    channel: Channel
+    region: str
+    topic: str
+    text: str
+    responded_on: dt.date | None
+    version: int
+
+    @property
+    def response_due(self) -> dt.date:
+        return response_due(self.received_on)
+
+    def overdue_on(self, day: dt.date) -> bool:
+        return self.responded_on is None and self.response_due < day
+
+
+def contribution_list(s: Session, cycle_id: int, *, search: str = "",
+                      limit: int | None = 500) -> list[ContributionRow]:
+    """``contribution_rows`` as plain rows, reading only the columns a list shows."""
+    query = (select(Contribution.id, Contribution.received_on, Contribution.stakeholder_kind,
+                    Contribution.channel, Contribution.region, Contribution.topic,
+                    func.substr(Contribution.text, 1, 200), Contribution.responded_on,
+                    Contribution.version)
+             .where(Contribution.cycle_id == cycle_id)
+             .order_by(Contribution.received_on.desc(), Contribution.id.desc()))
+    query = _matching(s, query, search)
+    if limit is not None:
+        query = query.limit(limit)
+    return [ContributionRow(*row) for row in s.execute(query)]
 
 
 def contribution_count(s: Session, cycle_id: int) -> int:
