@@ -36,6 +36,7 @@ class CocreationPage(QWidget):
 
     def _build(self) -> None:
         self.cycle_combo = QComboBox()
+        self.cycle_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(_("Search contributions… (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
