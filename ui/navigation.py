@@ -37,8 +37,8 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("conflicts", N_("Conflicts of interest"), "ui.interests.page:ConflictsPage"),
     Capability("meetings", N_("Meetings"), "ui.meetings.page:MeetingsPage"),
     Capability("minutes", N_("Minutes and decisions"), "ui.records.page:MinutesDecisionsPage"),
-    Capability("cocreation", N_("Co-creation records"), None),
-    Capability("compliance", N_("Standards compliance"), None),
+    Capability("cocreation", N_("Co-creation records"), "ui.cocreation.page:CocreationPage"),
+    Capability("compliance", N_("Standards compliance"), "ui.compliance.page:CompliancePage"),
     Capability("evidence", N_("Evidence packages and publication"),
                "ui.exports.page:ExportsPage"),
 )

@@ -43,6 +43,8 @@ COMMAND_MODULES = (
     "secretariat.cli.minutes",
     "secretariat.cli.decisions",
     "secretariat.cli.actions",
+    "secretariat.cli.cocreation",
+    "secretariat.cli.compliance",
     "secretariat.cli.export",
     "secretariat.cli.search",
     "secretariat.cli.verify",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from secretariat.demo import schedule
 from secretariat.demo.steps import CancelCallback, DemoCancelled, ProgressCallback
 from secretariat.demo.texts import PRIVATE_MARKER, RESTRICTED_DOC_MARKER
 from secretariat.errors import SecretariatError
@@ -107,6 +108,18 @@ def load_demo(store, *, scale: str = "small", progress: ProgressCallback | None 
 
                 build_large(s, store.documents_dir, now=now, progress=progress,
                             cancel=cancel, spec=spec or LARGE)
+            from secretariat.demo.cocreation import (
+                LARGE_CONTRIBUTIONS,
+                SMALL_CONTRIBUTIONS,
+                build_cocreation,
+            )
+
+            # The co-creation records of one action-plan cycle (DESIGN §7-8); a large
+            # demo scaled down by ``spec`` (tests) gets a few hundred contributions.
+            build_cocreation(s, today=now.astimezone(schedule.ZONE).date(),
+                             contributions=SMALL_CONTRIBUTIONS if scale == "small"
+                             else LARGE_CONTRIBUTIONS if spec is None
+                             else 10 * SMALL_CONTRIBUTIONS)
             s.commit()
         except BaseException:
             s.rollback()

@@ -2,6 +2,21 @@
 
 from secretariat.model.audit import AuditEntry
 from secretariat.model.base import Base, UTCDateTime, utcnow
+from secretariat.model.cocreation import (
+    ActionPlanCycle,
+    Attestation,
+    Commitment,
+    CommitmentMilestone,
+    CommitmentProposal,
+    Consultation,
+    Contribution,
+    CycleMilestone,
+    OgpWebPage,
+    OutreachActivity,
+    ProgressUpdate,
+    PublicationEntry,
+    StakeholderQuestion,
+)
 from secretariat.model.decisions import ActionItem, Decision, Dissent, Recusal, Vote
 from secretariat.model.documents import Document
 from secretariat.model.enums import (
@@ -49,6 +64,9 @@ from secretariat.model.selection import (
 )
 
 __all__ = [
+    "ActionPlanCycle", "Attestation", "Commitment", "CommitmentMilestone",
+    "CommitmentProposal", "Consultation", "Contribution", "CycleMilestone", "OgpWebPage",
+    "OutreachActivity", "ProgressUpdate", "PublicationEntry", "StakeholderQuestion",
     "ActionItem", "ActionStatus", "AuditEntry", "Decision", "DecisionMethod", "Dissent",
     "Minutes", "MinutesEntry", "MinutesStatus", "Recusal", "Vote", "VoteChoice",
     "AgendaItem", "Attendance", "AttendanceStatus", "AttendeeCapacity", "Base", "Document",

@@ -181,3 +181,16 @@ def actions_store(forum_store):
         action_service.update_action(s, done.id, status=ActionStatus.DONE)
         s.commit()
     return forum_store
+
+
+# --- Co-creation and compliance ----------------------------------------------------
+
+
+@pytest.fixture
+def demo_store(gui_store):
+    """The small demo forum, built around ``cocreation_helpers.DEMO_NOW``."""
+    from secretariat.demo import load_demo
+    from tests.ui.cocreation_helpers import DEMO_NOW
+
+    load_demo(gui_store, scale="small", now=DEMO_NOW)
+    return gui_store
