@@ -183,3 +183,18 @@ def test_a_report_tabled_at_a_forum_meeting_in_implementation():
     assert document_tabled(params, facts(), D(2026, 6, 1)).status == Status.NOT_YET_DUE
     assert document_tabled(params, facts(), IMPL[1]).status == Status.NOT_MET
     assert document_tabled(params, facts(), D(2025, 1, 5)).status == Status.NOT_YET_DUE
+
+
+def test_each_meeting_is_judged_by_the_notice_period_in_force_on_its_day():
+    """10 days' notice meets the 10 days of the terms in force then, even though the terms
+    in force on the day judged ask 14."""
+    import dataclasses
+
+    day = D(2025, 3, 15)
+    held = meeting(1, day, notice_day=days_after(day, -10))
+    under_old_terms = dataclasses.replace(held, notice_days=10)
+    assert advance_notice({"subject": "meeting"}, facts(notice_days=14, meetings=(held,)),
+                          D(2025, 4, 1)).status == Status.NOT_MET
+    assert advance_notice({"subject": "meeting"},
+                          facts(notice_days=14, meetings=(under_old_terms,)),
+                          D(2025, 4, 1)).status == Status.MET

@@ -258,3 +258,15 @@ def test_adopting_and_publishing_enter_the_audit_log_and_tampering_shows(session
     report = audit.verify_chain(session)
     assert not report.ok and report.first_problem.record_type == "terms_of_reference"
     assert "Version 1 of the terms of reference" in report.first_problem.message
+
+
+def test_the_compliance_engine_reads_the_notice_period_of_each_day(session):
+    from secretariat.compliance.terms import notice_days_by_day
+
+    _adopted_v1(session, on=dt.date(2025, 1, 1))
+    drafting.draft_version(session, rules={"notice_days": 10})
+    adopting.adopt_version(session, 2, on=dt.date(2025, 6, 1))
+    session.commit()
+    on = notice_days_by_day(session)
+    assert (on(dt.date(2024, 12, 31)), on(dt.date(2025, 5, 31)), on(dt.date(2025, 6, 1))) == (
+        14, 7, 10)  # before any version: the default; then each version's own
