@@ -118,7 +118,9 @@ def write_irm_package(data: IrmPackageData, target: Path, *, signer: Signer,
         for section in sections:
             entry = {"key": section.key, "title": _in_languages(section.title)["en"]}
             if section.available and section.key in data.sections:
-                own = section.write(data.sections[section.key], Path(scratch) / section.key)
+                own = (section.write(data.sections[section.key], Path(scratch) / section.key,
+                                     folders) if section.needs_folders else
+                       section.write(data.sections[section.key], Path(scratch) / section.key))
                 files.update(own)
                 listing += [(f"data/{n}", _in_languages(section.title)) for n in sorted(own)]
                 entry.update(status="included", files=[f"data/{n}" for n in sorted(own)])

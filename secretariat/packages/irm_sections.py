@@ -44,6 +44,8 @@ class IrmSection:
     title: str  # msgid: what the section holds, for the README and the preview
     read: Reader | None = None  # None: not available yet in this version
     write: Writer | None = None
+    # The writer also takes the meetings' folders in the package, to point at them.
+    needs_folders: bool = False
 
     @property
     def available(self) -> bool:
@@ -166,6 +168,11 @@ def write_register(data, _scratch: Path) -> Files:
     return files
 
 
+from secretariat.packages.irm_cocreation import (  # noqa: E402  (sections defined there)
+    read_cocreation, read_compliance, write_cocreation, write_compliance,
+)
+from secretariat.packages.irm_selection import read_selection, write_selection  # noqa: E402
+
 # The order is the README's. Meetings are not a section here: every meeting's evidence is
 # built by the meeting package's own code (``irm_package``).
 SECTIONS: list[IrmSection] = [
@@ -174,12 +181,14 @@ SECTIONS: list[IrmSection] = [
     IrmSection("terms_of_reference", N_("all versions of the terms of reference"),
                read_terms, write_terms),
     IrmSection("selection_rounds", N_("selection rounds, with everything needed to re-check "
-                                      "them")),
+                                      "them"), read_selection, write_selection),
     IrmSection("register_of_interests", N_("the register of interests (public part; the "
                                            "private part only when included explicitly)"),
                read_register, write_register),
     IrmSection("cocreation", N_("co-creation records: contributions and responses, "
-                                "consultations, communications log")),
+                                "consultations, communications log"),
+               read_cocreation, write_cocreation),
     IrmSection("compliance_report", N_("the compliance report (PDF and JSON), each entry "
-                                       "pointing to the files that support it")),
+                                       "pointing to the files that support it"),
+               read_compliance, write_compliance, needs_folders=True),
 ]

@@ -43,6 +43,8 @@ PLANTS = (
     f"UPDATE meeting_interest SET nature = '{MARK}-NATURE-' || id",
     f"UPDATE interest_breach SET description = '{MARK}-BREACH-' || id, "
     f"sanction = '{MARK}-SANCTION-' || id",
+    # Co-creation: who sent a contribution is kept by the secretariat, not published.
+    f"UPDATE contribution SET contributor = '{MARK}-CONTRIBUTOR-' || id",
 )
 
 
