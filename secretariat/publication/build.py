@@ -109,6 +109,9 @@ def write_publication(data: PublicationData, target: Path, *, signer: Signer,
                 files[f"{language}/{path}"] = html.encode()
     for name, table in open_data.table_files(site).items():
         files[f"opendata/{name}"] = table
+    for selection_round in (site.cocreation.rounds if site.cocreation else ()):
+        for name, text in selection_round.files.items():
+            files[f"opendata/selection/{selection_round.id}/{name}"] = text.encode("utf-8")
     files.update(data.papers)
     total = sum(len(v) if isinstance(v, bytes) else v.stat().st_size for v in files.values())
     with writing_into(target), BagWriter(target, zipped=False, bagging_date=site.built_on,

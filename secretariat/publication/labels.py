@@ -38,6 +38,7 @@ LABELS = {
     "terms_versions": N_("Versions of the terms of reference, newest first"),
     "pdf_both_languages": N_("PDF (Chinese and English)"),
     "no_terms": N_("No terms of reference have been published yet."),
+    "pages_navigation": N_("Pages"),
 }
 
 PAGES = {
@@ -48,6 +49,9 @@ PAGES = {
     "decisions": N_("Decisions"),
     "documents": N_("Documents"),
     "interests": N_("Register of interests"),
+    "cocreation": N_("Action plan"),
+    "selection": N_("Member selection"),
+    "compliance": N_("Standards compliance"),
     "open-data": N_("Open data"),
 }
 

@@ -47,6 +47,11 @@ def _meeting_attendees(site: SiteData):
     return ((m, a) for m in site.meetings for a in m.attendees if a.status is not None)
 
 
+def _contributions(site: SiteData):
+    cycles = site.cocreation.cycles if site.cocreation else ()
+    return ((cycle.name, c) for cycle in cycles for c in cycle.contributions)
+
+
 def _meeting_decisions(site: SiteData):
     return ((m, d) for m in site.meetings for d in m.decisions)
 
@@ -112,6 +117,22 @@ TABLES: tuple[Table, ...] = (
         Column("votes_abstain", N_("abstentions"), lambda p: p[1].row.votes_abstain),
         Column("recusals", N_("number of members recused"), lambda p: len(p[1].recusals)),
     ), _meeting_decisions),
+    Table("contributions", N_("Contributions from the public and civil society to the action "
+                              "plan, with the government's response (who sent them is not "
+                              "published)."), (
+        Column("cycle", N_("the action-plan cycle"), lambda p: p[0]),
+        Column("received_on", N_("when it was received (YYYY-MM-DD)"), lambda p: _day(p[1][0])),
+        Column("stakeholder_kind", N_("the kind of contributor, e.g. civil_society or citizen"),
+               lambda p: _enum(p[1][1])),
+        Column("region", N_("the contributor's region, if given"), lambda p: p[1][2]),
+        Column("channel", N_("how it came in, e.g. written or online_discussion"),
+               lambda p: _enum(p[1][3])),
+        Column("topic", N_("its topic"), lambda p: p[1][4]),
+        Column("text", N_("the contribution"), lambda p: p[1][5]),
+        Column("response", N_("the government's reasoned response"), lambda p: p[1][6]),
+        Column("responded_on", N_("when the response was given, if it was"),
+               lambda p: _day(p[1][7])),
+    ), _contributions),
 )
 
 

@@ -43,6 +43,7 @@ class PageWriter:
 
     def __init__(self, env: Environment, site: SiteData, language: str, pdfs: set[str]):
         self.env, self.site, self.language, self.pdfs = env, site, language, pdfs
+        self.cocreation = site.cocreation
         self.t = translated_labels()
         self.zone = ZoneInfo(site.forum.time_zone)
         self.forum_name = localized(site.forum.name, site.forum.name_en)
@@ -54,8 +55,14 @@ class PageWriter:
                "documents.html": self._documents()}
         from secretariat.publication.governance_pages import interests_page, terms_page
 
+        from secretariat.publication import cocreation_pages as co
+
         out["terms.html"] = terms_page(self)
         out["interests.html"] = interests_page(self)
+        out["cocreation.html"] = co.action_plan_page(self)
+        out["selection.html"] = co.selection_page(self)
+        out["compliance.html"] = co.compliance_page(self)
+        out.update(co.contribution_pages(self))
         for record in self.site.meetings:
             out[f"meetings/{record.id}.html"] = self._meeting(record)
         return out

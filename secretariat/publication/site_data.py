@@ -40,6 +40,7 @@ class SiteData:
     built_on: dt.date
     terms: tuple = ()  # published versions of the terms of reference (TermsView), newest first
     register: tuple = ()  # the public register of interests (RegisterRow)
+    cocreation: object = None  # publication.cocreation_data.CocreationSite
 
     @staticmethod
     def minutes_published(record: MeetingRecord) -> bool:
@@ -74,8 +75,10 @@ def read_site_data(s: Session, *, on: dt.date, report=None) -> SiteData:
 
     terms = sorted((v for v in list_views(s) if v.status == TermsStatus.PUBLISHED),
                    key=lambda v: v.version_no, reverse=True)
+    from secretariat.publication.cocreation_data import read_cocreation_site
+
     return SiteData(facts, members, tuple(meetings), on, tuple(terms),
-                    tuple(register_rows(s)))
+                    tuple(register_rows(s)), read_cocreation_site(s, on))
 
 
 def _approved_version(record: MeetingRecord) -> int | None:

@@ -26,7 +26,8 @@ def test_every_kind_of_page_passes_axe(axe_browser, site_root):
     pages = ["index.html"] + [f"{language}/{page}" for language in ("zh_TW", "en")
                               for page in ("index.html", "members.html", "meetings.html",
                                            "decisions.html", "documents.html", "terms.html",
-                                           "interests.html",
+                                           "interests.html", "cocreation.html", "selection.html",
+                                           "compliance.html",
                                            f"meetings/{ids['meeting']}.html")]
     problems = {}
     for page in pages:
