@@ -15,7 +15,6 @@ from secretariat.compliance.warnings import due_soon, early_warning
 from secretariat.errors import SecretariatError
 from secretariat.services.cocreation import consultations, contributions, web
 from secretariat.services.cocreation.contributions import ContributionValues
-from secretariat.services.forum import update_forum
 from secretariat.services.meetings import update_meeting
 from tests.core.cocreation_helpers import make_cycle
 from tests.core.factories import make_meeting
@@ -71,8 +70,11 @@ def test_meetings_and_consultations_decide_their_requirements(session, forum):
     assert report.to_dict()["results"][0]["explanation"]["zh_TW"]
 
 
-def test_the_notice_period_is_read_through_one_function(session, forum):
-    update_forum(session, notice_days=10)
+def test_the_notice_period_is_that_of_the_terms_of_reference_in_force(session, forum):
+    from secretariat.services.terms import adopting, drafting
+
+    drafting.draft_version(session, rules={"notice_days": 10})
+    adopting.adopt_version(session, 1, on=D(2024, 12, 1))
     session.commit()
     assert terms.notice_days_on(session, D(2025, 1, 1)) == 10
     cycle = make_cycle(session)

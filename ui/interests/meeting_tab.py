@@ -4,6 +4,7 @@ the member) and the likely conflicts the members' declared interests suggest."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout,
@@ -100,6 +101,10 @@ class MeetingInterestsTab(QWidget):
                                   self._show)
 
     def _show(self, data) -> None:
+        # The editor rebuilds its tabs when the date preference changes: a load that was
+        # under way may arrive for a tab already gone.
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.declarations):
+            return
         self.data = data
         self.declarations.set_rows(data.declarations)
         self.flags.set_rows(data.flags)
