@@ -60,12 +60,14 @@ def read_site_data(s: Session, *, on: dt.date, report=None) -> SiteData:
     rows = [m for m in list_meetings(s) if m.status != MeetingStatus.CANCELLED]
     rows.sort(key=lambda m: (m.starts_at, m.id), reverse=True)
     meetings = []
+    everyone = member_rows(s, on=on, include_past=True)  # every meeting's roster from these
     for done, row in enumerate(rows, start=1):
-        record = meeting_record(s, row.id)
+        record = meeting_record(s, row.id, all_memberships=everyone)
         approved = _approved_version(record)
         current = record.minutes.current
         if approved is not None and (current is None or current.version_no != approved):
-            record = meeting_record(s, row.id, minutes_version=approved)
+            record = meeting_record(s, row.id, minutes_version=approved,
+                                    all_memberships=everyone)
         meetings.append(public_projection(record))
         if report is not None:
             report(done, len(rows), row.title)

@@ -210,3 +210,13 @@ def test_the_pdfs_for_publication_carry_no_marker(session, tmp_path, language):
     for name, marker in SECRETS.items():
         assert marker not in published and marker not in squeezed, name
     assert "公開文件00" in published
+
+
+def test_a_roster_from_all_memberships_is_the_roster_read_for_the_day(session, tmp_path):
+    """Reading many meetings with one list of every membership gives the same record."""
+    from secretariat.services.members.views import member_rows
+
+    ids = make_full_meeting(session, tmp_path)
+    everyone = member_rows(session, include_past=True)
+    assert meeting_record(session, ids["meeting"], all_memberships=everyone) == \
+        meeting_record(session, ids["meeting"])

@@ -33,7 +33,7 @@ from secretariat.services.meetings.record_rows import (  # noqa: F401  (the reco
     AgendaRow, AttendeeRow, DissentRow, MeetingDetails, MeetingRecord, MinutesPart, PaperRow,
     PersonChoice, PersonName, RecordedDecision, RecusalRow,
 )
-from secretariat.services.members.views import member_rows
+from secretariat.services.members.views import member_rows, rows_active_on
 from secretariat.vocabulary import AttendeeCapacity, Role
 
 
@@ -138,12 +138,14 @@ def _minutes(s: Session, meeting_id: int, version_no: int | None) -> MinutesPart
 
 
 def meeting_record(session: Session, meeting_id: int, *, minutes_version: int | None = None,
-                   with_people: bool = False) -> MeetingRecord:
+                   with_people: bool = False, all_memberships=None) -> MeetingRecord:
     """The whole record of meeting ``meeting_id``; SecretariatError for an unknown id.
 
     ``minutes_version`` chooses which version's text ``minutes`` carries (default the
     newest); every version is listed either way. ``with_people`` adds everyone on record
-    as ``people`` (the editor's choices of attendee, proxy and owner).
+    as ``people`` (the editor's choices of attendee, proxy and owner). ``all_memberships``
+    (``member_rows(include_past=True)``), when reading many meetings, saves reading the
+    roster again for each.
     """
     s = session
     found = s.execute(select(Meeting, Forum).join(Forum, Forum.id == Meeting.forum_id)
@@ -158,7 +160,8 @@ def meeting_record(session: Session, meeting_id: int, *, minutes_version: int | 
                Attendance.status, Attendance.represented_by_id, Attendance.version)
         .where(Attendance.meeting_id == meeting_id).order_by(Attendance.id)
     ).all()
-    roster = [m for m in member_rows(s, on=details.day) if m.active]
+    roster = (rows_active_on(all_memberships, details.day) if all_memberships is not None
+              else [m for m in member_rows(s, on=details.day) if m.active])
     decisions, rationale, recusals, dissents, votes = _decisions(s, meeting_id)
     actions = tuple(action_rows(s, meeting_id=meeting_id))
     mentioned = {r.person_id for r in roster}

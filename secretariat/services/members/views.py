@@ -7,7 +7,7 @@ balance can never disagree. Public names are re-exported by ``services.members``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -82,6 +82,14 @@ def not_over_by(day: dt.date) -> ColumnElement[bool]:
         or_(Membership.term_end.is_(None), Membership.term_end >= day),
         or_(Membership.ended_on.is_(None), Membership.ended_on >= day),
     )
+
+
+def rows_active_on(rows: list[MemberRow], day: dt.date) -> list[MemberRow]:
+    """Of ``member_rows(include_past=True)``, the ones active on ``day``, in the same order
+    and marked as ``member_rows(on=day)`` marks them: many meetings' rosters from one
+    query (a publication reads a thousand meetings)."""
+    return [replace(r, active=True) for r in rows if r.term_start <= day and all(
+        end is None or day <= end for end in (r.term_end, r.ended_on))]
 
 
 def member_rows(
