@@ -32,20 +32,22 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
 MAX_NAME_BYTES = 240
 
 
-def safe_file_name(stem: str, suffix: str = "") -> str:
+def safe_file_name(stem: str, suffix: str = "", *, max_bytes: int = MAX_NAME_BYTES,
+                   fallback: str = "document") -> str:
     """``stem + suffix`` made valid as one file name on Windows, macOS and Linux: no
     reserved characters, no trailing dot or space, not a device name, at most
-    ``MAX_NAME_BYTES`` bytes of UTF-8 (cut between characters)."""
+    ``max_bytes`` bytes of UTF-8 (cut between characters). The one rule for file names
+    the program makes: exported documents, and the files inside packages."""
     text = unicodedata.normalize("NFC", stem)
     text = " ".join(_AS_DASH.sub(" - ", text).split())  # tabs and line breaks: spaces
     text = " ".join(_DROPPED.sub("", text).split()).strip(" .")
     if text.split(".")[0].upper() in _RESERVED:
         text = f"{text}_"
-    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    room = max_bytes - len(suffix.encode("utf-8"))
     encoded = text.encode("utf-8")
     if len(encoded) > room:
         text = encoded[:room].decode("utf-8", errors="ignore").rstrip(" .")
-    return f"{text or 'document'}{suffix}"
+    return f"{text or fallback}{suffix}"
 
 
 def document_file_name(kind: str, *, title: str, title_en: str, day: dt.date | None,

@@ -63,15 +63,18 @@ def decode_manifest_path(text: str) -> str:
                   lambda m: {"0d": "\r", "0a": "\n", "25": "%"}[m.group(1).lower()], text)
 
 
+# A paper's name inside a bag: short enough that "data/meetings/<date-title>/papers/<n>-"
+# plus the name stays within MAX_PATH_CHARS.
+MAX_NAME_BYTES_IN_BAG = 150
+
+
 def safe_file_name(name: str, fallback: str = "file") -> str:
-    """A file name as typed by a user (a paper's), made safe for every file system:
-    forbidden characters become ``_``, trailing dots and spaces go, the length is capped
-    (keeping the extension)."""
-    cleaned = _FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).replace("/", "_")
-    cleaned = cleaned.strip().rstrip(". ") or fallback
-    if cleaned.split(".")[0].upper() in _RESERVED_WINDOWS:
-        cleaned = "_" + cleaned
-    stem, dot, extension = cleaned.rpartition(".")
-    if len(cleaned) > 120:
-        cleaned = (stem[:110] + dot + extension[:9]) if dot else cleaned[:120]
-    return cleaned
+    """A file name as typed by a user (a paper's), made safe by the program's one rule for
+    file names (``export.file_names.safe_file_name``), its extension kept."""
+    from secretariat.export.file_names import safe_file_name as one_rule
+
+    stem, dot, extension = name.rpartition(".")
+    if not (dot and stem and extension.isalnum() and len(extension) <= 10):
+        stem, extension = name, ""
+    return one_rule(stem, f".{extension}" if extension else "",
+                    max_bytes=MAX_NAME_BYTES_IN_BAG, fallback=fallback)
