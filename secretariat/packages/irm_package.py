@@ -37,6 +37,7 @@ from secretariat.packages.target_folder import check_writable_target, writing_in
 from secretariat.services.audit.package_head import chain_head_now, head_as_json
 from secretariat.services.forum import require_forum
 from secretariat.services.meetings import list_meetings
+from secretariat.services.members.views import member_rows
 from secretariat.vocabulary import MeetingStatus
 
 LANGUAGES = ("zh_TW", "en")
@@ -82,12 +83,14 @@ def read_irm_package(s: Session, documents_dir: Path, date_from: dt.date, date_t
     period = Period(date_from, date_to)
     head = chain_head_now(s)
     ids = meetings_in_period(s, period)
+    everyone = member_rows(s, include_past=True)  # every meeting's roster from these
     read = []
     for done, meeting_id in enumerate(ids):
         if report is not None:
             report(done, len(ids), "")
         read.append(meetings.read_meeting_package(s, documents_dir, meeting_id,
-                                                  include_private=include_private, head=head))
+                                                  include_private=include_private, head=head,
+                                                  all_memberships=everyone))
     section_data = {section.key: section.read(s, period, include_private)
                     for section in (sections or SECTIONS) if section.available}
     return IrmPackageData(period, include_private, require_forum(s).name_zh_tw, tuple(read),

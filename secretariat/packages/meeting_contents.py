@@ -87,13 +87,6 @@ def declarations_json(declarations, *, with_nature: bool) -> bytes:
     return to_json({"declarations": rows})
 
 
-def approved_minutes_version(record: MeetingRecord) -> int | None:
-    """The newest approved (or locked) version: only approved minutes are evidence."""
-    approved = [v for v in record.minutes.versions
-                if v.status.value in ("approved", "locked")]
-    return approved[-1].version_no if approved else None
-
-
 def _name(names, number: int) -> str:
     person = names.get(number)
     return person.name if person else ""

@@ -38,7 +38,7 @@ from secretariat.services.audit.package_head import chain_head_now, head_as_json
 from secretariat.services.documents import stored_path
 from secretariat.services.meetings import meeting_record, public_projection
 from secretariat.services.meetings.record_rows import MeetingRecord
-from secretariat.services.members.views import MemberRow, member_rows
+from secretariat.services.members.views import MemberRow, member_rows, rows_active_on
 
 LANGUAGES = ("zh_TW", "en")
 DESCRIPTIONS = {
@@ -77,18 +77,23 @@ class MeetingPackageData:
 
 
 def read_meeting_package(s: Session, documents_dir: Path, meeting_id: int, *,
-                         include_private: bool = False, head=None) -> MeetingPackageData:
-    """The read phase (database thread). ``head``: the audit head already read, when one
-    package holds several meetings."""
-    record = meeting_record(s, meeting_id)
+                         include_private: bool = False, head=None,
+                         all_memberships=None) -> MeetingPackageData:
+    """The read phase (database thread). ``head`` and ``all_memberships``
+    (``member_rows(include_past=True)``): read once when one package holds several
+    meetings. The roster comes from the same rows as the record's own."""
+    if all_memberships is None:
+        all_memberships = member_rows(s, include_past=True)
+    record = meeting_record(s, meeting_id, all_memberships=all_memberships)
     shown = record if include_private else public_projection(record)
-    roster = tuple(m for m in member_rows(s, on=record.details.day) if m.active)
-    version = contents.approved_minutes_version(record)
+    roster = tuple(rows_active_on(all_memberships, record.details.day))
+    version = record.minutes.newest_approved()
     minutes = {}
     if version is not None:
         approved = record if record.minutes.current and \
             record.minutes.current.version_no == version else \
-            meeting_record(s, meeting_id, minutes_version=version)
+            meeting_record(s, meeting_id, minutes_version=version,
+                           all_memberships=all_memberships)
         approved = approved if include_private else public_projection(approved)
         minutes = {language: minutes_record(approved, language, version=version)
                    for language in LANGUAGES}

@@ -63,7 +63,7 @@ def read_site_data(s: Session, *, on: dt.date, report=None) -> SiteData:
     everyone = member_rows(s, on=on, include_past=True)  # every meeting's roster from these
     for done, row in enumerate(rows, start=1):
         record = meeting_record(s, row.id, all_memberships=everyone)
-        approved = _approved_version(record)
+        approved = record.minutes.newest_approved()
         current = record.minutes.current
         if approved is not None and (current is None or current.version_no != approved):
             record = meeting_record(s, row.id, minutes_version=approved,
@@ -82,7 +82,3 @@ def read_site_data(s: Session, *, on: dt.date, report=None) -> SiteData:
     return SiteData(facts, members, tuple(meetings), on, tuple(terms),
                     tuple(register_rows(s)), read_cocreation_site(s, on))
 
-
-def _approved_version(record: MeetingRecord) -> int | None:
-    approved = [v for v in record.minutes.versions if v.status.value in ("approved", "locked")]
-    return approved[-1].version_no if approved else None

@@ -19,8 +19,8 @@ from secretariat.services.meetings.agenda import AttendanceSummary
 from secretariat.services.meetings.decision_log import DecisionRow
 from secretariat.services.meetings.minutes import MinutesEntryRow, MinutesVersionRow
 from secretariat.vocabulary import (
-    AttendanceStatus, AttendeeCapacity, ItemPurpose, MeetingKind, MeetingStatus, Modality, Phase,
-    ProposedBy, Role, Side, VoteChoice,
+    AttendanceStatus, AttendeeCapacity, ItemPurpose, MeetingKind, MeetingStatus, MinutesStatus,
+    Modality, Phase, ProposedBy, Role, Side, VoteChoice,
 )
 
 
@@ -193,6 +193,12 @@ class MinutesPart:
 
     def text_for(self, item_id: int) -> str:
         return next((e.text for e in self.entries if e.agenda_item_id == item_id), "")
+
+    def newest_approved(self) -> int | None:
+        """The newest version approved (or locked): the one that is the forum's record."""
+        approved = [v.version_no for v in self.versions
+                    if v.status in (MinutesStatus.APPROVED, MinutesStatus.LOCKED)]
+        return approved[-1] if approved else None
 
     def version_no_of(self, minutes_id: int | None) -> int | None:
         return next((v.version_no for v in self.versions if v.id == minutes_id), None)
