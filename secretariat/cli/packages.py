@@ -15,6 +15,7 @@ from pathlib import Path
 
 from secretariat.cli.commands import Commands, opened_store
 from secretariat.cli.meetings import add_meeting_argument
+from secretariat.cli.terminal_progress import terminal_progress
 from secretariat.i18n import N_, _, ngettext
 from secretariat.packages.target_folder import check_writable_target
 
@@ -35,6 +36,11 @@ def register_meeting(commands: Commands) -> None:
                       "with votes and recusals, the notice record, the papers and Popolo "
                       "metadata. Only public content unless --include-private."))
     add_meeting_argument(parser)
+    _add_package_output(parser)
+
+
+def _add_package_output(parser: argparse.ArgumentParser) -> None:
+    """--out, --folder and --include-private: shared by the meeting and IRM packages."""
     parser.add_argument("--out", type=Path, required=True, metavar=_("PATH"),
                         help=_("the package to write (a .zip file, or a new folder with "
                                "--folder)"))
@@ -45,28 +51,29 @@ def register_meeting(commands: Commands) -> None:
                                "recipients (not for publication)"))
 
 
-def export_meeting(args: argparse.Namespace) -> int:
-    from secretariat.packages.meeting_package import export_meeting_package
+def _signer_writing_to(out: Path):
+    """The forum's signer, once the target is known to be writable: a read-only or
+    missing folder is named before the key's passphrase is asked for."""
     from secretariat.packages.signing import forum_signer
     from secretariat.paths import data_dir
 
-    out = _zip_name(args)
     check_writable_target(out)
-    signer = forum_signer(data_dir())
+    return forum_signer(data_dir())
+
+
+def export_meeting(args: argparse.Namespace) -> int:
+    from secretariat.packages.meeting_package import export_meeting_package
+
+    out = _zip_name(args)
+    signer = _signer_writing_to(out)
     with opened_store(args) as store, store.session() as s:
         path = export_meeting_package(s, store.documents_dir, args.meeting_id, out,
                                       signer=signer, zipped=not args.folder,
                                       include_private=args.include_private,
-                                      report=_terminal_progress())
+                                      report=terminal_progress())
     print(_("Wrote {path}, signed with the key {fingerprint}.").format(
         path=path, fingerprint=signer.fingerprint))
     return 0
-
-
-def _terminal_progress():
-    from secretariat.cli.terminal_progress import terminal_progress
-
-    return terminal_progress()
 
 
 def register_irm(commands: Commands) -> None:
@@ -77,39 +84,30 @@ def register_irm(commands: Commands) -> None:
         description=_("Write the evidence of a period for OGP's Independent Reporting "
                       "Mechanism as one signed BagIt package: every meeting of the period "
                       "in its own folder (as in its meeting package), the membership "
-                      "history, and manifest.json listing what is included and what this "
-                      "version cannot include yet. Only public content unless "
+                      "history, the terms of reference, the selection rounds, the register "
+                      "of interests, the co-creation records and the compliance report, "
+                      "with manifest.json listing every file. Only public content unless "
                       "--include-private."))
     parser.add_argument("--from", dest="date_from", required=True, metavar=_("DATE"),
                         help=_("the first day of the period (YYYY-MM-DD)"))
     parser.add_argument("--to", dest="date_to", required=True, metavar=_("DATE"),
                         help=_("the last day of the period (YYYY-MM-DD)"))
-    parser.add_argument("--out", type=Path, required=True, metavar=_("PATH"),
-                        help=_("the package to write (a .zip file, or a new folder with "
-                               "--folder)"))
-    parser.add_argument("--folder", action="store_true",
-                        help=_("write a folder instead of a ZIP file"))
-    parser.add_argument("--include-private", action="store_true",
-                        help=_("include restricted papers, private decisions and notice "
-                               "recipients (not for publication)"))
+    _add_package_output(parser)
 
 
 def export_irm(args: argparse.Namespace) -> int:
     from secretariat.cli.editing import calendar_date
     from secretariat.packages.irm_package import read_irm_package, write_irm_package
-    from secretariat.packages.signing import forum_signer
-    from secretariat.paths import data_dir
 
     date_from = calendar_date(args.date_from, N_("From"))
     date_to = calendar_date(args.date_to, N_("To"))
     out = _zip_name(args)
-    check_writable_target(out)
-    signer = forum_signer(data_dir())
+    signer = _signer_writing_to(out)
     with opened_store(args) as store, store.session() as s:
         data = read_irm_package(s, store.documents_dir, date_from, date_to,
                                 include_private=args.include_private)
     path = write_irm_package(data, out, signer=signer, zipped=not args.folder,
-                             report=_terminal_progress())
+                             report=terminal_progress())
     print(ngettext("Wrote {path} ({count} meeting), signed with the key {fingerprint}.",
                    "Wrote {path} ({count} meetings), signed with the key {fingerprint}.",
                    len(data.meetings)).format(path=path, count=len(data.meetings),
@@ -136,15 +134,12 @@ def register_publication(commands: Commands) -> None:
 
 
 def export_publication(args: argparse.Namespace) -> int:
-    from secretariat.packages.signing import forum_signer
-    from secretariat.paths import data_dir
     from secretariat.publication.build import build_publication
 
-    check_writable_target(args.out)
-    signer = forum_signer(data_dir())
+    signer = _signer_writing_to(args.out)
     with opened_store(args) as store, store.session() as s:
         path = build_publication(s, store.documents_dir, args.out, signer=signer,
-                                 report=_terminal_progress())
+                                 report=terminal_progress())
     print(_("Wrote {path}, signed with the key {fingerprint}.").format(
         path=path, fingerprint=signer.fingerprint))
     print(_("Open {page} in a browser to see the website.").format(
