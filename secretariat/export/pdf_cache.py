@@ -23,7 +23,6 @@ from functools import cache
 from pathlib import Path
 
 from secretariat import __version__, i18n
-from secretariat.atomic_files import atomic_file
 
 
 def _render_to(write: Callable, value: object, language: str, path: Path) -> None:
@@ -60,17 +59,14 @@ class PdfCache:
         digest.update(repr(value).encode())
         return digest.hexdigest()
 
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pdf"
+
     def pdf(self, write: Callable, value: object, language: str) -> Path:
         """The PDF ``write(value, out, language=language)`` makes, rendered if not kept."""
-        key = self.key(write, value, language)
-        path = self.folder / key[:2] / f"{key}.pdf"
+        path = self._path(self.key(write, value, language))
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            scratch = path.with_name(f"{key}.rendering.pdf")
-            write(value, scratch, language=language)
-            with atomic_file(path, mode=0o644) as handle:
-                handle.write(scratch.read_bytes())
-            scratch.unlink(missing_ok=True)
+            _render_to(write, value, language, path)
             self.rendered += 1
         self.used.add(path)
         return path
@@ -80,8 +76,7 @@ class PdfCache:
         rendered by a pool of processes (one per core: reportlab is pure Python, so
         threads would not run in parallel). ``report(done, total, label)`` may raise to
         cancel: the pool is stopped and nothing half-written is kept."""
-        keys = [self.key(write, value, language) for write, value, language in jobs]
-        paths = [self.folder / key[:2] / f"{key}.pdf" for key in keys]
+        paths = [self._path(self.key(write, value, language)) for write, value, language in jobs]
         missing = [n for n, path in enumerate(paths) if not path.exists()]
         workers = min(processes or os.cpu_count() or 1, len(missing))
         if getattr(sys, "frozen", False):
