@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget,
+)
 
 from secretariat.i18n import _
 from ui.roc_dates import RocDateEdit
@@ -87,3 +89,17 @@ def grow_to_fit(window: QWidget) -> None:
               else layout.totalSizeHint().height())
     if needed > window.height():
         window.resize(width, needed)
+
+
+def table_box(title: str, table: QWidget, buttons) -> QGroupBox:
+    """A titled group: a row of buttons over the table they act on (the meeting editor's
+    Decisions and Conflicts of interest tabs)."""
+    box = QGroupBox(title)
+    column = QVBoxLayout(box)
+    bar = QHBoxLayout()
+    for button in buttons:
+        bar.addWidget(button)
+    bar.addStretch(1)
+    column.addLayout(bar)
+    column.addWidget(table, 1)
+    return box

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout,
+    QComboBox, QLineEdit, QPushButton, QSplitter, QVBoxLayout,
     QWidget,
 )
 
@@ -17,7 +17,7 @@ from ui.forms import FormDialog
 from ui.table_model import Column, RowTableModel
 from ui.table_view import fit_columns, make_proxy, make_table
 from ui.undo import run_then_push
-from ui.widgets import enum_combo
+from ui.widgets import enum_combo, table_box
 
 
 def _ops():
@@ -61,17 +61,6 @@ class ConflictFlagModel(RowTableModel):
     )
 
 
-def _box(title: str, table, buttons) -> QGroupBox:
-    box = QGroupBox(title)
-    column = QVBoxLayout(box)
-    bar = QHBoxLayout()
-    for button in buttons:
-        bar.addWidget(button)
-    bar.addStretch(1)
-    column.addLayout(bar)
-    column.addWidget(table, 1)
-    return box
-
 
 class MeetingInterestsTab(QWidget):
     def __init__(self, editor, parent: QWidget | None = None):
@@ -85,10 +74,10 @@ class MeetingInterestsTab(QWidget):
         self.declare_button = QPushButton(_("&Declare interest…"))
         self.remove_button = QPushButton(_("Remo&ve declaration"))
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(_box(_("Interests declared at this meeting"),
+        splitter.addWidget(table_box(_("Interests declared at this meeting"),
                                 self.declaration_table,
                                 [self.declare_button, self.remove_button]))
-        splitter.addWidget(_box(_("Likely conflicts, from the members' declared interests"),
+        splitter.addWidget(table_box(_("Likely conflicts, from the members' declared interests"),
                                 self.flag_table, []))
         QVBoxLayout(self).addWidget(splitter)
         self.declare_button.clicked.connect(self.declare)

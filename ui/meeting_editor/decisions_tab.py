@@ -4,9 +4,7 @@ items (add, edit owner, due date and status)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from secretariat.i18n import _
 from ui.meeting_editor.columns import grow_columns
@@ -15,20 +13,10 @@ from ui.meeting_editor.models import ActionModel, DecisionModel
 from ui.meeting_editor.actions import ActionForm
 from ui.table_model import ROW_ROLE
 from ui.table_view import make_proxy, make_table
+from ui.widgets import table_box
 
 DECISION_TEXT_COLUMN, ACTION_TEXT_COLUMN = 1, 0
 
-
-def _box(title: str, table, buttons: list[QPushButton]) -> QGroupBox:
-    box = QGroupBox(title)
-    column = QVBoxLayout(box)
-    bar = QHBoxLayout()
-    for button in buttons:
-        bar.addWidget(button)
-    bar.addStretch(1)
-    column.addLayout(bar)
-    column.addWidget(table, 1)
-    return box
 
 
 class DecisionsTab(QWidget):
@@ -44,9 +32,9 @@ class DecisionsTab(QWidget):
         self.add_action_button = QPushButton(_("&Add action item…"))
         self.edit_action_button = QPushButton(_("Edi&t action item…"))
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(_box(_("Decisions of this meeting"), self.decision_table,
+        splitter.addWidget(table_box(_("Decisions of this meeting"), self.decision_table,
                                 [self.record_button]))
-        splitter.addWidget(_box(_("Action items"), self.action_table,
+        splitter.addWidget(table_box(_("Action items"), self.action_table,
                                 [self.add_action_button, self.edit_action_button]))
         QVBoxLayout(self).addWidget(splitter)
         self.record_button.clicked.connect(self.record_decision)
