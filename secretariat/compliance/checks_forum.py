@@ -137,16 +137,34 @@ def co_chairs(params, facts: Facts, day: dt.date) -> Outcome:
 
 
 def terms_of_reference(params, facts: Facts, day: dt.date) -> Outcome:
-    """Published: a public document of the kind terms of reference in the repository.
-    Adopted by a forum decision: decisions do not yet say what they adopt."""
+    """Published: a published version of the terms of reference (``services.terms``), or
+    a public document of that kind in the repository. Adopted by a forum decision: the
+    version in force on the day was adopted by a recorded decision; without recorded
+    versions the records cannot tell."""
     found = [d for d in facts.documents
              if d.kind == "terms_of_reference" and d.is_public and d.day <= day]
+    published = [t for t in facts.terms if t.published_on and t.published_on <= day]
     evidence = [Evidence("document", d.id, d.day) for d in found]
+    evidence += [Evidence("terms_of_reference", t.version_no, t.published_on)
+                 for t in published]
     remedy = Message(N_("Add the terms of reference to the repository as a public "
                         "document."))
-    if not found:
+    if not found and not published:
         return Outcome.of(Status.NOT_MET, Message(N_(
             "No public terms of reference in the repository.")), remedy=remedy)
+    in_force = [t for t in facts.terms if t.adopted_on <= day]
+    if params.get("adopted_by_forum_decision") and in_force:
+        current = in_force[-1]
+        if current.by_decision:
+            return Outcome.of(Status.MET, Message(N_(
+                "Version {version} of the terms of reference, in force, was adopted by a "
+                "decision of the forum and is published."), {"version": current.version_no}),
+                evidence=evidence)
+        return Outcome.of(Status.NOT_MET, Message(N_(
+            "Version {version} of the terms of reference, in force, was adopted on a date, "
+            "not by a recorded decision of the forum."), {"version": current.version_no}),
+            remedy=Message(N_("Adopt the terms of reference by a decision of the forum.")),
+            evidence=evidence)
     if params.get("adopted_by_forum_decision"):
         return Outcome.of(Status.CANNOT_TELL, Message(N_(
             "The terms of reference are published; whether a forum decision adopted them "

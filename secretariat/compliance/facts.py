@@ -145,6 +145,16 @@ class DocumentFact:
 
 
 @dataclass(frozen=True)
+class TermsFact:
+    """An adopted version of the terms of reference (``services.terms``)."""
+
+    version_no: int
+    adopted_on: dt.date
+    by_decision: bool  # adopted by a recorded decision of the forum
+    published_on: dt.date | None
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything known about one cycle on the day it is judged."""
 
@@ -166,3 +176,4 @@ class Facts:
     attestations: tuple[AttestationFact, ...] = ()
     memberships: tuple[MembershipFact, ...] = ()
     documents: tuple[DocumentFact, ...] = field(default=())
+    terms: tuple[TermsFact, ...] = ()  # adopted versions, by adoption date

@@ -131,4 +131,17 @@ def read_facts(s: Session, cycle: ActionPlanCycle, day: dt.date) -> f.Facts:
         documents=tuple(f.DocumentFact(d.id, d.kind.value, d.is_public,
                                        _local_day(d.added_at, forum.time_zone))
                         for d in s.scalars(select(Document))),
+        terms=_terms(s),
     )
+
+
+def _terms(s: Session) -> tuple[f.TermsFact, ...]:
+    from secretariat.model import TermsOfReference
+    from secretariat.terms_vocabulary import TermsStatus
+
+    return tuple(f.TermsFact(t.version_no, t.adopted_on, t.adopted_by_decision_id is not None,
+                             t.published_on)
+                 for t in s.scalars(select(TermsOfReference).where(
+                     TermsOfReference.status != TermsStatus.DRAFT,
+                     TermsOfReference.adopted_on.is_not(None))
+                     .order_by(TermsOfReference.adopted_on, TermsOfReference.version_no)))

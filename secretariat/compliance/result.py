@@ -27,6 +27,7 @@ EVIDENCE_KINDS: dict[str, str] = {
     "progress_update": N_("Progress update"), "outreach": N_("Outreach activity"),
     "question": N_("Question"), "attestation": N_("Attestation"),
     "membership": N_("Membership"), "document": N_("Document"),
+    "terms_of_reference": N_("Terms of reference"),
 }
 
 

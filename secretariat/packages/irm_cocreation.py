@@ -122,6 +122,8 @@ def write_compliance(data, scratch: Path, folders: dict[int, str] | None = None)
 def _file_of(evidence, folders: dict[int, str]) -> str | None:
     if evidence.kind == "meeting" and evidence.id in folders:
         return f"data/{folders[evidence.id]}/"
+    if evidence.kind == "terms_of_reference":
+        return f"data/terms_of_reference/terms-of-reference-v{evidence.id}.pdf"
     table = {"contribution": CONTRIBUTIONS, "consultation": CONSULTATIONS,
              "outreach": OUTREACH}.get(evidence.kind)
     return f"data/{table}" if table else None

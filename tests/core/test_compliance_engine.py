@@ -162,3 +162,18 @@ def test_undecidable_checks_say_why():
     result = evaluate(entry, facts(), D(2025, 6, 1))
     assert result.status == Status.CANNOT_TELL
     assert "Selection rounds" in result.outcome.explanation.text("en")
+
+
+def test_terms_of_reference_read_from_their_versions():
+    from secretariat.compliance.facts import TermsFact
+
+    by_date = facts(terms=(TermsFact(1, D(2024, 12, 1), False, D(2024, 12, 5)),))
+    by_decision = facts(terms=(TermsFact(1, D(2024, 12, 1), False, D(2024, 12, 5)),
+                               TermsFact(2, D(2025, 3, 1), True, D(2025, 3, 4))))
+    assert terms_of_reference({"published": True}, by_date, D(2025, 2, 1)).status == Status.MET
+    assert terms_of_reference({"published": True}, by_date, D(2024, 12, 4)).status \
+        == Status.NOT_MET  # adopted, not yet published
+    decided = {"published": True, "adopted_by_forum_decision": True}
+    assert terms_of_reference(decided, by_date, D(2025, 2, 1)).status == Status.NOT_MET
+    assert terms_of_reference(decided, by_decision, D(2025, 2, 1)).status == Status.NOT_MET
+    assert terms_of_reference(decided, by_decision, D(2025, 3, 5)).status == Status.MET
